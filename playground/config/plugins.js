@@ -1,0 +1,50 @@
+const path = require('path');
+
+/**
+ * The playground stores uploads in a PRIVATE S3 bucket when S3_ENDPOINT is set (the demo and the
+ * tests set it), so the alt-text provider can only reach an image through a presigned URL.
+ */
+const s3Upload = (env) => ({
+  config: {
+    provider: 'aws-s3',
+    providerOptions: {
+      // Lets several apps (tests, demos) share one bucket without sharing keys.
+      rootPath: env('S3_ROOT_PATH'),
+      s3Options: {
+        endpoint: env('S3_ENDPOINT'),
+        region: env('S3_REGION', 'us-east-1'),
+        forcePathStyle: true,
+        credentials: {
+          accessKeyId: env('S3_ACCESS_KEY_ID'),
+          secretAccessKey: env('S3_SECRET_ACCESS_KEY'),
+        },
+        // Local S3 servers mis-store aws-chunked bodies; send checksums only when required.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        params: {
+          Bucket: env('S3_BUCKET'),
+          ACL: 'private',
+          signedUrlExpires: env.int('S3_SIGNED_URL_EXPIRES', 900),
+        },
+      },
+    },
+  },
+});
+
+module.exports = ({ env }) => ({
+  ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
+  'auto-alt-text': {
+    enabled: true,
+    // The plugin is this repository itself (its built dist/).
+    resolve: path.resolve(__dirname, '..', '..'),
+    config: {
+      provider: env('ALT_TEXT_PROVIDER', 'alttextlab'),
+      apiKey: env('ALT_TEXT_API_KEY'),
+      baseUrl: env('ALT_TEXT_BASE_URL'),
+      lang: env('ALT_TEXT_LANG', 'en'),
+      style: env('ALT_TEXT_STYLE', 'neutral'),
+      autoOnUpload: env.bool('ALT_TEXT_AUTO_ON_UPLOAD', true),
+      presignExpiresSeconds: env.int('ALT_TEXT_PRESIGN_EXPIRES_SECONDS', 60),
+    },
+  },
+});

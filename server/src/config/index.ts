@@ -1,0 +1,41 @@
+import { PLUGIN_ID } from '../utils/plugin-id';
+import { pluginConfigSchema, type PluginConfig } from './schema';
+
+type Env = (key: string, fallback?: string) => string | undefined;
+
+/**
+ * Defaults read the environment so that an app with no `config` block still works:
+ * ALT_TEXT_PROVIDER, ALT_TEXT_API_KEY, ALT_TEXT_BASE_URL.
+ */
+export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
+  provider: (env('ALT_TEXT_PROVIDER') || 'alttextlab') as PluginConfig['provider'],
+  apiKey: env('ALT_TEXT_API_KEY'),
+  baseUrl: env('ALT_TEXT_BASE_URL'),
+  lang: 'en',
+  style: 'neutral',
+  autoOnUpload: true,
+  presignExpiresSeconds: 60,
+  requestTimeoutMs: 30000,
+});
+
+/** Turns zod's issues into one message that names the plugin and every offending key. */
+export const describeConfigErrors = (config: unknown): string | undefined => {
+  const parsed = pluginConfigSchema.safeParse(config);
+  if (parsed.success) return undefined;
+  const lines = parsed.error.issues.map((issue) => {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    if (issue.code === 'unrecognized_keys') {
+      return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    return `"${key}" ${issue.message}`;
+  });
+  return `[${PLUGIN_ID}] invalid plugin configuration: ${lines.join('; ')}`;
+};
+
+export default {
+  default: defaultConfig,
+  validator(config: unknown) {
+    const message = describeConfigErrors(config);
+    if (message) throw new Error(message);
+  },
+};

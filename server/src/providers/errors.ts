@@ -1,0 +1,51 @@
+import type { ProviderName } from '../config/schema';
+
+/**
+ * Every failure a provider call can end in. The queue decides what to do from the code alone:
+ * INVALID_KEY and OUT_OF_CREDITS stop spending, RATE_LIMITED and TRANSIENT/TIMEOUT retry later,
+ * the rest fail the one image with a reason an admin can read.
+ */
+export const ALT_TEXT_ERROR_CODES = [
+  'INVALID_KEY',
+  'OUT_OF_CREDITS',
+  'RATE_LIMITED',
+  'IMAGE_UNREACHABLE',
+  'UNSUPPORTED_IMAGE',
+  'BAD_RESPONSE',
+  'TRANSIENT',
+  'TIMEOUT',
+] as const;
+export type AltTextErrorCode = (typeof ALT_TEXT_ERROR_CODES)[number];
+
+export interface AltTextErrorContext {
+  provider: ProviderName;
+  /** A human label for the file ("#12 cat.png"); never a URL. */
+  file?: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+/**
+ * Messages are written by this plugin, never copied from a URL or a request, so they can be
+ * logged and shown: they carry no API key and no signed URL.
+ */
+export class AltTextError extends Error {
+  readonly code: AltTextErrorCode;
+  readonly provider: ProviderName;
+  readonly file?: string;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+
+  constructor(code: AltTextErrorCode, reason: string, context: AltTextErrorContext) {
+    const subject = context.file ? ` for file ${context.file}` : '';
+    super(`${code}: ${context.provider}${subject}: ${reason}`);
+    this.name = 'AltTextError';
+    this.code = code;
+    this.provider = context.provider;
+    this.file = context.file;
+    this.status = context.status;
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+export const isAltTextError = (error: unknown): error is AltTextError => error instanceof AltTextError;

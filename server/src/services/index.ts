@@ -1,0 +1,7 @@
+import { createGenerationService } from './generation';
+import { createQueueService } from './queue';
+
+export default {
+  generation: createGenerationService,
+  queue: createQueueService,
+};

@@ -1,0 +1,2 @@
+export const PLUGIN_ID = 'auto-alt-text';
+export const FILE_UID = 'plugin::upload.file';
