@@ -1,0 +1,132 @@
+// What every provider shares: the emulator's state, fault application in a fixed order, and
+// recording of generation calls. Providers supply a `Dialect` that renders errors their way.
+
+import { redactKey, type AccountStore } from './accounts';
+import type { EndpointKind, FaultStore } from './faults';
+import { isSuccess, replyStatus, sleep, type Reply } from './http';
+import type { RequestRecorder } from './recorder';
+import type { FaultStatus, ProviderName, RecordedRequest } from './types';
+
+export interface EmulatorCore {
+  accounts: AccountStore;
+  faults: FaultStore;
+  recorder: RequestRecorder;
+  fetchTimeoutMs: number;
+  /** Increasing ids for generated results (AltTextLab `id`, OpenAI `chatcmpl-…`). */
+  nextId(): number;
+}
+
+/** How one provider phrases the answers that faults and auth failures produce. */
+export interface Dialect {
+  provider: ProviderName;
+  unauthorized(): Reply;
+  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply;
+  /** Valid JSON that lacks the fields a client relies on. */
+  wrongShape(body: unknown): unknown;
+}
+
+/** Per-image facts of a generation call, filled in by the provider as it works. */
+export type GenerateTrace = Omit<RecordedRequest, 'provider' | 'key' | 'status' | 'fault' | 'at'>;
+
+const STATUS_TEXT: Record<number, string> = {
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+};
+
+/** What nginx in front of a dead upstream sends: clients that blindly parse JSON trip on it. */
+function htmlErrorPage(status: number): string {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+/**
+ * Runs `work` under whatever faults hit this request. The reply's `fault` names the faults that
+ * shaped it (for the recorder and the log).
+ */
+export async function withFaults(
+  core: EmulatorCore,
+  dialect: Dialect,
+  key: string | undefined,
+  endpoint: EndpointKind,
+  work: () => Promise<Reply>,
+): Promise<Reply> {
+  const faults = core.faults.take(key, endpoint);
+  if (!faults) return work();
+
+  const labels: string[] = [];
+  const label = (): string | undefined => (labels.length > 0 ? labels.join('+') : undefined);
+  if (faults.latencyMs) {
+    labels.push('latency');
+    await sleep(faults.latencyMs);
+  }
+  if (faults.hang) {
+    labels.push('hang');
+    return { kind: 'hang', fault: label() };
+  }
+  const retryHeaders: Record<string, string> =
+    faults.retryAfterSeconds !== undefined ? { 'retry-after': String(faults.retryAfterSeconds) } : {};
+  if (faults.htmlBody) {
+    const status = faults.status ?? 502;
+    labels.push(`html:${status}`);
+    const reply: Reply = {
+      kind: 'text',
+      status,
+      body: htmlErrorPage(status),
+      contentType: 'text/html; charset=utf-8',
+      headers: retryHeaders,
+    };
+    return { ...reply, fault: label() };
+  }
+  if (faults.status) {
+    labels.push(`status:${faults.status}`);
+    return { ...dialect.faultStatus(faults.status, faults.retryAfterSeconds), fault: label() };
+  }
+  if (faults.invalidKey) {
+    labels.push('invalidKey');
+    return { ...dialect.unauthorized(), fault: label() };
+  }
+
+  const reply = await work();
+  if (isSuccess(reply) && faults.malformedJson) {
+    labels.push('malformedJson');
+    const text = JSON.stringify(reply.body);
+    const truncated: Reply = {
+      kind: 'text',
+      status: reply.status,
+      body: text.slice(0, Math.max(1, Math.floor(text.length / 2))),
+      contentType: 'application/json; charset=utf-8',
+    };
+    return { ...truncated, fault: label() };
+  }
+  if (isSuccess(reply) && faults.wrongShape) {
+    labels.push('wrongShape');
+    return { ...reply, body: dialect.wrongShape(reply.body), fault: label() };
+  }
+  return { ...reply, fault: label() };
+}
+
+/** `withFaults` for a paid generation call, recording one entry per image in `traces`. */
+export async function runGeneration(
+  core: EmulatorCore,
+  dialect: Dialect,
+  key: string | undefined,
+  at: number,
+  traces: GenerateTrace[],
+  work: () => Promise<Reply>,
+): Promise<Reply> {
+  const reply = await withFaults(core, dialect, key, 'generate', work);
+  const status = replyStatus(reply);
+  for (const trace of traces.length > 0 ? traces : [{}]) {
+    core.recorder.record({
+      provider: dialect.provider,
+      key: key === undefined ? undefined : redactKey(key),
+      ...trace,
+      status,
+      fault: reply.fault,
+      at,
+    });
+  }
+  return reply;
+}

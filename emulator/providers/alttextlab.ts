@@ -1,0 +1,167 @@
+// AltTextLab (https://app.alttextlab.com/api/v1), as documented in PROVIDERS.md and seed 000:
+// `x-api-key` auth, `POST /alt-text/generate` → `{ result, id }`, `GET /subscriptions/info`.
+// The status for an image it cannot fetch is only documented as "a server error": 500 here.
+
+import { headerValue, isRecord, json, readJsonBody, type JsonBodyResult, type Mount, type Reply } from '../http';
+import { describeInput, type ImageInput } from '../image-input';
+import { runGeneration, withFaults, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
+import type { FaultStatus } from '../types';
+
+export const ALTTEXTLAB_PREFIX = '/alttextlab/api/v1';
+
+const STYLES = ['descriptive', 'neutral', 'matter-of-fact', 'minimal'] as const;
+const LANG = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
+
+interface GenerateBody {
+  image: ImageInput;
+  lang?: string;
+  style?: string;
+  keywords?: string[];
+}
+
+function validationError(message: string): Reply {
+  return json(400, { message, key: 'VALIDATION_ERROR' });
+}
+
+const dialect: Dialect = {
+  provider: 'alttextlab',
+  unauthorized: () => json(401, { message: 'Invalid API key' }),
+  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply {
+    const headers = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+    const bodies: Record<FaultStatus, { message: string; key?: string }> = {
+      429: { message: 'Too many requests', key: 'TOO_MANY_REQUESTS' },
+      500: { message: 'Internal server error' },
+      502: { message: 'Bad gateway' },
+      503: { message: 'Service unavailable' },
+    };
+    return json(status, bodies[status], headers);
+  },
+  // An envelope around the real answer: `data.result` (what the seed reads) is then undefined.
+  wrongShape: (body) => ({ ok: true, data: body }),
+};
+
+type Parsed = { ok: true; body: GenerateBody } | { ok: false; reply: Reply };
+
+/** Validates the generate body; returns the parsed body or a 400 reply. */
+function parseGenerateBody(value: unknown): Parsed {
+  const invalid = (message: string): Parsed => ({ ok: false, reply: validationError(message) });
+  if (!isRecord(value)) return invalid('Body must be a JSON object');
+  const { imageUrl, imageRaw, lang, style, keywords, ecommerce, source } = value;
+  if (imageUrl !== undefined && (typeof imageUrl !== 'string' || imageUrl === '')) {
+    return invalid('imageUrl must be a non-empty string');
+  }
+  if (imageRaw !== undefined && (typeof imageRaw !== 'string' || imageRaw === '')) {
+    return invalid('imageRaw must be a non-empty base64 string');
+  }
+  if (imageUrl === undefined && imageRaw === undefined) return invalid('imageUrl or imageRaw is required');
+  if (typeof imageUrl === 'string' && !isHttpUrl(imageUrl)) return invalid('imageUrl must be an http(s) URL');
+  if (lang !== undefined && (typeof lang !== 'string' || !LANG.test(lang))) {
+    return invalid('lang must be a language code such as en, de or zh-hans');
+  }
+  if (style !== undefined && !STYLES.includes(style as (typeof STYLES)[number])) {
+    return invalid(`style must be one of ${STYLES.join(', ')}`);
+  }
+  if (keywords !== undefined && (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string'))) {
+    return invalid('keywords must be an array of strings');
+  }
+  if (ecommerce !== undefined && !isRecord(ecommerce)) return invalid('ecommerce must be an object');
+  if (source !== undefined && typeof source !== 'string') return invalid('source must be a string');
+
+  // Both sent: the documented imageUrl wins; the recorded imageSource shows which was used.
+  const image: ImageInput =
+    typeof imageUrl === 'string' ? { kind: 'url', url: imageUrl } : { kind: 'base64', data: imageRaw as string };
+  const body: GenerateBody = {
+    image,
+    lang: lang as string | undefined,
+    style: style as string | undefined,
+    keywords: keywords as string[] | undefined,
+  };
+  return { ok: true, body };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** What the recorder learns from the body before any validation, so faulted calls show it too. */
+function traceFromBody(body: JsonBodyResult): GenerateTrace {
+  if (!body.ok || !isRecord(body.value)) return {};
+  const { imageUrl, imageRaw, lang, style } = body.value;
+  const trace: GenerateTrace = {};
+  if (typeof imageUrl === 'string') {
+    trace.imageSource = 'url';
+    trace.imageUrl = imageUrl;
+  } else if (typeof imageRaw === 'string') {
+    trace.imageSource = 'base64';
+  }
+  if (typeof lang === 'string') trace.lang = lang;
+  if (typeof style === 'string') trace.style = style;
+  return trace;
+}
+
+export function alttextlabMount(core: EmulatorCore): Mount {
+  return {
+    prefix: ALTTEXTLAB_PREFIX,
+    notFound: (status) => json(status, { message: status === 404 ? 'Not found' : 'Method not allowed' }),
+    routes: [
+      {
+        method: 'POST',
+        path: '/alt-text/generate',
+        async handle({ req }) {
+          const at = Date.now();
+          const key = headerValue(req, 'x-api-key');
+          const body = await readJsonBody(req);
+          const trace = traceFromBody(body);
+          return runGeneration(core, dialect, key, at, [trace], async () => {
+            if (!core.accounts.has(key)) return dialect.unauthorized();
+            if (!body.ok) {
+              return body.reason === 'too-large'
+                ? json(413, { message: 'Request body too large', key: 'PAYLOAD_TOO_LARGE' })
+                : validationError('Body must be valid JSON');
+            }
+            const parsed = parseGenerateBody(body.value);
+            if (!parsed.ok) return parsed.reply;
+            if (!core.accounts.reserve(key)) return json(403, { message: 'Not enough credits', key: 'NOT_ENOUGH_FUNDS' });
+
+            const outcome = await describeInput(parsed.body.image, { ...parsed.body, fetchTimeoutMs: core.fetchTimeoutMs });
+            trace.imageFetchStatus = outcome.fetchStatus;
+            if (!outcome.ok) {
+              core.accounts.refund(key); // a failed image costs no credit
+              if (outcome.kind === 'bad-base64') return validationError('imageRaw must be plain base64');
+              return outcome.kind === 'fetch'
+                ? json(500, { message: `Could not fetch the image: ${outcome.message}`, key: 'IMAGE_FETCH_FAILED' })
+                : json(500, { message: `Could not process the image: ${outcome.message}`, key: 'IMAGE_INVALID' });
+            }
+            core.accounts.commit(key);
+            trace.result = outcome.text;
+            return json(200, { result: outcome.text, id: core.nextId() });
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/subscriptions/info',
+        handle: ({ req }) => {
+          const key = headerValue(req, 'x-api-key');
+          return withFaults(core, dialect, key, 'account', async () => {
+            const account = key === undefined ? undefined : core.accounts.view(key);
+            const renewal = key === undefined ? undefined : core.accounts.renewal(key);
+            if (!account || !renewal) return dialect.unauthorized();
+            return json(200, {
+              planName: account.plan,
+              isActive: true,
+              credits: account.credits,
+              nextReceiving: renewal.credits,
+              nextReceivingAt: renewal.at.toISOString(),
+            });
+          });
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,222 @@
+// An OpenAI-compatible vision endpoint (OpenAI, Azure, OpenRouter, Ollama, vLLM…):
+// `POST /chat/completions` with an `image_url` part (http(s) or `data:` URL), `GET /models`,
+// errors as `{ error: { message, type, param, code } }`. Account credits act as the quota:
+// when they run out the answer is OpenAI's 429 `insufficient_quota`.
+// The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field.
+
+import { bearerToken, isRecord, json, readJsonBody, type JsonBodyResult, type Mount, type Reply } from '../http';
+import { describeInput, type ImageInput } from '../image-input';
+import { runGeneration, withFaults, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
+import type { FaultStatus } from '../types';
+
+export const OPENAI_PREFIX = '/openai/v1';
+export const EMULATOR_MODEL = 'emulator-vision';
+
+/** Rough token count (OpenAI averages ~4 characters per token). */
+const CHARS_PER_TOKEN = 4;
+/** What OpenAI bills for a low-detail image. */
+const IMAGE_PROMPT_TOKENS = 85;
+
+function openaiError(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  headers?: Record<string, string>,
+): Reply {
+  return json(status, { error: { message, type, param: null, code } }, headers);
+}
+
+const dialect: Dialect = {
+  provider: 'openai',
+  unauthorized: () => openaiError(401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'),
+  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply {
+    const headers = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+    switch (status) {
+      case 429:
+        return openaiError(429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', headers);
+      case 500:
+        return openaiError(500, 'The server had an error while processing your request.', 'server_error', null, headers);
+      case 502:
+        return openaiError(502, 'Bad gateway.', 'server_error', null, headers);
+      case 503:
+        return openaiError(503, 'The engine is currently overloaded, please try again later.', 'server_error', null, headers);
+    }
+  },
+  // The legacy completions shape: `choices[0].text` instead of `choices[0].message.content`.
+  wrongShape(body) {
+    if (!isRecord(body) || !Array.isArray(body.choices)) return { data: body };
+    const choices = body.choices.map((choice: unknown) => {
+      const message = isRecord(choice) && isRecord(choice.message) ? choice.message : {};
+      return { index: 0, text: message.content, finish_reason: isRecord(choice) ? choice.finish_reason : null };
+    });
+    return { id: body.id, object: 'text_completion', choices };
+  },
+};
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt',
+  dutch: 'nl', polish: 'pl', russian: 'ru', japanese: 'ja', korean: 'ko', chinese: 'zh',
+};
+
+/** "Language: de", "lang=pt-br" or "… in German" in the prompt; English otherwise. */
+export function languageFromPrompt(text: string): string | undefined {
+  const code = /\b(?:lang(?:uage)?|locale)(?:\s+code)?\s*[:=]\s*["'`]?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)\b/i.exec(text);
+  if (code) return code[1].toLowerCase();
+  const name = new RegExp(`\\bin (${Object.keys(LANGUAGE_NAMES).join('|')})\\b`, 'i').exec(text);
+  return name ? LANGUAGE_NAMES[name[1].toLowerCase()] : undefined;
+}
+
+interface ChatRequest {
+  model: string;
+  image: ImageInput;
+  prompt: string;
+  maxTokens?: number;
+}
+
+/** The last `image_url` part of a user message and all text parts, however the client nests them. */
+function extractParts(messages: unknown[]): { imageUrl?: string; prompt: string } {
+  let imageUrl: string | undefined;
+  const texts: string[] = [];
+  for (const message of messages) {
+    if (!isRecord(message)) continue;
+    const { role, content } = message;
+    if (typeof content === 'string') texts.push(content);
+    if (!Array.isArray(content)) continue;
+    for (const part of content) {
+      if (!isRecord(part)) continue;
+      if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
+      if (part.type === 'image_url' && role === 'user') {
+        // OpenAI requires `{ url }`; some compatible servers also take a bare string.
+        const value = isRecord(part.image_url) ? part.image_url.url : part.image_url;
+        if (typeof value === 'string') imageUrl = value;
+      }
+    }
+  }
+  return { imageUrl, prompt: texts.join('\n') };
+}
+
+type Parsed = { ok: true; request: ChatRequest } | { ok: false; reply: Reply };
+
+function invalidRequest(message: string, code: string | null = null): Parsed {
+  return { ok: false, reply: openaiError(400, message, 'invalid_request_error', code) };
+}
+
+function parseChatBody(value: unknown): Parsed {
+  if (!isRecord(value)) return invalidRequest('The request body must be a JSON object.');
+  const { model, messages, stream } = value;
+  const maxTokens = value.max_completion_tokens ?? value.max_tokens;
+  if (typeof model !== 'string' || model === '') return invalidRequest('You must provide a model parameter.');
+  if (!Array.isArray(messages) || messages.length === 0) return invalidRequest("'messages' must be a non-empty array.");
+  if (stream === true) return invalidRequest('The emulator does not support stream: true.');
+  if (maxTokens !== undefined && maxTokens !== null && (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1)) {
+    return invalidRequest("'max_tokens' must be a positive integer.");
+  }
+  const { imageUrl, prompt } = extractParts(messages);
+  if (!imageUrl) return invalidRequest('The emulator needs a user message with an image_url part.');
+  let image: ImageInput;
+  if (imageUrl.startsWith('data:')) image = { kind: 'base64', data: imageUrl };
+  else if (/^https?:\/\//i.test(imageUrl)) image = { kind: 'url', url: imageUrl };
+  else return invalidRequest('image_url must be an http(s) URL or a data: URL.', 'invalid_image_url');
+  return { ok: true, request: { model, image, prompt, maxTokens: typeof maxTokens === 'number' ? maxTokens : undefined } };
+}
+
+function traceFromBody(body: JsonBodyResult): GenerateTrace {
+  if (!body.ok || !isRecord(body.value) || !Array.isArray(body.value.messages)) return {};
+  const { imageUrl, prompt } = extractParts(body.value.messages);
+  const lang = languageFromPrompt(prompt);
+  if (imageUrl === undefined) return { lang };
+  return imageUrl.startsWith('data:') ? { imageSource: 'base64', lang } : { imageSource: 'url', imageUrl, lang };
+}
+
+function tokens(text: string): number {
+  return Math.ceil(text.length / CHARS_PER_TOKEN);
+}
+
+export function openaiMount(core: EmulatorCore): Mount {
+  async function complete(key: string, request: ChatRequest, trace: GenerateTrace): Promise<Reply> {
+    if (!core.accounts.reserve(key)) {
+      return openaiError(
+        429,
+        'You exceeded your current quota, please check your plan and billing details.',
+        'insufficient_quota',
+        'insufficient_quota',
+      );
+    }
+    const outcome = await describeInput(request.image, { lang: trace.lang, fetchTimeoutMs: core.fetchTimeoutMs });
+    trace.imageFetchStatus = outcome.fetchStatus;
+    if (!outcome.ok) {
+      core.accounts.refund(key);
+      return outcome.kind === 'fetch'
+        ? openaiError(400, `Error while downloading the image: ${outcome.message}.`, 'invalid_request_error', 'invalid_image_url')
+        : openaiError(400, 'You uploaded an unsupported image. Please make sure your image is valid.', 'invalid_request_error', 'invalid_image_format');
+    }
+    core.accounts.commit(key);
+    trace.result = outcome.text;
+
+    // max_tokens cuts the text mid-word, as a real model does; finish_reason tells the client.
+    const limit = request.maxTokens !== undefined ? request.maxTokens * CHARS_PER_TOKEN : Infinity;
+    const content = outcome.text.length > limit ? outcome.text.slice(0, limit) : outcome.text;
+    const promptTokens = IMAGE_PROMPT_TOKENS + tokens(request.prompt);
+    const completionTokens = tokens(content);
+    return json(200, {
+      id: `chatcmpl-emulator-${core.nextId()}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: request.model,
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content },
+          finish_reason: content.length < outcome.text.length ? 'length' : 'stop',
+        },
+      ],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    });
+  }
+
+  return {
+    prefix: OPENAI_PREFIX,
+    notFound: (status) =>
+      status === 404
+        ? openaiError(404, 'Unknown request URL.', 'invalid_request_error', 'unknown_url')
+        : openaiError(405, 'Method not allowed.', 'invalid_request_error', null),
+    routes: [
+      {
+        method: 'POST',
+        path: '/chat/completions',
+        async handle({ req }) {
+          const at = Date.now();
+          const key = bearerToken(req);
+          const body = await readJsonBody(req);
+          const trace = traceFromBody(body);
+          return runGeneration(core, dialect, key, at, [trace], async () => {
+            if (!core.accounts.has(key)) return dialect.unauthorized();
+            if (!body.ok) {
+              return body.reason === 'too-large'
+                ? openaiError(413, 'Request body too large.', 'invalid_request_error', null)
+                : openaiError(400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
+            }
+            const parsed = parseChatBody(body.value);
+            if (!parsed.ok) return parsed.reply;
+            return complete(key, parsed.request, trace);
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/models',
+        handle: ({ req }) => {
+          const key = bearerToken(req);
+          return withFaults(core, dialect, key, 'account', async () => {
+            if (!core.accounts.has(key)) return dialect.unauthorized();
+            return json(200, {
+              object: 'list',
+              data: [{ id: EMULATOR_MODEL, object: 'model', created: 1_700_000_000, owned_by: 'emulator' }],
+            });
+          });
+        },
+      },
+    ],
+  };
+}

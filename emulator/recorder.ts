@@ -1,0 +1,44 @@
+// The list of generation calls a test can inspect and wait on.
+
+import type { RecordedRequest } from './types';
+
+interface Waiter {
+  count: number;
+  resolve: (requests: RecordedRequest[]) => void;
+}
+
+export class RequestRecorder {
+  /** Live list; `clear()` empties it in place so references held by tests stay valid. */
+  readonly requests: RecordedRequest[] = [];
+  private waiters: Waiter[] = [];
+
+  record(request: RecordedRequest): void {
+    this.requests.push(request);
+    const ready = this.waiters.filter((w) => this.requests.length >= w.count);
+    this.waiters = this.waiters.filter((w) => this.requests.length < w.count);
+    for (const waiter of ready) waiter.resolve([...this.requests]);
+  }
+
+  /** Resolves with a copy of all requests once at least `count` have been recorded. */
+  waitFor(count: number, timeoutMs = 5000): Promise<RecordedRequest[]> {
+    if (this.requests.length >= count) return Promise.resolve([...this.requests]);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        count,
+        resolve: (requests) => {
+          clearTimeout(timer);
+          resolve(requests);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`Expected ${count} generate request(s) within ${timeoutMs} ms, saw ${this.requests.length}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+}

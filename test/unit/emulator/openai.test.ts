@@ -1,0 +1,148 @@
+import { startEmulator, type Emulator } from '../../../emulator/server';
+import { call, serveBytes, solidPng, startImageHost, type ImageHost } from './helpers';
+
+const KEY = 'sk-emulator-8888';
+
+interface Completion {
+  object?: string;
+  model?: string;
+  choices?: Array<{ message?: { role: string; content: string }; finish_reason: string }>;
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  error?: { message: string; type: string; code: string | null };
+}
+
+function chat(imageUrl: string, prompt = 'Write alt text for this image.', extra: Record<string, unknown> = {}) {
+  return {
+    model: 'gpt-4o-mini',
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: prompt },
+          { type: 'image_url', image_url: { url: imageUrl } },
+        ],
+      },
+    ],
+    ...extra,
+  };
+}
+
+describe('OpenAI-compatible vision emulator', () => {
+  let emulator: Emulator;
+  let host: ImageHost;
+  let dataUrl: string;
+
+  beforeAll(async () => {
+    const red = await solidPng(64, 48, '#d01818');
+    dataUrl = `data:image/png;base64,${red.toString('base64')}`;
+    host = await startImageHost({ '/red.png': serveBytes(red) });
+  });
+  afterAll(() => host.close());
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ accounts: [{ key: KEY, credits: 3 }] });
+  });
+  afterEach(() => emulator.close());
+
+  const complete = (body: unknown, key = KEY) =>
+    call<Completion>(`${emulator.baseUrls.openai}/chat/completions`, { headers: { authorization: `Bearer ${key}` }, body });
+
+  it('answers a data: URL image with a chat completion describing it', async () => {
+    const response = await complete(chat(dataUrl));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ object: 'chat.completion', model: 'gpt-4o-mini' });
+    expect(response.body.choices?.[0]).toEqual({
+      index: 0,
+      message: { role: 'assistant', content: 'A 64×48 image dominated by red (#d01818)' },
+      finish_reason: 'stop',
+    });
+    expect(response.body.usage?.total_tokens).toBeGreaterThan(0);
+    expect(emulator.account(KEY)?.charged).toBe(1);
+  });
+
+  it('fetches an http image URL', async () => {
+    const response = await complete(chat(`${host.url}/red.png`));
+
+    expect(response.body.choices?.[0].message?.content).toContain('64×48');
+    expect(emulator.requests[0]).toMatchObject({ provider: 'openai', imageSource: 'url', imageFetchStatus: 200 });
+  });
+
+  it('reads the language from the prompt', async () => {
+    const byCode = await complete(chat(dataUrl, 'Alt text please. Language: de'));
+    const byName = await complete(chat(dataUrl, 'Write the alt text in French.'));
+
+    expect(byCode.body.choices?.[0].message?.content).toMatch(/^\[de\] /);
+    expect(byName.body.choices?.[0].message?.content).toMatch(/^\[fr\] /);
+  });
+
+  it('cuts the text at max_tokens and says so in finish_reason', async () => {
+    const response = await complete(chat(dataUrl, undefined, { max_tokens: 3 }));
+
+    expect(response.body.choices?.[0].message?.content).toBe('A 64×48 imag');
+    expect(response.body.choices?.[0].finish_reason).toBe('length');
+  });
+
+  it('answers 401 in OpenAI’s error shape for a wrong key', async () => {
+    const response = await complete(chat(dataUrl), 'sk-wrong');
+
+    expect(response.status).toBe(401);
+    expect(response.body.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_api_key' });
+  });
+
+  it('answers a rate-limit fault with 429, retry-after and rate_limit_exceeded', async () => {
+    emulator.setFaults({ status: 429, retryAfterSeconds: 2 });
+
+    const response = await complete(chat(dataUrl));
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(response.body.error?.code).toBe('rate_limit_exceeded');
+  });
+
+  it('answers a 500 fault with a server_error', async () => {
+    emulator.setFaults({ status: 500, times: 1 });
+
+    const failed = await complete(chat(dataUrl));
+    const retried = await complete(chat(dataUrl));
+
+    expect(failed.status).toBe(500);
+    expect(failed.body.error?.type).toBe('server_error');
+    expect(retried.status).toBe(200);
+  });
+
+  it('answers 429 insufficient_quota once the account’s credits are spent', async () => {
+    emulator.addAccount({ key: KEY, credits: 0 });
+
+    const response = await complete(chat(dataUrl));
+
+    expect(response.status).toBe(429);
+    expect(response.body.error?.code).toBe('insufficient_quota');
+  });
+
+  it('answers 400 invalid_image_url for an unreachable image without echoing its URL', async () => {
+    const response = await complete(chat(`${host.url}/gone.png?sig=private-bits`));
+
+    expect(response.status).toBe(400);
+    expect(response.body.error?.code).toBe('invalid_image_url');
+    expect(response.body.error?.message).toContain('404');
+    expect(JSON.stringify(response.body)).not.toContain('private-bits');
+    expect(emulator.account(KEY)?.charged).toBe(0);
+  });
+
+  it('answers 400 when the messages hold no image', async () => {
+    const response = await complete({ model: 'x', messages: [{ role: 'user', content: 'hello' }] });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error?.type).toBe('invalid_request_error');
+  });
+
+  it('lists the emulator model for a valid key', async () => {
+    const response = await call<{ data: Array<{ id: string }> }>(`${emulator.baseUrls.openai}/models`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((m) => m.id)).toEqual(['emulator-vision']);
+  });
+});
