@@ -14,6 +14,13 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   lang: 'en',
   style: 'neutral',
   autoOnUpload: true,
+  keywords: [],
+  context: undefined,
+  maxLength: 250,
+  model: env('ALT_TEXT_MODEL'),
+  promptTemplate: undefined,
+  imageDelivery: 'auto',
+  inlineMaxEdge: 2048,
   presignExpiresSeconds: 60,
   requestTimeoutMs: 30000,
 });

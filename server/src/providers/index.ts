@@ -5,7 +5,14 @@ import { createAltTextLabProvider } from './alttextlab';
 /** Builds the adapter named in the config; undefined when no API key is configured. */
 export const createProvider = (config: PluginConfig): AltTextProvider | undefined => {
   if (!config.apiKey) return undefined;
-  const settings = { apiKey: config.apiKey, baseUrl: config.baseUrl, timeoutMs: config.requestTimeoutMs };
+  const settings = {
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    timeoutMs: config.requestTimeoutMs,
+    maxLength: config.maxLength,
+    model: config.model,
+    promptTemplate: config.promptTemplate,
+  };
   switch (config.provider) {
     case 'alttextlab':
       return createAltTextLabProvider(settings);

@@ -9,6 +9,8 @@ export interface GenerateRequest {
   lang: string;
   style: Style;
   keywords?: string[];
+  /** What the provider may use to word the text: the file's name, the site's description. */
+  context?: { fileName?: string; site?: string };
   /** Human label of the file, used in error messages only ("#12 cat.png"). */
   fileLabel: string;
 }
@@ -47,4 +49,9 @@ export interface ProviderSettings {
   apiKey: string;
   baseUrl?: string;
   timeoutMs: number;
+  /** Longest alt text kept (cut at a word boundary). */
+  maxLength: number;
+  /** OpenAI-compatible only. */
+  model?: string;
+  promptTemplate?: string;
 }

@@ -59,6 +59,8 @@ export const createGenerationService = ({ strapi }: { strapi: Core.Strapi }) => 
           image: resolved.image,
           lang: config.lang,
           style: config.style,
+          keywords: config.keywords,
+          context: { fileName: file.name, site: config.context },
           fileLabel: fileLabel(file),
         });
         // Re-read: a human may have typed alt text while the provider was thinking.

@@ -12,7 +12,7 @@ describe('the AltTextLab adapter against the emulator over HTTP', () => {
   let png: Buffer;
 
   const provider = (overrides: { apiKey?: string; timeoutMs?: number } = {}) =>
-    createAltTextLabProvider({ apiKey: overrides.apiKey ?? KEY, baseUrl: emulator.baseUrls.alttextlab, timeoutMs: overrides.timeoutMs ?? 5000 });
+    createAltTextLabProvider({ apiKey: overrides.apiKey ?? KEY, baseUrl: emulator.baseUrls.alttextlab, timeoutMs: overrides.timeoutMs ?? 5000, maxLength: 250 });
   const generate = (p = provider()) =>
     p.generate({ image: { url: image.url }, lang: 'en', style: 'neutral', fileLabel: '#7 "cat.png"' });
   const failureOf = async (promise: Promise<unknown>): Promise<AltTextError> => {
@@ -97,7 +97,7 @@ describe('the AltTextLab adapter against the emulator over HTTP', () => {
   });
 
   test('a refused connection is TRANSIENT', async () => {
-    const closed = createAltTextLabProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:1/api/v1', timeoutMs: 2000 });
+    const closed = createAltTextLabProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:1/api/v1', timeoutMs: 2000, maxLength: 250 });
     expect((await failureOf(generate(closed))).code).toBe('TRANSIENT');
   });
 });

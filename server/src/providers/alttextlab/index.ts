@@ -48,7 +48,7 @@ export const createAltTextLabProvider = (settings: ProviderSettings): AltTextPro
       if (!parsed.success) {
         throw new AltTextError('BAD_RESPONSE', `unexpected answer: ${describeBody(response)}`, context);
       }
-      const text = cleanAltText(parsed.data.result);
+      const text = cleanAltText(parsed.data.result, settings.maxLength);
       if (!text) throw new AltTextError('BAD_RESPONSE', 'the provider returned empty alt text', context);
       return text;
     },
