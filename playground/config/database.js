@@ -1,4 +1,5 @@
 const path = require('path');
+const { appRoot } = require('../src/app-root');
 
 module.exports = ({ env }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -21,7 +22,7 @@ module.exports = ({ env }) => {
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      connection: { filename: path.resolve(appRoot, env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
     },
   };

@@ -1,4 +1,4 @@
-const path = require('path');
+const { pluginRoot } = require('../src/app-root');
 
 /**
  * The playground stores uploads in a PRIVATE S3 bucket when S3_ENDPOINT is set (the demo and the
@@ -35,8 +35,7 @@ module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
   'auto-alt-text': {
     enabled: true,
-    // The plugin is this repository itself (its built dist/).
-    resolve: path.resolve(__dirname, '..', '..'),
+    resolve: pluginRoot,
     config: {
       provider: env('ALT_TEXT_PROVIDER', 'alttextlab'),
       apiKey: env('ALT_TEXT_API_KEY'),

@@ -1,0 +1,196 @@
+/**
+ * `npm run demo`: the whole flow offline. Starts a private S3 bucket (radosgw, or s3rver when
+ * radosgw is not installed), the provider emulator and the playground Strapi app with the plugin,
+ * then creates an admin login. Upload an image in the Media Library: alt text appears moments later.
+ *
+ *   --smoke   upload one image through the REST API, wait for its alt text, print it and exit
+ *             (what CI runs to prove this command works).
+ *
+ * With ALT_TEXT_API_KEY set (and ALT_TEXT_BASE_URL unset) the real provider is used instead of the
+ * emulator — that needs internet access and an account.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { startEmulator } from '../emulator/server';
+import { startLocalS3 } from '../test/harness/s3';
+
+const ROOT = path.resolve(__dirname, '..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+const STRAPI_BIN = path.join(ROOT, 'node_modules', '.bin', 'strapi');
+const PORT = Number(process.env.PORT ?? 1337);
+const ADMIN = { email: 'demo@example.com', password: 'Demo-password-1', firstname: 'Demo', lastname: 'Admin' };
+const smoke = process.argv.includes('--smoke');
+
+const say = (line: string) => console.log(`[demo] ${line}`);
+
+/** Newest modification time under a directory (sources), to rebuild only when something changed. */
+const newest = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.name === 'node_modules' || entry.name === 'dist') return latest;
+    return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }, 0);
+
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
+  const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+};
+
+const buildPluginIfStale = () => {
+  const built = path.join(ROOT, 'dist', 'server', 'index.js');
+  const sources = Math.max(newest(path.join(ROOT, 'server')), newest(path.join(ROOT, 'admin')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  say('building the plugin (strapi-plugin build)…');
+  run(path.join(ROOT, 'node_modules', '.bin', 'strapi-plugin'), ['build'], ROOT);
+};
+
+const buildPlaygroundIfStale = (env: NodeJS.ProcessEnv) => {
+  const built = path.join(PLAYGROUND, 'dist', 'build', 'index.html');
+  const sources = Math.max(newest(path.join(PLAYGROUND, 'src')), newest(path.join(PLAYGROUND, 'config')), statSync(path.join(ROOT, 'dist', 'admin', 'index.js')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  say('building the playground admin panel (strapi build, ~40 s the first time)…');
+  run(STRAPI_BIN, ['build'], PLAYGROUND, env);
+};
+
+const waitForHealth = async (url: string, child: ChildProcess, timeoutMs = 60000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Strapi exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/_health`);
+      if (response.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms`);
+};
+
+const registerAdmin = async (url: string): Promise<string> => {
+  const response = await fetch(`${url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const body = (await response.json()) as { data?: { token?: string } };
+  if (!response.ok || !body.data?.token) throw new Error(`could not create the demo admin (HTTP ${response.status})`);
+  return body.data.token;
+};
+
+/** The smoke check: one upload through the real REST API, then wait for the plugin's write-back. */
+const smokeTest = async (url: string, adminJwt: string) => {
+  const tokenResponse = await fetch(`${url}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
+    body: JSON.stringify({ name: 'demo-smoke', type: 'full-access', lifespan: null, description: '' }),
+  });
+  const token = ((await tokenResponse.json()) as { data: { accessKey: string } }).data.accessKey;
+  const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'demo-smoke.png');
+  const upload = await fetch(`${url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  if (upload.status !== 201) throw new Error(`upload failed with HTTP ${upload.status}`);
+  const [file] = (await upload.json()) as Array<{ id: number }>;
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${url}/api/upload/files/${file.id}`, { headers: { Authorization: `Bearer ${token}` } });
+    const row = (await response.json()) as { alternativeText: string | null };
+    if (row.alternativeText) return row.alternativeText;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('no alt text was written within 30 s');
+};
+
+async function main() {
+  buildPluginIfStale();
+
+  const s3 = await startLocalS3({ allowFallback: true, log: (line) => say(line) });
+  const bucket = 'media';
+  await s3.createBucket(bucket);
+  say(`private bucket "${bucket}" on ${s3.kind} at ${s3.endpoint}`);
+
+  const useRealProvider = !!process.env.ALT_TEXT_API_KEY && !process.env.ALT_TEXT_BASE_URL;
+  const demoKey = `demo-${randomBytes(8).toString('hex')}`;
+  const emulator = useRealProvider
+    ? undefined
+    : await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), accounts: [{ key: demoKey, credits: 1000, plan: 'Demo' }] });
+  const provider = process.env.ALT_TEXT_PROVIDER ?? 'alttextlab';
+  if (emulator) say(`provider emulator at ${emulator.url} (${provider}, 1000 demo credits)`);
+  else say(`using the REAL ${provider} API with your ALT_TEXT_API_KEY`);
+
+  const dataDir = path.join(PLAYGROUND, '.tmp');
+  mkdirSync(dataDir, { recursive: true });
+  // The bucket lives in memory, so the database starts fresh too: no rows pointing at lost objects.
+  rmSync(path.join(dataDir, 'demo.db'), { force: true });
+  const secret = () => randomBytes(16).toString('base64');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DATABASE_FILENAME: '.tmp/demo.db',
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_BUCKET: bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ALT_TEXT_PROVIDER: provider,
+    ALT_TEXT_API_KEY: emulator ? demoKey : process.env.ALT_TEXT_API_KEY,
+    ALT_TEXT_BASE_URL: emulator ? emulator.baseUrls[provider as 'alttextlab'] : process.env.ALT_TEXT_BASE_URL,
+  };
+  if (provider === 'openai' && emulator && !env.ALT_TEXT_MODEL) env.ALT_TEXT_MODEL = 'emulator-vision';
+
+  buildPlaygroundIfStale(env);
+
+  say('starting Strapi…');
+  const strapi = spawn(STRAPI_BIN, ['start'], { cwd: PLAYGROUND, env, stdio: smoke ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    strapi.kill('SIGTERM');
+    await new Promise((resolve) => (strapi.exitCode !== null ? resolve(undefined) : strapi.once('exit', resolve)));
+    await emulator?.close();
+    await s3.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    const url = `http://127.0.0.1:${PORT}`;
+    await waitForHealth(url, strapi);
+    const adminJwt = await registerAdmin(url);
+    if (smoke) {
+      const text = await smokeTest(url, adminJwt);
+      say(`smoke: an uploaded 120×80 blue PNG got the alt text "${text}"`);
+      await stop(0);
+      return;
+    }
+    say('');
+    say(`ready: ${url}/admin`);
+    say(`  log in as ${ADMIN.email} / ${ADMIN.password}`);
+    say('  Media Library → Add new assets → upload an image, then open it: the alternative text');
+    say('  appears a moment later, written from a presigned URL to the private bucket.');
+    say('  Ctrl+C stops Strapi, the emulator and the bucket (everything is discarded).');
+  } catch (error) {
+    console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[demo] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describe('npm run demo (the README command), in its --smoke form', () => {
+  test('starts a private bucket, the emulator and the playground, and an uploaded image gets alt text', async () => {
+    const port = await freePort();
+    const child = spawn('node', ['-r', '@swc-node/register', 'scripts/demo.ts', '--smoke'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), ALT_TEXT_API_KEY: '', ALT_TEXT_BASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect({ exitCode, tail: output.slice(-2000) }).toMatchObject({ exitCode: 0 });
+    expect(output).toMatch(/private bucket "media" on (radosgw|s3rver)/);
+    expect(output).toContain('smoke: an uploaded 120×80 blue PNG got the alt text "A 120×80 image dominated by blue');
+  }, 300000);
+});
