@@ -2,8 +2,10 @@ import type { ProviderName } from '../config/schema';
 
 /**
  * Every failure a provider call can end in. The queue decides what to do from the code alone:
- * INVALID_KEY and OUT_OF_CREDITS stop spending, RATE_LIMITED and TRANSIENT/TIMEOUT retry later,
- * the rest fail the one image with a reason an admin can read.
+ * - INVALID_KEY, OUT_OF_CREDITS, MISCONFIGURED: stop spending; an admin has to act (key, plan, settings).
+ * - RATE_LIMITED, TRANSIENT, TIMEOUT: retry later (after `retryAfterMs` when the provider said).
+ * - IMAGE_UNREACHABLE, UNSUPPORTED_IMAGE, BAD_RESPONSE: fail this one image with a readable reason.
+ * - CANCELLED: the caller aborted the call through its AbortSignal; nothing to report.
  */
 export const ALT_TEXT_ERROR_CODES = [
   'INVALID_KEY',
@@ -14,6 +16,8 @@ export const ALT_TEXT_ERROR_CODES = [
   'BAD_RESPONSE',
   'TRANSIENT',
   'TIMEOUT',
+  'MISCONFIGURED',
+  'CANCELLED',
 ] as const;
 export type AltTextErrorCode = (typeof ALT_TEXT_ERROR_CODES)[number];
 
@@ -26,8 +30,8 @@ export interface AltTextErrorContext {
 }
 
 /**
- * Messages are written by this plugin, never copied from a URL or a request, so they can be
- * logged and shown: they carry no API key and no signed URL.
+ * Messages are written by this plugin, never copied from a URL, a request or a provider's error
+ * text, so they can be logged and shown: they carry no API key and no signed URL.
  */
 export class AltTextError extends Error {
   readonly code: AltTextErrorCode;

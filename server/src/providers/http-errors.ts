@@ -2,13 +2,25 @@ import type { AxiosResponse } from 'axios';
 import { AltTextError, type AltTextErrorContext } from './errors';
 import { HttpFailure } from '../utils/http-client';
 
-/** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
+/**
+ * What every adapter needs to turn an HTTP answer into a typed error. Adapters map the statuses
+ * and bodies their API documents first, then hand the rest to `fallbackStatusError`.
+ */
+
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110); undefined when absent or unreadable. */
 export const parseRetryAfterMs = (value: unknown, now = Date.now()): number | undefined => {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+};
+
+/** `retry-after-ms` (Azure OpenAI, OpenAI's own clients) wins over `Retry-After`. */
+export const retryAfterMsOf = (response: AxiosResponse<string>): number | undefined => {
+  const raw: unknown = response.headers['retry-after-ms'];
+  const ms = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : parseRetryAfterMs(response.headers['retry-after']);
 };
 
 /** JSON bodies only; an HTML error page or a truncated body yields undefined. */
@@ -23,15 +35,42 @@ export const parseJsonBody = (response: AxiosResponse<string>): unknown => {
   }
 };
 
+/** Names the body by its kind only ("an HTML page"): its text may echo the request. */
 export const describeBody = (response: AxiosResponse<string>): string => {
-  const type = String(response.headers['content-type'] ?? 'no content type');
-  return /html/i.test(type) ? 'an HTML page' : `a ${type.split(';')[0]} body`;
+  const type = String(response.headers['content-type'] ?? '');
+  const body = typeof response.data === 'string' ? response.data : '';
+  if (/html/i.test(type) || /^\s*<(?:!doctype|html)/i.test(body)) return 'an HTML page';
+  if (body.trim() === '') return 'an empty body';
+  if (/json/i.test(type)) return parseJsonBody(response) === undefined ? 'malformed JSON' : 'a JSON body';
+  return `a ${type.split(';')[0] || 'untyped'} body`;
 };
 
-/** Network-level failures become TIMEOUT or TRANSIENT; anything else is rethrown untouched. */
+/**
+ * A provider's machine-readable error code ("insufficient_quota", "NOT_ENOUGH_FUNDS"), kept only
+ * when it looks like an identifier: free text from a provider can echo URLs back.
+ */
+export const safeCode = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(value) ? value : undefined;
+
+export const isSuccess = (response: AxiosResponse<string>): boolean => response.status >= 200 && response.status < 300;
+
+/** The statuses every HTTP API shares, for whatever an adapter did not recognise itself. */
+export const fallbackStatusError = (response: AxiosResponse<string>, context: AltTextErrorContext): AltTextError => {
+  const status = response.status;
+  const withStatus = { ...context, status, retryAfterMs: retryAfterMsOf(response) };
+  if (status === 401) return new AltTextError('INVALID_KEY', 'the API key was rejected (401)', withStatus);
+  if (status === 429) return new AltTextError('RATE_LIMITED', 'too many requests (429)', withStatus);
+  if (status === 408 || status >= 500) {
+    return new AltTextError('TRANSIENT', `server error ${status} with ${describeBody(response)}`, withStatus);
+  }
+  return new AltTextError('BAD_RESPONSE', `unexpected status ${status} with ${describeBody(response)}`, withStatus);
+};
+
+/** Network-level failures become TIMEOUT, CANCELLED, BAD_RESPONSE or TRANSIENT; anything else is rethrown. */
 export const mapHttpFailure = (error: unknown, context: AltTextErrorContext): never => {
   if (error instanceof HttpFailure) {
-    throw new AltTextError(error.kind === 'timeout' ? 'TIMEOUT' : 'TRANSIENT', error.message, context);
+    const code = { timeout: 'TIMEOUT', cancelled: 'CANCELLED', oversized: 'BAD_RESPONSE', network: 'TRANSIENT' } as const;
+    throw new AltTextError(code[error.kind], error.message, context);
   }
   throw error;
 };

@@ -4,8 +4,18 @@ import type { ProviderName, Style } from '../config/schema';
 export type ImageInput = { url: string } | { base64: string; mime: string };
 export type ImageDelivery = 'url' | 'base64';
 
-export interface GenerateRequest {
+/** Lets the caller abandon a call (shutdown, a cancelled bulk run, its own deadline). */
+export interface CallOptions {
+  /**
+   * Aborting rejects the call with CANCELLED, or with TIMEOUT when the signal's reason is a
+   * `TimeoutError` (as from `AbortSignal.timeout(ms)`).
+   */
+  signal?: AbortSignal;
+}
+
+export interface GenerateRequest extends CallOptions {
   image: ImageInput;
+  /** The site's language code ("en", "en-gb", "zh-hans"); adapters map it onto what their API takes. */
   lang: string;
   style: Style;
   keywords?: string[];
@@ -17,41 +27,64 @@ export interface GenerateRequest {
 
 export interface VerifyResult {
   valid: boolean;
+  /** Who or what the key belongs to, as the API names it (a plan, a user id). */
   account?: string;
+  /** The key works but something else will not (e.g. the configured model is not served). */
+  warning?: string;
 }
 
 export interface Credits {
   remaining: number;
   plan?: string;
+  /** ISO 8601 time of the next top-up, when the API says. */
   refillsAt?: string;
 }
+
+/** `reported: false` is an answer, not a failure: the API has no credits endpoint. */
+export type CreditsReport = ({ reported: true } & Credits) | { reported: false; reason: string };
 
 /**
  * The contract every alt-text API adapter fulfils.
  *
- * Error rules: every method either resolves with a parsed, validated value or rejects with an
- * `AltTextError` whose code says what happened. Nothing else escapes an adapter, and no error
- * message carries the API key or the image URL.
+ * Error rules:
+ * - Every method either resolves with a value parsed and validated at the HTTP boundary, or
+ *   rejects with an `AltTextError` whose code says what happened. Nothing else escapes.
+ * - 401 and rejected keys → INVALID_KEY; exhausted credits/quota → OUT_OF_CREDITS; throttling →
+ *   RATE_LIMITED with `retryAfterMs` when the API said how long; an image the API could not fetch →
+ *   IMAGE_UNREACHABLE, one it could not read → UNSUPPORTED_IMAGE; HTML pages, malformed JSON, a
+ *   body of the wrong shape or empty text → BAD_RESPONSE; 5xx and dropped connections → TRANSIENT;
+ *   no answer in time → TIMEOUT; settings this API cannot work with → MISCONFIGURED (before any
+ *   request when the adapter can tell); an aborted signal → CANCELLED.
+ * - Messages name the provider and, for `generate`, the file; they never carry the API key, the
+ *   image URL (it may be presigned) or text copied from the provider's answer.
  */
 export interface AltTextProvider {
   readonly name: ProviderName;
   /** Which deliveries the API takes, most preferred first. */
   readonly accepts: readonly ImageDelivery[];
-  /** Resolves with cleaned, non-empty alt text. */
+  /** Resolves with cleaned, non-empty alt text of at most the configured length. */
   generate(request: GenerateRequest): Promise<string>;
   /** Resolves `{ valid: false }` for a rejected key; rejects only when the answer is unknown. */
-  verifyKey(): Promise<VerifyResult>;
-  /** Resolves `undefined` when the API does not report credits. */
-  getCredits(): Promise<Credits | undefined>;
+  verifyKey(options?: CallOptions): Promise<VerifyResult>;
+  /** The account's credits, or `{ reported: false }` when the API has no way to tell. */
+  getCredits(options?: CallOptions): Promise<CreditsReport>;
 }
 
 export interface ProviderSettings {
+  /** For OpenAI-compatible servers, '' or `none` sends no Authorization header (Ollama, LM Studio). */
   apiKey: string;
+  /** Overrides the adapter's documented base URL (the emulator, a proxy, a self-hosted server). */
   baseUrl?: string;
+  /** Deadline for one whole call: connect, send, wait and read. */
   timeoutMs: number;
+  /** Deadline for opening the connection; defaults to the smaller of 10 s and `timeoutMs`. */
+  connectTimeoutMs?: number;
   /** Longest alt text kept (cut at a word boundary). */
   maxLength: number;
-  /** OpenAI-compatible only. */
+  /** OpenAI-compatible only: the vision model to ask. */
   model?: string;
+  /** OpenAI-compatible only: see `openai/prompt.ts` for the placeholders. */
   promptTemplate?: string;
+  /** One line per HTTP call (method, path, status, time), secrets removed. */
+  log?: (line: string) => void;
 }

@@ -1,0 +1,125 @@
+import { AltTextError, type AltTextErrorContext } from '../errors';
+import { isSuccess } from '../http-errors';
+import { parseResponse, toAltText } from '../parse';
+import { createProviderTransport } from '../transport';
+import type { AltTextProvider, ImageInput, ProviderSettings } from '../types';
+import { toOpenAiError } from './errors';
+import { DEFAULT_PROMPT_TEMPLATE, renderPrompt } from './prompt';
+import { chatCompletion, modelList } from './schemas';
+
+/**
+ * Any OpenAI-compatible chat completions API with vision: OpenAI, Azure OpenAI, OpenRouter, and
+ * self-hosted Ollama, vLLM or LM Studio (set `baseUrl`, e.g. http://localhost:11434/v1).
+ */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+/** Self-hosted servers need no key; `none` (or nothing) sends no Authorization header at all. */
+export const hasApiKey = (apiKey: string): boolean => apiKey.trim() !== '' && apiKey.trim().toLowerCase() !== 'none';
+
+/** Room for the longest allowed answer in any script (CJK runs about a token per character), plus slack. */
+const maxTokensFor = (maxLength: number) => maxLength + 100;
+
+const MODEL_MISSING = 'no vision model is configured: set `model` (or ALT_TEXT_MODEL), e.g. "gpt-4o-mini" or "llava"';
+
+const imageUrlOf = (image: ImageInput, context: AltTextErrorContext): string => {
+  if ('url' in image) return image.url;
+  if (!/^image\/[\w.+-]+$/i.test(image.mime)) {
+    throw new AltTextError('UNSUPPORTED_IMAGE', 'inline data is not an image type', context);
+  }
+  return `data:${image.mime.toLowerCase()};base64,${image.base64}`;
+};
+
+/** `content` as a string, or the text parts joined; undefined when there is no text at all. */
+const textOf = (content: string | Array<{ type: string; text?: string | null }> | null | undefined): string | undefined => {
+  if (typeof content === 'string') return content;
+  if (!content) return undefined;
+  return content
+    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .map((part) => part.text)
+    .join(' ');
+};
+
+export const createOpenAiProvider = (settings: ProviderSettings): AltTextProvider => {
+  const keyed = hasApiKey(settings.apiKey);
+  const model = settings.model?.trim() || undefined;
+  const transport = createProviderTransport(settings, {
+    baseUrl: settings.baseUrl ?? OPENAI_BASE_URL,
+    headers: keyed ? { Authorization: `Bearer ${settings.apiKey.trim()}` } : {},
+    secrets: keyed ? [settings.apiKey.trim()] : [],
+  });
+  const setup = { model, hasKey: keyed };
+
+  return {
+    name: 'openai',
+    // Data URLs are the one form every compatible server takes, and keep the image inside the plugin.
+    accepts: ['base64', 'url'],
+
+    async generate({ image, lang, style, keywords, context: about, fileLabel, signal }) {
+      const context: AltTextErrorContext = { provider: 'openai', file: fileLabel };
+      if (!model) throw new AltTextError('MISCONFIGURED', MODEL_MISSING, context);
+      const prompt = renderPrompt(settings.promptTemplate ?? DEFAULT_PROMPT_TEMPLATE, {
+        lang,
+        style,
+        keywords,
+        context: about?.site,
+        fileName: about?.fileName,
+        maxLength: settings.maxLength,
+      });
+      const response = await transport.send({
+        method: 'POST',
+        path: '/chat/completions',
+        context,
+        signal,
+        body: {
+          model,
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: prompt },
+                { type: 'image_url', image_url: { url: imageUrlOf(image, context) } },
+              ],
+            },
+          ],
+          max_tokens: maxTokensFor(settings.maxLength),
+        },
+      });
+      if (!isSuccess(response)) throw toOpenAiError(response, context, setup);
+
+      const [choice] = parseResponse(chatCompletion, response, context, 'the chat completion').choices;
+      const text = textOf(choice.message.content);
+      if (!text?.trim()) {
+        if (choice.message.refusal) throw new AltTextError('BAD_RESPONSE', 'the model refused to describe the image', context);
+        if (choice.finish_reason === 'length') {
+          throw new AltTextError('BAD_RESPONSE', 'the model used its whole token budget before writing any text (a reasoning model?)', context);
+        }
+        if (choice.finish_reason === 'content_filter') {
+          throw new AltTextError('BAD_RESPONSE', 'the provider filtered the answer (content_filter)', context);
+        }
+      }
+      // 'length': the model stopped at max_tokens, possibly mid-word; the cut word is dropped.
+      return toAltText(text ?? '', settings.maxLength, context, { truncated: choice.finish_reason === 'length' });
+    },
+
+    async verifyKey(options = {}) {
+      const context: AltTextErrorContext = { provider: 'openai' };
+      const response = await transport.send({ method: 'GET', path: '/models', context, signal: options.signal });
+      if (response.status === 401 || response.status === 403) return { valid: false };
+      if (!isSuccess(response)) throw toOpenAiError(response, context, setup);
+      const ids = parseResponse(modelList, response, context, 'the model list').data.map((entry) => entry.id);
+      if (!model) return { valid: true, warning: MODEL_MISSING };
+      // Some servers list nothing, or list aliases only; an absent model is worth a warning, not a failure.
+      if (ids.length > 0 && !ids.includes(model)) {
+        return { valid: true, warning: `the model "${model}" is not in this server's model list` };
+      }
+      return { valid: true };
+    },
+
+    async getCredits() {
+      return {
+        reported: false,
+        reason: 'OpenAI-compatible APIs have no credits endpoint; usage is billed by the provider',
+      };
+    },
+  };
+};

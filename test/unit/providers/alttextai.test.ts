@@ -1,0 +1,156 @@
+import { startEmulator, type Emulator } from '../../../emulator/server';
+import { ALTTEXTAI_BASE_URL, createAltTextAiProvider } from '../../../server/src/providers/alttextai';
+import { toAltTextAiLanguage } from '../../../server/src/providers/alttextai/language';
+import type { GenerateRequest, ProviderSettings } from '../../../server/src/providers/types';
+import { solidPng } from '../../support/images';
+import { contractKey, runProviderContract } from './contract';
+import { expectTypedFailure, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
+
+const KEY = contractKey('alttextai');
+const make = (baseUrl: string, overrides: Partial<ProviderSettings> = {}) =>
+  createAltTextAiProvider({ apiKey: KEY, baseUrl, timeoutMs: 5000, maxLength: 250, ...overrides });
+
+runProviderContract({
+  name: 'alttextai',
+  make: (emulator, overrides) => make(emulator.baseUrls.alttextai, overrides),
+  supports: { url: true, base64: true, credits: true },
+  successBody: (text) => ({
+    success: true,
+    results: [{ url: 'https://example.test/a.png', alt_text: text, success: true }],
+    credits_remaining: 9,
+    processed_count: 1,
+  }),
+});
+
+describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
+  let emulator: Emulator;
+  let host: ImageHost;
+  let proxy: CaptureServer;
+  let canned: CaptureServer;
+  let png: Buffer;
+  let url: string;
+
+  beforeAll(async () => {
+    png = await solidPng(40, 30, { r: 200, g: 20, b: 20 });
+    host = await startImageHost({ '/photo.png': { bytes: png, type: 'image/png' } });
+    url = `${host.url}/photo.png`;
+    emulator = await startEmulator({ accounts: [{ key: KEY, credits: 10 }] });
+    proxy = await startCaptureServer({ forwardTo: emulator.baseUrls.alttextai });
+    canned = await startCaptureServer();
+  });
+  afterAll(async () => {
+    await Promise.all([emulator.close(), host.close(), proxy.close(), canned.close()]);
+  });
+  beforeEach(() => {
+    emulator.reset();
+    proxy.requests.length = 0;
+  });
+
+  const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
+    image: { url },
+    lang: 'en',
+    style: 'neutral',
+    fileLabel: '#3 "boat.png"',
+    ...overrides,
+  });
+  const expectFailure = (promise: Promise<unknown>, code: Parameters<typeof expectTypedFailure>[1]['code']) =>
+    expectTypedFailure(promise, { code, provider: 'alttextai', file: '#3 "boat.png"', secrets: [KEY, url] });
+
+  test('documents autoalt.app as its default base URL', () => {
+    expect(ALTTEXTAI_BASE_URL).toBe('https://autoalt.app/api/v1');
+  });
+
+  test('sends a Bearer key and a URL as `urls: [url]` with the language', async () => {
+    await make(proxy.url).generate(request());
+    const [sent] = proxy.requests;
+    expect(sent.path).toBe('/generate');
+    expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(sent.body).toEqual({ urls: [url], language: 'en' });
+  });
+
+  test('sends inline bytes as plain base64 in `image`, as the seed shows', async () => {
+    await make(proxy.url).generate(request({ image: { base64: png.toString('base64'), mime: 'image/png' } }));
+    expect(proxy.requests[0].body).toEqual({ image: png.toString('base64'), language: 'en' });
+  });
+
+  describe('its 403, which means either no credits or a rate limit', () => {
+    test('403 "No credits remaining" is OUT_OF_CREDITS', async () => {
+      emulator.setFaults({ creditsAfter: 0 });
+      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request()), 'OUT_OF_CREDITS');
+      expect(error.status).toBe(403);
+    });
+
+    test('403 "Rate limit exceeded" is RATE_LIMITED, with the Retry-After it sent', async () => {
+      emulator.setFaults({ status: 429, retryAfterSeconds: 3 });
+      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request()), 'RATE_LIMITED');
+      expect(error.status).toBe(403);
+      expect(error.retryAfterMs).toBe(3000);
+    });
+
+    test('a 403 with a message it does not recognise is a rate limit to wait out, not a reason to stop spending', async () => {
+      canned.reply({ status: 403, body: '<html><body>Access denied</body></html>', type: 'text/html' });
+      await expectFailure(make(canned.url).generate(request()), 'RATE_LIMITED');
+    });
+  });
+
+  describe('the language, limited to the documented set', () => {
+    test.each([
+      ['en-gb', 'en'],
+      ['pt-BR', 'pt'],
+      ['zh-hans', 'zh'],
+      ['de', 'de'],
+      ['ja', 'ja'],
+    ])('the site language %s is sent as %s', async (lang, sent) => {
+      await make(emulator.baseUrls.alttextai).generate(request({ lang }));
+      expect(emulator.requests[0].lang).toBe(sent);
+    });
+
+    test('a language it does not support is MISCONFIGURED before anything is sent or spent', async () => {
+      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request({ lang: 'sv' })), 'MISCONFIGURED');
+      expect(error.message).toContain('"sv"');
+      expect(error.message).toContain('`lang`');
+      expect(emulator.requests).toHaveLength(0);
+    });
+
+    test('Traditional Chinese is refused rather than answered in whatever `zh` means', () => {
+      expect(toAltTextAiLanguage('zh-hant')).toBeUndefined();
+      expect(toAltTextAiLanguage('zh-TW')).toBeUndefined();
+      expect(toAltTextAiLanguage('zh-CN')).toBe('zh');
+    });
+  });
+
+  describe('a 200 whose image result failed', () => {
+    test.each([
+      ['No credits remaining', 'OUT_OF_CREDITS'],
+      ['Image URL not accessible', 'IMAGE_UNREACHABLE'],
+      ['Invalid image format', 'UNSUPPORTED_IMAGE'],
+      ['something new went wrong', 'UNSUPPORTED_IMAGE'],
+    ] as const)('results[0].error "%s" is %s', async (message, code) => {
+      canned.reply({ status: 200, body: { success: false, results: [{ url, success: false, error: message }], processed_count: 0 } });
+      const error = await expectFailure(make(canned.url).generate(request()), code);
+      expect(error.message).not.toContain(message);
+    });
+
+    test('a result marked successful but without alt_text is BAD_RESPONSE', async () => {
+      canned.reply({ status: 200, body: { success: true, results: [{ url, success: true }] } });
+      await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE');
+    });
+  });
+
+  test('a 404 about the image is IMAGE_UNREACHABLE, but a 404 for a wrong base URL is MISCONFIGURED', async () => {
+    await expectFailure(make(emulator.baseUrls.alttextai).generate(request({ image: { url: `${url}-gone` } })), 'IMAGE_UNREACHABLE');
+    const wrongBase = make(`${emulator.url}/autoalt/api/v2`).generate(request());
+    expect((await expectFailure(wrongBase, 'MISCONFIGURED')).message).toContain('baseUrl');
+  });
+
+  test('verifyKey names the user id as the account; getCredits reports no plan', async () => {
+    const provider = make(emulator.baseUrls.alttextai);
+    await expect(provider.verifyKey()).resolves.toEqual({ valid: true, account: expect.stringMatching(/^user_/) });
+    await expect(provider.getCredits()).resolves.toEqual({ reported: true, remaining: 10 });
+  });
+
+  test('verifyKey reads { valid: false } in a 200 as an invalid key', async () => {
+    canned.reply({ status: 200, body: { valid: false } });
+    await expect(make(canned.url).verifyKey()).resolves.toEqual({ valid: false });
+  });
+});
