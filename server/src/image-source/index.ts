@@ -1,59 +1,134 @@
 import type { Core } from '@strapi/strapi';
-import { AltTextError } from '../providers/errors';
 import type { PluginConfig } from '../config/schema';
 import { fileLabel } from '../utils/file-label';
-import { AWS_S3_PROVIDER_NAMES, createS3Presigner, type AwsS3ProviderOptions } from './s3-presigner';
-import type { ResolvedImage, StoredFile } from './types';
+import { ImageDeliveryError } from './errors';
+import { encodeInline, InlineImageError } from './inline-encoder';
+import { isAbsoluteHttpUrl, isPubliclyReachableUrl } from './reachability';
+import { readDeliverySettings, type DeliverySettings } from './settings';
+import { createStorageAccess, LOCAL_PROVIDER } from './storage-access';
+import { readAll, StorageReadError } from './storage-reader';
+import { planDelivery, type DeliveryFacts } from './strategy';
+import type { DeliveryStrategy, ImageTransport, ImageVariant, ResolvedImage, ResolveOptions, StoredFile, StoredObject } from './types';
+import { deriveSigningKeys, signedQuery, SIGNED_IMAGE_ROUTE } from './url-signer';
+import { chooseVariant } from './variant';
 
-export type { ResolvedImage, StoredFile } from './types';
+export type { DeliveryStrategy, ImageTransport, ResolvedImage, ResolveOptions, StoredFile } from './types';
+export { ImageDeliveryError, strategyOf } from './errors';
+export { createSignedImageReader } from './signed-image-reader';
 
-interface UploadProvider {
-  isPrivate?: () => boolean | Promise<boolean>;
-  getSignedUrl?: (file: StoredFile) => Promise<{ url: string }>;
-}
+/** Formats every provider decodes from a URL; anything else is better rasterised and sent inline. */
+const WEB_SAFE_MIMES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+const BOTH: readonly ImageTransport[] = ['url', 'base64'];
 
-const isAbsoluteHttpUrl = (url: string | undefined | null): url is string => !!url && /^https?:\/\//i.test(url);
+/** Strapi's `server.url` as the plugin-signed route's origin, and whether outsiders can reach it. */
+export const readServerUrl = (strapi: Core.Strapi): { url?: string; kind: DeliveryFacts['serverUrl'] } => {
+  const url = strapi.config.get('server.url') as string | undefined;
+  if (!isAbsoluteHttpUrl(url)) return { kind: 'none' };
+  return { url: url.replace(/\/+$/, ''), kind: isPubliclyReachableUrl(url) ? 'public' : 'private' };
+};
 
 /**
- * Decides how the provider reaches one file's bytes, keeping private storage private:
- * 1. files in an S3 bucket of `@strapi/provider-upload-aws-s3` → a GetObject URL presigned with our
- *    short expiry (works for private and public buckets alike);
- * 2. any other private upload provider → its own `getSignedUrl`, refused if it comes back unsigned;
- * 3. public files with an absolute URL → that URL.
- * Anything else fails with IMAGE_UNREACHABLE rather than sending a URL nobody can fetch.
+ * Decides, per file and per provider, how the provider reaches the bytes while storage stays
+ * private (strategies and the `auto` order: see `planDelivery`), and produces the URL or the
+ * inline image. Failures are `ImageDeliveryError`s naming the strategy attempted.
  */
-export const createImageSource = (strapi: Core.Strapi, config: PluginConfig) => {
-  const upload = strapi.config.get('plugin::upload') as { provider?: string; providerOptions?: AwsS3ProviderOptions };
-  const usesAwsS3 = AWS_S3_PROVIDER_NAMES.includes(upload?.provider ?? '');
-  const presigner = usesAwsS3 ? createS3Presigner(upload.providerOptions ?? {}) : undefined;
+export const createImageSource = (
+  strapi: Core.Strapi,
+  config: PluginConfig,
+  settings: DeliverySettings = readDeliverySettings(strapi)
+) => {
+  const storage = createStorageAccess(strapi, settings, config.requestTimeoutMs);
+  const signingKeys = deriveSigningKeys({
+    signingSecret: settings.signingSecret,
+    appKeys: strapi.config.get('server.app.keys') as unknown[] | undefined,
+  });
+  const apiPrefix = ((strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api').replace(/\/+$/, '');
 
-  const unreachable = (file: StoredFile, reason: string) =>
-    new AltTextError('IMAGE_UNREACHABLE', reason, { provider: config.provider, file: fileLabel(file) });
+  const fail = (
+    code: 'IMAGE_UNREACHABLE' | 'UNSUPPORTED_IMAGE',
+    file: StoredFile,
+    reason: string,
+    strategy?: DeliveryStrategy
+  ) => new ImageDeliveryError(code, reason, { provider: config.provider, file: fileLabel(file), strategy });
+
+  const factsFor = async (file: StoredFile, object: StoredObject, serverUrl: DeliveryFacts['serverUrl']): Promise<DeliveryFacts> => {
+    const inS3 = storage.inS3(file);
+    const providerPrivate = await storage.isPrivate(file);
+    const providerSigns = !inS3 && providerPrivate && storage.providerSigner(file) !== undefined;
+    const fileUrlAbsolute = isAbsoluteHttpUrl(object.url);
+    return {
+      presignable: inS3 || providerSigns,
+      fileUrlAbsolute,
+      fileUrlReachable: isPubliclyReachableUrl(object.url),
+      providerPrivate,
+      serverUrl,
+      signingKey: signingKeys.length > 0,
+      readable: inS3 || file.provider === LOCAL_PROVIDER || providerSigns || fileUrlAbsolute,
+      needsRaster: !WEB_SAFE_MIMES.has(object.mime.toLowerCase()),
+    };
+  };
+
+  /** One strategy's attempt: the image, or undefined when it turned out unusable (try the next). */
+  const attempt = async (
+    strategy: DeliveryStrategy,
+    file: StoredFile,
+    variant: ImageVariant,
+    object: StoredObject,
+    serverUrl: string | undefined
+  ): Promise<ResolvedImage['image'] | undefined> => {
+    switch (strategy) {
+      case 'presigned': {
+        if (storage.inS3(file) && storage.presigner) {
+          return { url: await storage.presigner.presign(object, config.presignExpiresSeconds) };
+        }
+        const url = await storage.providerSigner(file)?.(object);
+        return url ? { url } : undefined;
+      }
+      case 'public': {
+        if (isAbsoluteHttpUrl(object.url)) return { url: object.url };
+        return serverUrl ? { url: new URL(object.url, `${serverUrl}/`).toString() } : undefined;
+      }
+      case 'signed': {
+        if (!serverUrl || signingKeys.length === 0) return undefined;
+        const exp = Math.floor(Date.now() / 1000) + config.presignExpiresSeconds;
+        const query = signedQuery(signingKeys[0], { fileId: file.id, variant, exp });
+        return { url: `${serverUrl}${apiPrefix}${SIGNED_IMAGE_ROUTE}?${query}` };
+      }
+      case 'inline':
+        return inline(file, object);
+    }
+  };
+
+  const inline = async (file: StoredFile, object: StoredObject): Promise<ResolvedImage['image']> => {
+    const reader = storage.readerFor(file);
+    if (!reader) throw fail('IMAGE_UNREACHABLE', file, 'its bytes cannot be read from this storage', 'inline');
+    try {
+      const bytes = await readAll(reader, object, settings.inlineMaxBytes);
+      const encoded = await encodeInline(bytes, { maxEdge: config.inlineMaxEdge });
+      return { base64: encoded.base64, mime: encoded.mime };
+    } catch (error) {
+      if (error instanceof InlineImageError) throw fail('UNSUPPORTED_IMAGE', file, error.message, 'inline');
+      if (error instanceof StorageReadError) {
+        throw fail(error.kind === 'too-large' ? 'UNSUPPORTED_IMAGE' : 'IMAGE_UNREACHABLE', file, error.message, 'inline');
+      }
+      throw error;
+    }
+  };
 
   return {
-    async resolve(file: StoredFile): Promise<ResolvedImage> {
-      const storedInS3 = presigner && (file.provider === upload.provider || AWS_S3_PROVIDER_NAMES.includes(file.provider ?? ''));
-      if (storedInS3) {
-        const url = await presigner.presign(file, config.presignExpiresSeconds);
-        return { image: { url }, strategy: 'presigned' };
-      }
+    async resolve(file: StoredFile, options: ResolveOptions = {}): Promise<ResolvedImage> {
+      const accepts = options.accepts && options.accepts.length > 0 ? options.accepts : BOTH;
+      const { variant, object } = chooseVariant(file, config.inlineMaxEdge);
+      const server = readServerUrl(strapi);
+      const plan = planDelivery(config.imageDelivery, accepts, await factsFor(file, object, server.kind));
+      if (!plan.ok) throw fail('IMAGE_UNREACHABLE', file, plan.reason);
 
-      const uploadProvider = strapi.plugin('upload').provider as UploadProvider;
-      if (await uploadProvider.isPrivate?.()) {
-        const signed = await uploadProvider.getSignedUrl?.(file);
-        if (!signed || !isAbsoluteHttpUrl(signed.url) || signed.url === file.url) {
-          throw unreachable(file, 'the upload provider is private but returned no signed URL');
-        }
-        return { image: { url: signed.url }, strategy: 'presigned' };
+      for (const strategy of plan.strategies) {
+        const image = await attempt(strategy, file, variant, object, server.url);
+        if (image) return { image, strategy, variant };
       }
-
-      if (isAbsoluteHttpUrl(file.url)) return { image: { url: file.url }, strategy: 'public' };
-
-      const serverUrl = strapi.config.get('server.url') as string | undefined;
-      if (isAbsoluteHttpUrl(serverUrl)) {
-        return { image: { url: new URL(file.url, serverUrl).toString() }, strategy: 'public' };
-      }
-      throw unreachable(file, 'the file is stored locally and server.url is not an absolute public URL');
+      const last = plan.strategies[plan.strategies.length - 1];
+      throw fail('IMAGE_UNREACHABLE', file, 'the upload provider returned an unsigned URL (is a baseUrl/CDN set?)', last);
     },
   };
 };
