@@ -1,5 +1,6 @@
-// Two projects: `unit` runs in milliseconds with no Strapi; `integration` boots the real
-// playground app against a real S3 server and the emulator over real HTTP.
+// Three projects: `unit` runs in milliseconds with no Strapi; `integration` boots the real
+// playground app against a real S3 server and the emulator over real HTTP; `e2e` drives the
+// built admin panel in Debian's chromium.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
@@ -17,6 +18,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },

@@ -31,6 +31,25 @@ const s3Upload = (env) => ({
   },
 });
 
+/** Queue tuning from the environment, only where set (tests make it fast; defaults are the plugin's). */
+const queueTuning = (env) => {
+  const ints = {
+    concurrency: 'ALT_TEXT_CONCURRENCY',
+    maxAttempts: 'ALT_TEXT_MAX_ATTEMPTS',
+    retryBaseMs: 'ALT_TEXT_RETRY_BASE_MS',
+    retryMaxMs: 'ALT_TEXT_RETRY_MAX_MS',
+    rateLimitWaitMs: 'ALT_TEXT_RATE_LIMIT_WAIT_MS',
+    leaseSeconds: 'ALT_TEXT_LEASE_SECONDS',
+    pollIntervalMs: 'ALT_TEXT_POLL_INTERVAL_MS',
+    creditsProbeSeconds: 'ALT_TEXT_CREDITS_PROBE_SECONDS',
+    requestTimeoutMs: 'ALT_TEXT_REQUEST_TIMEOUT_MS',
+  };
+  const tuning = {};
+  for (const [key, name] of Object.entries(ints)) if (env(name)) tuning[key] = env.int(name);
+  if (env('ALT_TEXT_REQUESTS_PER_SECOND')) tuning.requestsPerSecond = env.float('ALT_TEXT_REQUESTS_PER_SECOND');
+  return tuning;
+};
+
 module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
   'auto-alt-text': {
@@ -41,9 +60,12 @@ module.exports = ({ env }) => ({
       apiKey: env('ALT_TEXT_API_KEY'),
       baseUrl: env('ALT_TEXT_BASE_URL'),
       lang: env('ALT_TEXT_LANG', 'en'),
+      ...queueTuning(env),
       style: env('ALT_TEXT_STYLE', 'neutral'),
       autoOnUpload: env.bool('ALT_TEXT_AUTO_ON_UPLOAD', true),
       presignExpiresSeconds: env.int('ALT_TEXT_PRESIGN_EXPIRES_SECONDS', 60),
+      imageDelivery: env('ALT_TEXT_IMAGE_DELIVERY', 'auto'),
+      inlineMaxEdge: env.int('ALT_TEXT_INLINE_MAX_EDGE', 2048),
     },
   },
 });

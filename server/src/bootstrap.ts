@@ -3,12 +3,34 @@ import { getService } from './utils/get-service';
 import { PLUGIN_ID } from './utils/plugin-id';
 import { readConfig } from './utils/read-config';
 
-const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
+const PRUNE_CRON = `${PLUGIN_ID}-prune-jobs`;
+
+const ACTIONS = [
+  { uid: 'read', displayName: 'Read coverage, runs and failures' },
+  { uid: 'settings', displayName: 'Change settings and verify the key' },
+  { uid: 'generate', displayName: 'Regenerate and edit one image' },
+  { uid: 'bulk', displayName: 'Start and control bulk runs, pause the queue' },
+];
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+
+  const settings = getService(strapi, 'settings');
+  await settings.load();
+  settings.startRefreshing();
   const config = readConfig(strapi);
   if (!config.apiKey) {
     strapi.log.warn(`[${PLUGIN_ID}] no API key configured (ALT_TEXT_API_KEY): uploads will not get alt text`);
   }
-  getService(strapi, 'queue').start();
+  const queue = getService(strapi, 'queue');
+  await queue.resumeIfConfigChanged();
+  await queue.pruneFinished();
+  // Runs when the app enables cron (server.cron.enabled); startup pruning covers the rest.
+  strapi.cron.add({ [PRUNE_CRON]: { task: () => queue.pruneFinished(), options: { rule: '17 3 * * *' } } });
+  queue.start();
+  await getService(strapi, 'runs').continueInterrupted();
 };
 
 export default bootstrap;

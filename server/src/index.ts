@@ -3,6 +3,8 @@ import bootstrap from './bootstrap';
 import destroy from './destroy';
 import config from './config';
 import services from './services';
+import controllers from './controllers';
+import routes from './routes';
 
 export default {
   register,
@@ -10,8 +12,8 @@ export default {
   destroy,
   config,
   services,
-  controllers: {},
-  routes: {},
+  controllers,
+  routes,
   contentTypes: {},
   policies: {},
   middlewares: {},

@@ -16,12 +16,25 @@ export interface PlaygroundApp {
   apiToken: string;
   /** Where this app's objects live in the shared bucket. */
   s3: { bucket: string; rootPath: string };
-  stop(): Promise<void>;
+  /** What a second boot needs to come back as the same app (database, bucket prefix, secrets). */
+  data: PlaygroundData;
+  /** `keepData` leaves the database in place for `bootPlayground({ reuse: app.data })`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface PlaygroundData {
+  workDir: string;
+  rootPath: string;
+  secrets: Record<string, string>;
+  /** The token created by the first boot; absent = create one. */
+  apiToken?: string;
 }
 
 export interface BootOptions {
   /** Plugin and app settings as environment variables (ALT_TEXT_*, ...). */
   env: Record<string, string | undefined>;
+  /** Boot again on the database and bucket prefix of an app stopped with `keepData`. */
+  reuse?: PlaygroundData;
 }
 
 const secret = () => randomBytes(16).toString('base64');
@@ -33,20 +46,23 @@ const secret = () => randomBytes(16).toString('base64');
  */
 export async function bootPlayground(options: BootOptions): Promise<PlaygroundApp> {
   const s3 = sharedS3();
-  const workDir = mkdtempSync(path.join(tmpdir(), 'alt-text-app-'));
-  const rootPath = `app-${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string | undefined> = {
-    NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    HOST: '127.0.0.1',
-    PORT: '0',
+  const workDir = options.reuse?.workDir ?? mkdtempSync(path.join(tmpdir(), 'alt-text-app-'));
+  const rootPath = options.reuse?.rootPath ?? `app-${randomBytes(4).toString('hex')}`;
+  const secrets = options.reuse?.secrets ?? {
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+  };
+  const env: Record<string, string | undefined> = {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...secrets,
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(workDir, 'data.db'),
     S3_ENDPOINT: s3.endpoint,
@@ -57,6 +73,8 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
     S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     ...options.env,
   };
+  // A previous boot in this worker may have set plugin settings this boot leaves at their defaults.
+  for (const key of Object.keys(process.env)) if (key.startsWith('ALT_TEXT_')) delete process.env[key];
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -67,21 +85,24 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
 
-  const token = (await strapi.service('admin::api-token').create({
-    name: `tests-${rootPath}`,
-    type: 'full-access',
-    lifespan: null,
-    description: 'integration tests',
-  })) as { accessKey: string };
+  const apiToken =
+    options.reuse?.apiToken ??
+    ((await strapi.service('admin::api-token').create({
+      name: `tests-${rootPath}`,
+      type: 'full-access',
+      lifespan: null,
+      description: 'integration tests',
+    })) as { accessKey: string }).accessKey;
 
   return {
     strapi,
     url: `http://127.0.0.1:${port}`,
-    apiToken: token.accessKey,
+    apiToken,
     s3: { bucket: s3.bucket, rootPath },
-    async stop() {
+    data: { workDir, rootPath, secrets, apiToken },
+    async stop({ keepData = false } = {}) {
       await strapi.destroy();
-      rmSync(workDir, { recursive: true, force: true });
+      if (!keepData) rmSync(workDir, { recursive: true, force: true });
     },
   };
 }

@@ -55,6 +55,8 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
   beforeEach(async () => {
     await queueIdle();
     emulator.reset();
+    // A rejected key pauses the whole queue (by design); each test starts with it running.
+    await app.strapi.plugin('auto-alt-text').service('queue').resume();
   });
 
   test('POST /api/upload returns while the provider is still answering, then the file gets the text written for that exact image', async () => {

@@ -1,4 +1,5 @@
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { DEFAULT_INLINE_MAX_BYTES } from '../image-source/settings';
 import { pluginConfigSchema, type PluginConfig } from './schema';
 
 type Env = (key: string, fallback?: string) => string | undefined;
@@ -23,6 +24,20 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   inlineMaxEdge: 2048,
   presignExpiresSeconds: 60,
   requestTimeoutMs: 30000,
+  concurrency: 2,
+  requestsPerSecond: 2,
+  maxAttempts: 5,
+  retryBaseMs: 2000,
+  retryMaxMs: 300000,
+  rateLimitWaitMs: 30000,
+  leaseSeconds: 60,
+  pollIntervalMs: 1000,
+  jobRetentionDays: 14,
+  creditsProbeSeconds: 300,
+  maxImageMegabytes: 50,
+  s3: undefined,
+  signingSecret: env('ALT_TEXT_SIGNING_SECRET'),
+  inlineMaxBytes: DEFAULT_INLINE_MAX_BYTES,
 });
 
 /** Turns zod's issues into one message that names the plugin and every offending key. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliverySettingsShape } from '../image-source/settings';
 
 export const PROVIDER_NAMES = ['alttextlab', 'alttextai', 'openai'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
@@ -57,7 +58,35 @@ export const pluginConfigSchema = z
     presignExpiresSeconds: z.number().int().min(1).max(3600),
     /** How long one provider call may take before it counts as a timeout. */
     requestTimeoutMs: z.number().int().min(1000).max(300000),
+    /** Provider calls in flight at once, per Strapi process. */
+    concurrency: z.number().int().min(1).max(32),
+    /** Provider calls started per second, per Strapi process; 0 = no limit. */
+    requestsPerSecond: z.number().min(0).max(100),
+    /** Attempts per image for transient failures (5xx, timeouts) before it is marked failed. */
+    maxAttempts: z.number().int().min(1).max(20),
+    /** First retry delay; doubles per attempt (with jitter) up to retryMaxMs. */
+    retryBaseMs: z.number().int().min(10).max(600000),
+    retryMaxMs: z.number().int().min(10).max(3600000),
+    /** Wait after a 429 that carries no Retry-After. */
+    rateLimitWaitMs: z.number().int().min(10).max(3600000),
+    /** A job held by a replica that stops renewing it (crash) is taken over after this long. */
+    leaseSeconds: z.number().int().min(2).max(3600),
+    /** How often an idle worker looks for work enqueued by other replicas and for due retries. */
+    pollIntervalMs: z.number().int().min(20).max(60000),
+    /** Finished jobs older than this are pruned (daily, and at startup). */
+    jobRetentionDays: z.number().int().min(1).max(3650),
+    /** While paused for OUT_OF_CREDITS, check the balance this often and resume when credits return; 0 = never. */
+    creditsProbeSeconds: z.number().int().min(0).max(86400),
+    /** Images larger than this are skipped by bulk runs (and reported as such). */
+    maxImageMegabytes: z.number().min(1).max(1024),
+    /** `s3` (the plugin's own S3 access), `signingSecret`, `inlineMaxBytes`: see image-source/settings.ts. */
+    ...deliverySettingsShape,
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    if (config.provider === 'openai' && !config.model) {
+      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")' });
+    }
+  });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;

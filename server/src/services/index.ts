@@ -1,7 +1,15 @@
+import { createAccountService } from './account';
 import { createGenerationService } from './generation';
+import { createMediaService } from './media';
 import { createQueueService } from './queue';
+import { createRunsService } from './runs';
+import { createSettingsService } from './settings';
 
 export default {
   generation: createGenerationService,
   queue: createQueueService,
+  runs: createRunsService,
+  settings: createSettingsService,
+  account: createAccountService,
+  media: createMediaService,
 };

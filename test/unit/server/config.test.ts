@@ -35,6 +35,11 @@ describe('plugin configuration', () => {
     expect(describeConfigErrors({ ...valid(), ...override })).toContain(expected);
   });
 
+  test('the OpenAI-compatible provider needs a model, and the message says so', () => {
+    expect(describeConfigErrors({ ...valid(), provider: 'openai' })).toContain('"model" is required when provider is "openai"');
+    expect(describeConfigErrors({ ...valid(), provider: 'openai', model: 'llava' })).toBeUndefined();
+  });
+
   test('a refused config never echoes the API key', () => {
     const message = describeConfigErrors({ ...valid(), apiKey: 42, provider: 'nope' });
     expect(message).toContain('"apiKey"');

@@ -1,0 +1,126 @@
+import type { Core } from '@strapi/strapi';
+import { isAltTextMissing } from '../write-back/missing-alt-text';
+import { FILE_UID } from '../utils/plugin-id';
+
+/** Which files a bulk run covers. */
+export type RunScope =
+  | { kind: 'missing' }
+  | { kind: 'all' }
+  | { kind: 'folder'; folderId: number }
+  | { kind: 'ids'; ids: number[] };
+
+export interface FileSummary {
+  id: number;
+  name: string;
+  alternativeText: string | null;
+  mime: string | null;
+  width: number | null;
+  height: number | null;
+  /** Kilobytes, as Strapi stores it. */
+  size: number | null;
+}
+
+/** Formats a provider or our inline path can take (others are skipped with a reason). */
+const SUPPORTED_MIME = /^image\/(png|jpe?g|pjpeg|webp|avif|gif|svg\+xml|heic|heif|tiff|bmp)$/i;
+export const MIN_EDGE_PX = 50;
+
+/** Why a file in scope will not be sent; undefined = it will be. */
+export const skipReason = (file: FileSummary, options: { mode: 'fill' | 'overwrite'; maxImageMegabytes: number }): string | undefined => {
+  if (!/^image\//i.test(file.mime ?? '')) return 'not an image';
+  if (!SUPPORTED_MIME.test(file.mime ?? '')) return 'unsupported format';
+  if ((file.width !== null && file.width < MIN_EDGE_PX) || (file.height !== null && file.height < MIN_EDGE_PX)) {
+    return `smaller than ${MIN_EDGE_PX}×${MIN_EDGE_PX} px`;
+  }
+  if (file.size !== null && file.size > options.maxImageMegabytes * 1024) return `larger than ${options.maxImageMegabytes} MB`;
+  if (options.mode === 'fill' && !isAltTextMissing(file.alternativeText, file.name)) return 'already has alt text';
+  return undefined;
+};
+
+/**
+ * Reads the files table page by page, by ascending id, so a run over 100 000 files never holds
+ * more than one page in memory and can resume from the last id it saw. The `missing` scope is
+ * pre-filtered in SQL; the exact rule (`isAltTextMissing`) is applied again in code.
+ */
+export const createFileScanner = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(FILE_UID);
+  const column = (attribute: string) =>
+    ((meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute) as string;
+  const cols = {
+    id: 'id',
+    name: column('name'),
+    alt: column('alternativeText'),
+    mime: column('mime'),
+    width: column('width'),
+    height: column('height'),
+    size: column('size'),
+    folderPath: column('folderPath'),
+  };
+  const knex = strapi.db.connection;
+  const client = String(knex.client.config.client ?? '');
+  const concatDotWildcard = /mysql|maria/i.test(client) ? `CONCAT(??, '.%')` : `(?? || '.%')`;
+
+  const folderPath = async (folderId: number): Promise<string> => {
+    const folder = (await strapi.db.query('plugin::upload.folder').findOne({ where: { id: folderId } })) as { path?: string } | null;
+    if (!folder?.path) throw new Error(`folder ${folderId} does not exist`);
+    return folder.path;
+  };
+
+  return {
+    async page(scope: RunScope, afterId: number, pageSize: number): Promise<FileSummary[]> {
+      let query = knex(meta.tableName)
+        .select({
+          id: cols.id,
+          name: cols.name,
+          alternativeText: cols.alt,
+          mime: cols.mime,
+          width: cols.width,
+          height: cols.height,
+          size: cols.size,
+        })
+        .where(cols.id, '>', afterId)
+        .orderBy(cols.id, 'asc')
+        .limit(pageSize);
+      if (scope.kind === 'ids') query = query.whereIn(cols.id, scope.ids);
+      if (scope.kind === 'folder') {
+        const path = await folderPath(scope.folderId);
+        query = query.where((builder) => builder.where(cols.folderPath, path).orWhere(cols.folderPath, 'like', `${path}/%`));
+      }
+      if (scope.kind === 'missing') {
+        query = query.where((builder) =>
+          builder
+            .whereNull(cols.alt)
+            .orWhereRaw(`TRIM(??) = ''`, [cols.alt])
+            .orWhereRaw('?? = ??', [cols.alt, cols.name])
+            .orWhereRaw(`?? LIKE ${concatDotWildcard}`, [cols.name, cols.alt])
+        );
+      }
+      const rows = (await query) as Array<FileSummary & { size: number | string | null }>;
+      return rows.map((row) => ({
+        ...row,
+        id: Number(row.id),
+        size: row.size === null ? null : Number(row.size),
+        width: row.width === null ? null : Number(row.width),
+        height: row.height === null ? null : Number(row.height),
+      }));
+    },
+
+    /** Coverage of the whole library: images, and how many lack alt text. */
+    async coverage(): Promise<{ images: number; missing: number }> {
+      const images = knex(meta.tableName).where(cols.mime, 'like', 'image/%');
+      const [{ total }] = (await images.clone().count({ total: '*' })) as Array<{ total: number | string }>;
+      const [{ missing }] = (await images
+        .clone()
+        .where((builder) =>
+          builder
+            .whereNull(cols.alt)
+            .orWhereRaw(`TRIM(??) = ''`, [cols.alt])
+            .orWhereRaw('?? = ??', [cols.alt, cols.name])
+            .orWhereRaw(`?? LIKE ${concatDotWildcard}`, [cols.name, cols.alt])
+        )
+        .count({ missing: '*' })) as Array<{ missing: number | string }>;
+      return { images: Number(total), missing: Number(missing) };
+    },
+  };
+};
+
+export type FileScanner = ReturnType<typeof createFileScanner>;

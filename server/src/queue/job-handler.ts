@@ -1,0 +1,95 @@
+import type { GenerateOptions, GenerationOutcome } from '../services/generation';
+import { backoffMs } from './backoff';
+import type { JobRow, JobStore } from './job-store';
+import type { PauseReason } from './queue-state';
+import type { RateLimiter } from './rate-limiter';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Wait after a 429 that carried no Retry-After. */
+  rateLimitWaitMs: number;
+}
+
+export interface JobHandlerDeps {
+  store: JobStore;
+  limiter: RateLimiter;
+  policy: RetryPolicy;
+  generate(fileId: number, options: GenerateOptions): Promise<GenerationOutcome>;
+  isPaused(): Promise<boolean>;
+  pauseQueue(reason: PauseReason, message: string): Promise<void>;
+  /** Called after a job of a run ends for good (done, skipped or failed). */
+  onRunJobSettled(runId: number): Promise<void>;
+  logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
+}
+
+/** Thrown from `beforeSend` when the queue was paused while this job waited for its turn. */
+class QueuePausedBeforeSend extends Error {}
+
+/**
+ * What happens to a job after one attempt, by outcome:
+ * - written / skipped → done / skipped;
+ * - INVALID_KEY, OUT_OF_CREDITS, MISCONFIGURED → the whole queue pauses (every other image would
+ *   fail the same way); the job waits, its attempt refunded;
+ * - CANCELLED (shutdown) → the job waits, its attempt refunded;
+ * - RATE_LIMITED → everyone waits Retry-After; the job waits, its attempt refunded;
+ * - TRANSIENT, TIMEOUT, INTERNAL → retried with backoff until maxAttempts, then failed;
+ * - IMAGE_UNREACHABLE, UNSUPPORTED_IMAGE, BAD_RESPONSE → failed with its reason at once.
+ */
+export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow): Promise<void> => {
+  let pausedBeforeSend = false;
+  const outcome = await deps.generate(job.fileId, {
+    mode: job.mode,
+    reason: job.reason,
+    lang: job.lang,
+    jobId: job.id,
+    beforeSend: async () => {
+      await deps.limiter.acquire();
+      if (await deps.isPaused()) {
+        pausedBeforeSend = true;
+        throw new QueuePausedBeforeSend('queue paused');
+      }
+    },
+  });
+
+  const now = Date.now();
+  const settle = async (status: 'done' | 'skipped' | 'failed', fields: Parameters<JobStore['finish']>[2]) => {
+    deps.logOutcome(job, outcome, false);
+    if ((await deps.store.finish(job, status, fields)) && job.runId) await deps.onRunJobSettled(job.runId);
+  };
+  const retryAt = async (at: number, refundAttempt: boolean, code?: string, message?: string) => {
+    deps.logOutcome(job, outcome, true);
+    await deps.store.reschedule(job, new Date(at), { refundAttempt, errorCode: code, errorMessage: message });
+  };
+
+  if (pausedBeforeSend) return retryAt(now, true);
+  if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy });
+  if (outcome.status === 'skipped') return settle('skipped', { errorMessage: outcome.reason });
+
+  const { code, reason } = outcome;
+  const fields = { strategy: outcome.strategy ?? null, errorCode: code, errorMessage: reason };
+  switch (code) {
+    case 'INVALID_KEY':
+    case 'OUT_OF_CREDITS':
+    case 'MISCONFIGURED':
+      await deps.pauseQueue(code, reason);
+      return retryAt(now, true, code, reason);
+    case 'CANCELLED':
+      return retryAt(now, true, code, reason);
+    case 'RATE_LIMITED': {
+      const until = now + (outcome.retryAfterMs ?? deps.policy.rateLimitWaitMs);
+      deps.limiter.pauseUntil(until);
+      return retryAt(until, true, code, reason);
+    }
+    case 'TRANSIENT':
+    case 'TIMEOUT':
+    case 'INTERNAL':
+      if (job.attempts < deps.policy.maxAttempts) {
+        return retryAt(now + backoffMs(job.attempts, deps.policy.retryBaseMs, deps.policy.retryMaxMs), false, code, reason);
+      }
+      return settle('failed', { ...fields, errorMessage: `${reason} (gave up after ${job.attempts} attempts)` });
+    default:
+      return settle('failed', fields);
+  }
+};

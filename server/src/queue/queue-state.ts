@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../utils/plugin-id';
+
+/**
+ * Whether the whole queue is paused, and why. Kept in Strapi's core store (the database), so
+ * every replica sees the same answer: when the key is rejected or credits run out, no replica
+ * keeps spending until the admin resumes or the key is verified.
+ */
+export const PAUSE_REASONS = ['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED', 'MANUAL'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export interface QueueState {
+  paused: boolean;
+  reason?: PauseReason;
+  message?: string;
+  since?: string;
+  /** Last four characters of the key in use when the pause happened (a new key resumes). */
+  keyHint?: string;
+}
+
+const RUNNING: QueueState = { paused: false };
+
+export const createQueueStateStore = (strapi: Core.Strapi) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'queue-state' });
+
+  return {
+    async get(): Promise<QueueState> {
+      const value = (await store().get({})) as QueueState | null | undefined;
+      return value && typeof value.paused === 'boolean' ? value : RUNNING;
+    },
+    async pause(reason: PauseReason, message: string, keyHint?: string): Promise<void> {
+      await store().set({ value: { paused: true, reason, message, keyHint, since: new Date().toISOString() } satisfies QueueState });
+    },
+    async resume(): Promise<void> {
+      await store().set({ value: RUNNING });
+    },
+  };
+};
+
+export type QueueStateStore = ReturnType<typeof createQueueStateStore>;

@@ -1,0 +1,53 @@
+/**
+ * A token bucket shared by this process's workers: at most `perSecond` sends per second, with
+ * bursts of at most `burst`. `pauseUntil` makes everyone wait (a provider's Retry-After).
+ * `perSecond` 0 means unlimited.
+ */
+export interface RateLimiter {
+  acquire(signal?: AbortSignal): Promise<void>;
+  pauseUntil(time: number): void;
+}
+
+export const createRateLimiter = (perSecond: number, burst = Math.max(1, Math.ceil(perSecond)), now: () => number = Date.now): RateLimiter => {
+  let tokens = burst;
+  let updatedAt = now();
+  let blockedUntil = 0;
+
+  const refill = () => {
+    const current = now();
+    tokens = Math.min(burst, tokens + ((current - updatedAt) / 1000) * perSecond);
+    updatedAt = current;
+  };
+
+  const wait = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    });
+
+  return {
+    async acquire(signal) {
+      for (;;) {
+        if (signal?.aborted) return;
+        const blocked = blockedUntil - now();
+        if (blocked > 0) {
+          await wait(blocked, signal);
+          continue;
+        }
+        if (perSecond <= 0) return;
+        refill();
+        if (tokens >= 1) {
+          tokens -= 1;
+          return;
+        }
+        await wait(Math.ceil(((1 - tokens) / perSecond) * 1000), signal);
+      }
+    },
+    pauseUntil(time) {
+      blockedUntil = Math.max(blockedUntil, time);
+    },
+  };
+};

@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import type { CreditsView, VerifyView } from '../../../shared/contracts/admin-api';
+import { PROVIDER_NAMES, type PluginConfig } from '../config/schema';
+import { isAltTextError } from '../providers/errors';
+import { createProvider } from '../providers';
+import type { CreditsReport } from '../providers/types';
+import { getService } from '../utils/get-service';
+import { readConfig } from '../utils/read-config';
+
+export interface VerifyOverrides {
+  provider?: string;
+  apiKey?: string;
+  baseUrl?: string | null;
+  model?: string | null;
+}
+
+const toCreditsView = (report: CreditsReport): CreditsView =>
+  report.reported
+    ? { reported: true, remaining: report.remaining, plan: report.plan, refillsAt: report.refillsAt }
+    : { reported: false, reason: report.reason };
+
+const failure = (error: unknown) =>
+  isAltTextError(error)
+    ? { code: error.code, message: error.message }
+    : { code: 'INTERNAL', message: 'the provider could not be asked' };
+
+/** The provider account as the admin sees it: is the key valid, how many credits are left. */
+export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Verifies the key in force, or the unsaved values from the settings form. A successful check of
+   * the key in force lifts a pause caused by an invalid key.
+   */
+  async verify(overrides: VerifyOverrides = {}): Promise<VerifyView> {
+    const base = readConfig(strapi);
+    const provider = overrides.provider && (PROVIDER_NAMES as readonly string[]).includes(overrides.provider)
+      ? (overrides.provider as PluginConfig['provider'])
+      : base.provider;
+    const candidate: PluginConfig = {
+      ...base,
+      provider,
+      apiKey: overrides.apiKey?.trim() || base.apiKey,
+      baseUrl: overrides.baseUrl === undefined ? base.baseUrl : overrides.baseUrl || undefined,
+      model: overrides.model === undefined ? base.model : overrides.model || undefined,
+    };
+    const adapter = createProvider(candidate);
+    if (!adapter) return { valid: false, error: { code: 'INVALID_KEY', message: 'no API key is set' } };
+    try {
+      const result = await adapter.verifyKey();
+      if (!result.valid) return { valid: false };
+      let credits: CreditsView | undefined;
+      try {
+        credits = toCreditsView(await adapter.getCredits());
+      } catch {
+        credits = undefined;
+      }
+      const inForce = candidate.apiKey === base.apiKey && candidate.provider === base.provider && candidate.baseUrl === base.baseUrl;
+      if (inForce) {
+        const queue = getService(strapi, 'queue');
+        const state = await queue.getState();
+        if (state.paused && (state.reason === 'INVALID_KEY' || state.reason === 'OUT_OF_CREDITS') && (!credits?.reported || (credits.remaining ?? 0) > 0)) {
+          await queue.resume();
+        }
+      }
+      return { valid: true, account: result.account, credits };
+    } catch (error) {
+      return { valid: false, error: failure(error) };
+    }
+  },
+
+  async credits(): Promise<CreditsView> {
+    const adapter = createProvider(readConfig(strapi));
+    if (!adapter) return { reported: false, reason: 'no API key is set' };
+    try {
+      return toCreditsView(await adapter.getCredits());
+    } catch (error) {
+      return { reported: false, reason: failure(error).message };
+    }
+  },
+});

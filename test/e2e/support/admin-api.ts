@@ -1,0 +1,52 @@
+/** The admin REST API as the super admin (or any admin JWT): uploads, roles and users. */
+import type { AdminCredentials } from './playground';
+
+export interface AdminApi {
+  url: string;
+  jwt: string;
+}
+
+export async function adminFetch(api: AdminApi, path: string, init: RequestInit = {}) {
+  const headers: Record<string, string> = { Authorization: `Bearer ${api.jwt}`, ...(init.headers as Record<string, string>) };
+  if (init.body && typeof init.body === 'string') headers['Content-Type'] = 'application/json';
+  return fetch(`${api.url}${path}`, { ...init, headers });
+}
+
+export async function adminJson<T>(api: AdminApi, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await adminFetch(api, path, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Uploads images through the Media Library's admin route, as the upload dialog does. */
+export async function uploadImages(api: AdminApi, files: Array<{ name: string; bytes: Buffer }>): Promise<number[]> {
+  const form = new FormData();
+  for (const file of files) form.append('files', new Blob([new Uint8Array(file.bytes)], { type: 'image/png' }), file.name);
+  const response = await adminFetch(api, '/upload', { method: 'POST', body: form });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`upload answered HTTP ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as Array<{ id: number }> | { data: Array<{ id: number }> };
+  return (Array.isArray(body) ? body : body.data).map((file) => file.id);
+}
+
+/** Creates an admin with one of the built-in roles (by code, e.g. `strapi-editor`) and returns its JWT. */
+export async function createAdminUser(api: AdminApi, user: AdminCredentials, roleCode: string): Promise<string> {
+  const roles = await adminJson<{ data: Array<{ id: number; code: string }> }>(api, '/admin/roles');
+  const role = roles.data.find((candidate) => candidate.code === roleCode);
+  if (!role) throw new Error(`no role with code ${roleCode}`);
+  const created = await adminJson<{ data: { registrationToken: string } }>(api, '/admin/users', {
+    method: 'POST',
+    body: JSON.stringify({ firstname: user.firstname, lastname: user.lastname, email: user.email, roles: [role.id] }),
+  });
+  const registered = await fetch(`${api.url}/admin/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      registrationToken: created.data.registrationToken,
+      userInfo: { firstname: user.firstname, lastname: user.lastname, password: user.password },
+    }),
+  });
+  const body = (await registered.json()) as { data?: { token?: string } };
+  if (!registered.ok || !body.data?.token) throw new Error(`/admin/register answered HTTP ${registered.status}`);
+  return body.data.token;
+}

@@ -1,0 +1,52 @@
+/**
+ * Debian's chromium driven by playwright-core (never `npx playwright install`: downloads fail here).
+ * Without chromium the browser suites are skipped, except under CI=true where that is a failure.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './build';
+import type { AdminCredentials } from './playground';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `describe`, or `describe.skip` when chromium is missing and this is not CI (where launching then fails). */
+export const describeInBrowser = (name: string, body: () => void) =>
+  (existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip)(name, body);
+
+/** Each launch gets its own temporary profile (playwright passes a fresh --user-data-dir). */
+export const launchBrowser = (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+};
+
+export const newAdminContext = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', deviceScaleFactor: 1 });
+
+/** Logs in through the admin's own form and waits for the homepage. */
+export async function logIn(page: Page, url: string, credentials: Pick<AdminCredentials, 'email' | 'password'>) {
+  await page.goto(`${url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(credentials.email);
+  await page.locator('input[name="password"]').fill(credentials.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((target) => !target.pathname.includes('/auth/'), { timeout: 20_000 });
+}
+
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  return file;
+}

@@ -1,0 +1,115 @@
+import { createJobHandler, type JobHandlerDeps } from '../../../server/src/queue/job-handler';
+import type { JobRow } from '../../../server/src/queue/job-store';
+import type { GenerationOutcome } from '../../../server/src/services/generation';
+
+/** A job store that records what the handler decided instead of writing SQL. */
+const recordingStore = () => {
+  const calls: Array<{ op: 'finish' | 'reschedule'; status?: string; at?: number; refund?: boolean; fields?: unknown }> = [];
+  return {
+    calls,
+    store: {
+      finish: async (_job: JobRow, status: string, fields?: unknown) => {
+        calls.push({ op: 'finish', status, fields });
+        return true;
+      },
+      reschedule: async (_job: JobRow, at: Date, options: { refundAttempt: boolean }) => {
+        calls.push({ op: 'reschedule', at: at.getTime(), refund: options.refundAttempt });
+      },
+    } as unknown as JobHandlerDeps['store'],
+  };
+};
+
+const job = (overrides: Partial<JobRow> = {}): JobRow => ({
+  id: 1, fileId: 10, runId: 5, reason: 'upload', mode: 'fill', lang: null, status: 'running', attempts: 1,
+  availableAt: null, leaseOwner: 'me', leaseUntil: null, strategy: null, errorCode: null, errorMessage: null, finishedAt: null,
+  ...overrides,
+});
+
+const handlerFor = (outcome: GenerationOutcome, overrides: Partial<JobHandlerDeps> = {}) => {
+  const recorded = recordingStore();
+  const pauses: string[] = [];
+  const settledRuns: number[] = [];
+  const pausedUntil: number[] = [];
+  const handle = createJobHandler({
+    store: recorded.store,
+    limiter: { acquire: async () => undefined, pauseUntil: (t) => pausedUntil.push(t) },
+    policy: { maxAttempts: 3, retryBaseMs: 1000, retryMaxMs: 10000, rateLimitWaitMs: 30000 },
+    generate: async (_fileId, options) => {
+      await options.beforeSend?.();
+      return outcome;
+    },
+    isPaused: async () => false,
+    pauseQueue: async (reason) => {
+      pauses.push(reason);
+    },
+    onRunJobSettled: async (runId) => {
+      settledRuns.push(runId);
+    },
+    logOutcome: () => undefined,
+    ...overrides,
+  });
+  return { handle, calls: recorded.calls, pauses, settledRuns, pausedUntil };
+};
+
+describe('what the queue does after one attempt', () => {
+  test('written alt text finishes the job and settles its run', async () => {
+    const h = handlerFor({ status: 'written', text: 'A cat', strategy: 'presigned' });
+    await h.handle(job());
+    expect(h.calls).toEqual([{ op: 'finish', status: 'done', fields: { strategy: 'presigned' } }]);
+    expect(h.settledRuns).toEqual([5]);
+  });
+
+  test.each(['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED'] as const)('%s pauses the whole queue and puts the job back, attempt refunded', async (code) => {
+    const h = handlerFor({ status: 'failed', code, reason: 'x' });
+    await h.handle(job());
+    expect(h.pauses).toEqual([code]);
+    expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
+  });
+
+  test('RATE_LIMITED waits Retry-After for everyone, attempt refunded', async () => {
+    const h = handlerFor({ status: 'failed', code: 'RATE_LIMITED', reason: 'x', retryAfterMs: 7000 });
+    const before = Date.now();
+    await h.handle(job());
+    expect(h.pausedUntil[0]).toBeGreaterThanOrEqual(before + 7000);
+    expect(h.calls[0]).toMatchObject({ op: 'reschedule', refund: true });
+    expect(h.calls[0].at).toBe(h.pausedUntil[0]);
+  });
+
+  test('a transient failure is retried later until the attempts run out, then fails with the count', async () => {
+    const early = handlerFor({ status: 'failed', code: 'TRANSIENT', reason: 'server error 502' });
+    const before = Date.now();
+    await early.handle(job({ attempts: 1 }));
+    expect(early.calls[0]).toMatchObject({ op: 'reschedule', refund: false });
+    expect(early.calls[0].at! - before).toBeGreaterThanOrEqual(500);
+
+    const last = handlerFor({ status: 'failed', code: 'TIMEOUT', reason: 'no answer' });
+    await last.handle(job({ attempts: 3 }));
+    expect(last.calls[0]).toMatchObject({ op: 'finish', status: 'failed' });
+    expect(JSON.stringify(last.calls[0].fields)).toContain('gave up after 3 attempts');
+  });
+
+  test.each(['IMAGE_UNREACHABLE', 'UNSUPPORTED_IMAGE', 'BAD_RESPONSE'] as const)('%s fails the image at once with its reason', async (code) => {
+    const h = handlerFor({ status: 'failed', code, reason: `${code}: provider for file #10: why` });
+    await h.handle(job());
+    expect(h.calls).toEqual([{ op: 'finish', status: 'failed', fields: { strategy: null, errorCode: code, errorMessage: `${code}: provider for file #10: why` } }]);
+  });
+
+  test('a queue paused while the job waited for its turn sends nothing and puts the job back', async () => {
+    let sent = false;
+    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, {
+      isPaused: async () => true,
+      generate: async (_id, options) => {
+        try {
+          await options.beforeSend?.();
+          sent = true;
+          return { status: 'written', text: 'x', strategy: 'presigned' };
+        } catch {
+          return { status: 'failed', code: 'INTERNAL', reason: 'paused' };
+        }
+      },
+    });
+    await h.handle(job());
+    expect(sent).toBe(false);
+    expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
+  });
+});
