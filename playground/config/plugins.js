@@ -53,7 +53,8 @@ const queueTuning = (env) => {
 module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
   'auto-alt-text': {
-    enabled: true,
+    // Benchmarks compare uploads with the plugin against the same app without it.
+    enabled: env.bool('AUTO_ALT_TEXT_ENABLED', true),
     resolve: pluginRoot,
     config: {
       provider: env('ALT_TEXT_PROVIDER', 'alttextlab'),

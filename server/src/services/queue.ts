@@ -42,7 +42,10 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     const label = `file #${job.fileId}`;
     if (outcome.status === 'written') log('info', `alt text written for ${label} (${outcome.strategy})`);
     else if (outcome.status === 'skipped') strapi.log.debug(`[${PLUGIN_ID}] ${label} skipped: ${outcome.reason}`);
-    else log('warn', `no alt text for ${label}${retrying ? ' yet (will retry)' : ''}: ${outcome.reason}`);
+    else {
+      const via = outcome.strategy ? ` (via ${outcome.strategy})` : '';
+      log('warn', `no alt text for ${label}${via}${retrying ? ' yet (will retry)' : ''}: ${outcome.reason}`);
+    }
   };
 
   const service = {
