@@ -1,2 +1,2 @@
-declare module '@strapi/design-system/*';
-declare module '@strapi/design-system';
+// The design system and icons ship their own types; nothing to declare here for now.
+export {};

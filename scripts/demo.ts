@@ -9,51 +9,20 @@
  * With ALT_TEXT_API_KEY set (and ALT_TEXT_BASE_URL unset) the real provider is used instead of the
  * emulator — that needs internet access and an account.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startEmulator } from '../emulator/server';
 import { startLocalS3 } from '../test/harness/s3';
+import { ensureBuilt, PLAYGROUND, STRAPI_BIN } from './build-if-stale';
 
-const ROOT = path.resolve(__dirname, '..');
-const PLAYGROUND = path.join(ROOT, 'playground');
-const STRAPI_BIN = path.join(ROOT, 'node_modules', '.bin', 'strapi');
 const PORT = Number(process.env.PORT ?? 1337);
 const ADMIN = { email: 'demo@example.com', password: 'Demo-password-1', firstname: 'Demo', lastname: 'Admin' };
 const smoke = process.argv.includes('--smoke');
 
 const say = (line: string) => console.log(`[demo] ${line}`);
-
-/** Newest modification time under a directory (sources), to rebuild only when something changed. */
-const newest = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.name === 'node_modules' || entry.name === 'dist') return latest;
-    return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }, 0);
-
-const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
-  const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
-};
-
-const buildPluginIfStale = () => {
-  const built = path.join(ROOT, 'dist', 'server', 'index.js');
-  const sources = Math.max(newest(path.join(ROOT, 'server')), newest(path.join(ROOT, 'admin')));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  say('building the plugin (strapi-plugin build)…');
-  run(path.join(ROOT, 'node_modules', '.bin', 'strapi-plugin'), ['build'], ROOT);
-};
-
-const buildPlaygroundIfStale = (env: NodeJS.ProcessEnv) => {
-  const built = path.join(PLAYGROUND, 'dist', 'build', 'index.html');
-  const sources = Math.max(newest(path.join(PLAYGROUND, 'src')), newest(path.join(PLAYGROUND, 'config')), statSync(path.join(ROOT, 'dist', 'admin', 'index.js')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  say('building the playground admin panel (strapi build, ~40 s the first time)…');
-  run(STRAPI_BIN, ['build'], PLAYGROUND, env);
-};
 
 const waitForHealth = async (url: string, child: ChildProcess, timeoutMs = 60000) => {
   const deadline = Date.now() + timeoutMs;
@@ -106,7 +75,9 @@ const smokeTest = async (url: string, adminJwt: string) => {
 };
 
 async function main() {
-  buildPluginIfStale();
+  say('checking builds (the first run builds the plugin and the admin panel, ~1 min)…');
+  const rebuilt = await ensureBuilt();
+  if (rebuilt.length > 0) say(`built: ${rebuilt.join(', ')}`);
 
   const s3 = await startLocalS3({ allowFallback: true, log: (line) => say(line) });
   const bucket = 'media';
@@ -150,8 +121,6 @@ async function main() {
     ALT_TEXT_BASE_URL: emulator ? emulator.baseUrls[provider as 'alttextlab'] : process.env.ALT_TEXT_BASE_URL,
   };
   if (provider === 'openai' && emulator && !env.ALT_TEXT_MODEL) env.ALT_TEXT_MODEL = 'emulator-vision';
-
-  buildPlaygroundIfStale(env);
 
   say('starting Strapi…');
   const strapi = spawn(STRAPI_BIN, ['start'], { cwd: PLAYGROUND, env, stdio: smoke ? ['ignore', 'ignore', 'inherit'] : 'inherit' });

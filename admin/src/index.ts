@@ -1,13 +1,45 @@
+import { Magic } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
+import { RBAC } from './permissions';
+import { getTranslation } from './utils/getTranslation';
+import { prefixKeys } from './utils/prefixKeys';
 
 type TranslationModule = { default: Record<string, string> };
 
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+const name = { id: getTranslation('plugin.name'), defaultMessage: 'Auto Alt Text' };
 
 export default {
-  register(app: { registerPlugin(plugin: { id: string; name: string }): void }) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Magic,
+      intlLabel: name,
+      permissions: RBAC.read,
+      Component: () => import('./pages/Dashboard'),
+    });
+
+    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: name }, [
+      {
+        id: `${PLUGIN_ID}-settings`,
+        to: PLUGIN_ID,
+        intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Configuration' },
+        permissions: RBAC.settings,
+        Component: () => import('./pages/Settings'),
+      },
+    ]);
+
+    app.widgets.register({
+      id: 'coverage',
+      pluginId: PLUGIN_ID,
+      icon: Magic,
+      title: { id: getTranslation('widget.title'), defaultMessage: 'Alt text coverage' },
+      link: { label: { id: getTranslation('widget.link'), defaultMessage: 'Open Auto Alt Text' }, href: `/plugins/${PLUGIN_ID}` },
+      permissions: RBAC.read,
+      component: () => import('./components/CoverageWidget').then((mod) => mod.default),
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

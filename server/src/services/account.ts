@@ -39,8 +39,9 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
       ...base,
       provider,
       apiKey: overrides.apiKey?.trim() || base.apiKey,
-      baseUrl: overrides.baseUrl === undefined ? base.baseUrl : overrides.baseUrl || undefined,
-      model: overrides.model === undefined ? base.model : overrides.model || undefined,
+      // An empty form field means "not overridden" (it may be locked by the environment).
+      baseUrl: overrides.baseUrl || base.baseUrl,
+      model: overrides.model || base.model,
     };
     const adapter = createProvider(candidate);
     if (!adapter) return { valid: false, error: { code: 'INVALID_KEY', message: 'no API key is set' } };

@@ -50,3 +50,16 @@ export async function createAdminUser(api: AdminApi, user: AdminCredentials, rol
   if (!registered.ok || !body.data?.token) throw new Error(`/admin/register answered HTTP ${registered.status}`);
   return body.data.token;
 }
+
+/** Creates a role holding exactly these actions (no subject, no conditions); returns its code. */
+export async function createRoleWith(api: AdminApi, name: string, actions: string[]): Promise<string> {
+  const role = await adminJson<{ data: { id: number; code: string } }>(api, '/admin/roles', {
+    method: 'POST',
+    body: JSON.stringify({ name, description: `${name} (browser tests)` }),
+  });
+  await adminJson(api, `/admin/roles/${role.data.id}/permissions`, {
+    method: 'PUT',
+    body: JSON.stringify({ permissions: actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) }),
+  });
+  return role.data.code;
+}

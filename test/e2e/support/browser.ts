@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from './build';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ROOT } from '../../../scripts/build-if-stale';
 import type { AdminCredentials } from './playground';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,17 +36,47 @@ export const newAdminContext = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', deviceScaleFactor: 1 });
 
 /** Logs in through the admin's own form and waits for the homepage. */
-export async function logIn(page: Page, url: string, credentials: Pick<AdminCredentials, 'email' | 'password'>) {
+export async function logIn(
+  page: Page,
+  url: string,
+  credentials: Pick<AdminCredentials, 'email' | 'password'>,
+  { button = 'Login' }: { button?: string } = {}
+) {
   await page.goto(`${url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(credentials.email);
   await page.locator('input[name="password"]').fill(credentials.password);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: button }).click();
   await page.waitForURL((target) => !target.pathname.includes('/auth/'), { timeout: 20_000 });
 }
 
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+/** Strapi 5.54 announces its new Media Library in a banner over every page; screenshots are better without it. */
+export async function dismissAnnouncements(page: Page) {
+  const close = page.getByRole('button', { name: 'Close the banner.' });
+  if ((await close.count()) > 0) {
+    await close.first().click();
+    await close.first().waitFor({ state: 'detached' });
+  }
+}
+
+/** A screenshot of the viewport, made `height` pixels tall for a while (Strapi pages scroll inside, so fullPage cannot). */
+export async function screenshot(page: Page, name: string, options: { height?: number } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await dismissAnnouncements(page);
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  const viewport = page.viewportSize();
+  if (options.height && viewport) await page.setViewportSize({ width: viewport.width, height: options.height });
+  await page.waitForTimeout(300); // let the layout and bar transitions settle
+  await page.screenshot({ path: file });
+  if (options.height && viewport) await page.setViewportSize(viewport);
+  return file;
+}
+
+/** A screenshot of one element (a widget, a card). */
+export async function screenshotOf(locator: Locator, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await dismissAnnouncements(locator.page());
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: file });
   return file;
 }

@@ -4,7 +4,7 @@
  */
 import { startEmulator } from '../../../emulator/server';
 import { startLocalS3 } from '../../harness/s3';
-import { ensureBuilt } from './build';
+import { ensureBuilt } from '../../../scripts/build-if-stale';
 import { E2E_KEY, playgroundEnv } from './stack';
 import { startPlayground, SUPER_ADMIN } from './playground';
 

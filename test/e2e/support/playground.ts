@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../harness/s3/free-port';
 import { sharedS3 } from '../../harness/test-s3';
-import { PLAYGROUND, STRAPI_BIN } from './build';
+import { PLAYGROUND, STRAPI_BIN } from '../../../scripts/build-if-stale';
 
 export interface AdminCredentials {
   email: string;

@@ -1,15 +1,15 @@
 /**
- * Builds what the browser tests load, only when a source is newer than the build: the plugin
- * (`strapi-plugin build` → dist/) and the playground's admin panel (`strapi build` →
- * playground/dist/build). The logic is scripts/demo.ts's, plus a cross-process lock so parallel
- * jest workers never run two builds into the same directory.
+ * Builds what `npm run demo` and the browser tests load, only when a source is newer than the
+ * build: the plugin (`strapi-plugin build` → dist/) and the playground's admin panel and config
+ * (`strapi build` → playground/dist). A cross-process lock keeps parallel jest workers and a demo
+ * from running two builds into the same directory.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '..');
 export const PLAYGROUND = path.join(ROOT, 'playground');
 export const STRAPI_BIN = path.join(ROOT, 'node_modules', '.bin', 'strapi');
 const PLUGIN_BIN = path.join(ROOT, 'node_modules', '.bin', 'strapi-plugin');
@@ -50,9 +50,18 @@ export const pluginIsStale = () =>
   mtime(path.join(ROOT, 'dist', 'admin', 'index.js')) <
   Math.max(newest(path.join(ROOT, 'server')), newest(path.join(ROOT, 'admin')), newest(path.join(ROOT, 'shared')));
 
+/**
+ * The admin bundle depends on the plugin's admin sources, not on dist/admin's timestamp: a plugin
+ * rebuilt for a server change leaves the admin bundle as it was, and a 40 s rebuild is skipped.
+ */
 export const playgroundIsStale = () =>
   mtime(path.join(PLAYGROUND, 'dist', 'build', 'index.html')) <
-  Math.max(newest(path.join(PLAYGROUND, 'src')), newest(path.join(PLAYGROUND, 'config')), mtime(path.join(ROOT, 'dist', 'admin', 'index.js')));
+  Math.max(
+    newest(path.join(PLAYGROUND, 'src')),
+    newest(path.join(PLAYGROUND, 'config')),
+    newest(path.join(ROOT, 'admin')),
+    newest(path.join(ROOT, 'shared'))
+  );
 
 const withLock = async <T>(work: () => T): Promise<T> => {
   for (;;) {

@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { Flex, Grid, LinkButton } from '@strapi/design-system';
+import { Cog } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import { Card } from '../../components/Card';
+import { CoverageSummary } from '../../components/CoverageSummary';
+import { usePluginPermissions } from '../../hooks/usePluginPermissions';
+import { useStatus } from '../../hooks/useStatus';
+import { PLUGIN_ID } from '../../pluginId';
+import { getTranslation } from '../../utils/getTranslation';
+import { BulkPanel } from './BulkPanel';
+import { CreditsCard } from './CreditsCard';
+import { FailuresList } from './FailuresList';
+import { MediaList } from './MediaList';
+import { QueueCard } from './QueueCard';
+import { RunProgress } from './RunProgress';
+
+export const DashboardPage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const permissions = usePluginPermissions();
+  const status = useStatus();
+  const [startedRunId, setStartedRunId] = React.useState<number | null>(null);
+  const [selectedIds, setSelectedIds] = React.useState<number[]>([]);
+
+  if (status.isLoading || permissions.isLoading) return <Page.Loading />;
+  if (status.isError || !status.data) return <Page.Error />;
+  const { coverage, queue, latestRun } = status.data;
+  const runId = startedRunId ?? latestRun?.id ?? null;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('plugin.name', 'Auto Alt Text')}</Page.Title>
+      <Layouts.Header
+        title={t('plugin.name', 'Auto Alt Text')}
+        subtitle={t('dashboard.subtitle', 'Alt text coverage of the Media Library, and the work in progress')}
+        secondaryAction={
+          permissions.canSettings ? (
+            <LinkButton tag={Link} to={`/settings/${PLUGIN_ID}`} variant="tertiary" startIcon={<Cog />}>
+              {t('dashboard.settings', 'Settings')}
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Grid.Root gap={4}>
+            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+              <Card title={t('coverage.title', 'Coverage')} testId="coverage-card">
+                <CoverageSummary coverage={coverage} />
+              </Card>
+            </Grid.Item>
+            <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+              <CreditsCard />
+            </Grid.Item>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              <QueueCard queue={queue} jobs={coverage.jobs} canBulk={permissions.canBulk} />
+            </Grid.Item>
+          </Grid.Root>
+          {permissions.canBulk ? <BulkPanel selectedIds={selectedIds} onStarted={setStartedRunId} /> : null}
+          {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} /> : null}
+          <FailuresList canRetry={permissions.canGenerate} />
+          <MediaList
+            selectable={permissions.canBulk}
+            selectedIds={selectedIds}
+            onSelectedChange={setSelectedIds}
+            canGenerate={permissions.canGenerate}
+            poll={!queue.paused}
+          />
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

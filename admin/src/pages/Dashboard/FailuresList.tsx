@@ -1,0 +1,78 @@
+import * as React from 'react';
+import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Card } from '../../components/Card';
+import { Pager } from '../../components/Pager';
+import { useFailures, useRetryFailures } from '../../hooks/useFailures';
+import { errorMessageOf } from '../../utils/api';
+import { getTranslation } from '../../utils/getTranslation';
+
+const PAGE_SIZE = 10;
+
+/** Images that failed for good, each with the provider's reason, and a way to try again. */
+export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
+  const { formatMessage, formatDate } = useIntl();
+  const { toggleNotification } = useNotification();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const [page, setPage] = React.useState(1);
+  const failures = useFailures({ page, pageSize: PAGE_SIZE });
+  const retry = useRetryFailures();
+  const rows = failures.data?.rows ?? [];
+  const onRetry = (jobIds?: number[]) =>
+    retry.mutate(jobIds ? { jobIds } : {}, {
+      onSuccess: ({ retried }) =>
+        toggleNotification({ type: 'success', message: t('failures.retried', '{count} images queued again', { count: retried }) }),
+      onError: (error) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' }),
+    });
+
+  const retryAll =
+    canRetry && rows.length > 0 ? (
+      <Button size="S" variant="secondary" startIcon={<ArrowClockwise />} onClick={() => onRetry()} loading={retry.isLoading}>
+        {t('failures.retryAll', 'Retry all')}
+      </Button>
+    ) : null;
+
+  return (
+    <Card title={t('failures.title', 'Failures')} action={retryAll} testId="failures">
+      {rows.length === 0 ? (
+        <Typography textColor="neutral600">{t('failures.empty', 'No failed images.')}</Typography>
+      ) : (
+        <Table colCount={canRetry ? 5 : 4} rowCount={rows.length + 1}>
+          <Thead>
+            <Tr>
+              <Th><Typography variant="sigma">{t('failures.file', 'File')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('failures.reason', 'Reason')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('failures.attempts', 'Attempts')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('failures.at', 'When')}</Typography></Th>
+              {canRetry ? <Th><Typography variant="sigma">{t('failures.actions', 'Actions')}</Typography></Th> : null}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((failure) => (
+              <Tr key={failure.jobId}>
+                <Td><Typography>{failure.fileName ?? `#${failure.fileId}`}</Typography></Td>
+                <Td>
+                  <Typography fontWeight="bold">{failure.code ?? '—'}</Typography>{' '}
+                  <Typography textColor="neutral600">{failure.message ?? ''}</Typography>
+                </Td>
+                <Td><Typography>{failure.attempts}</Typography></Td>
+                <Td><Typography>{failure.at ? formatDate(failure.at, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Typography></Td>
+                {canRetry ? (
+                  <Td>
+                    <Button size="S" variant="tertiary" onClick={() => onRetry([failure.jobId])} disabled={retry.isLoading}>
+                      {t('failures.retry', 'Retry')}
+                    </Button>
+                  </Td>
+                ) : null}
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      {failures.data ? <Pager page={page} pageSize={PAGE_SIZE} total={failures.data.total} onPage={setPage} /> : null}
+    </Card>
+  );
+};

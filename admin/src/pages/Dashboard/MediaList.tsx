@@ -1,0 +1,104 @@
+import * as React from 'react';
+import { Field, Flex, Grid, Loader, SingleSelect, SingleSelectOption, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { useDebounce } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Card } from '../../components/Card';
+import { Pager } from '../../components/Pager';
+import { useMedia, type MediaFilter } from '../../hooks/useMedia';
+import { getTranslation } from '../../utils/getTranslation';
+import { MediaRow } from './MediaRow';
+
+const PAGE_SIZE = 10;
+
+interface MediaListProps {
+  selectable: boolean;
+  selectedIds: number[];
+  onSelectedChange: (ids: number[]) => void;
+  canGenerate: boolean;
+  /** False while the queue is paused: queued images will not change until it resumes. */
+  poll: boolean;
+}
+
+/** The library's images with their alt text: filter, edit inline, regenerate one, select some for a run. */
+export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenerate, poll }: MediaListProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const [filter, setFilter] = React.useState<MediaFilter>('all');
+  const [search, setSearch] = React.useState('');
+  const [page, setPage] = React.useState(1);
+  const debouncedSearch = useDebounce(search, 300);
+  const media = useMedia({ page, pageSize: PAGE_SIZE, filter, ...(debouncedSearch ? { search: debouncedSearch } : {}) }, { poll });
+  const rows = media.data?.rows ?? [];
+  const onSelect = (id: number, selected: boolean) =>
+    onSelectedChange(selected ? [...selectedIds, id] : selectedIds.filter((other) => other !== id));
+
+  return (
+    <Card title={t('media.title', 'Images')} action={media.isFetching ? <Loader small /> : null} testId="media-list">
+      <Grid.Root gap={4}>
+        <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="filter">
+            <Field.Label>{t('media.filter.label', 'Show')}</Field.Label>
+            <SingleSelect
+              value={filter}
+              onChange={(value: string | number) => {
+                setFilter(value as MediaFilter);
+                setPage(1);
+              }}
+            >
+              <SingleSelectOption value="all">{t('media.filter.all', 'All images')}</SingleSelectOption>
+              <SingleSelectOption value="missing">{t('media.filter.missing', 'Missing alt text')}</SingleSelectOption>
+              <SingleSelectOption value="generated">{t('media.filter.generated', 'Generated')}</SingleSelectOption>
+              <SingleSelectOption value="human">{t('media.filter.human', 'Written by a person')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="search">
+            <Field.Label>{t('media.search.label', 'Search')}</Field.Label>
+            <TextInput
+              value={search}
+              placeholder={t('media.search.placeholder', 'File name')}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+                setSearch(event.target.value);
+                setPage(1);
+              }}
+            />
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+      {rows.length === 0 && !media.isLoading ? (
+        <Typography textColor="neutral600">{t('media.empty', 'No images match.')}</Typography>
+      ) : (
+        <Table colCount={selectable ? 6 : 5} rowCount={rows.length + 1}>
+          <Thead>
+            <Tr>
+              {selectable ? (
+                <Th><VisuallyHidden>{t('media.selectColumn', 'Select')}</VisuallyHidden></Th>
+              ) : null}
+              <Th><Typography variant="sigma">{t('media.preview', 'Preview')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('media.name', 'Name')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('media.altText', 'Alt text')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('media.source', 'Source')}</Typography></Th>
+              <Th><VisuallyHidden>{t('media.actions', 'Actions')}</VisuallyHidden></Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((item) => (
+              <MediaRow
+                key={item.id}
+                item={item}
+                selectable={selectable}
+                selected={selectedIds.includes(item.id)}
+                onSelect={onSelect}
+                canGenerate={canGenerate}
+              />
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      <Flex justifyContent="flex-end">
+        {media.data ? <Pager page={page} pageSize={PAGE_SIZE} total={media.data.total} onPage={setPage} /> : null}
+      </Flex>
+    </Card>
+  );
+};

@@ -1,0 +1,20 @@
+import type { RunScope } from '../../../../shared/contracts/admin-api';
+
+export type ScopeKind = RunScope['kind'];
+
+export interface ScopeDraft {
+  kind: ScopeKind;
+  folderId: number | null;
+}
+
+/** The run's scope, or null while it is incomplete (no folder id, nothing selected). */
+export const scopeOf = (draft: ScopeDraft, selectedIds: number[]): RunScope | null => {
+  switch (draft.kind) {
+    case 'folder':
+      return draft.folderId === null ? null : { kind: 'folder', folderId: draft.folderId };
+    case 'ids':
+      return selectedIds.length === 0 ? null : { kind: 'ids', ids: selectedIds };
+    default:
+      return { kind: draft.kind };
+  }
+};
