@@ -50,6 +50,12 @@ const queueTuning = (env) => {
   return tuning;
 };
 
+/**
+ * Tests only: more plugin settings as a JSON object (e.g. a key the plugin does not know), so a
+ * test can prove that a bad configuration stops the boot with a message naming the key.
+ */
+const extraConfig = (env) => (env('ALT_TEXT_EXTRA_CONFIG') ? JSON.parse(env('ALT_TEXT_EXTRA_CONFIG')) : {});
+
 module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
   'auto-alt-text': {
@@ -67,6 +73,7 @@ module.exports = ({ env }) => ({
       presignExpiresSeconds: env.int('ALT_TEXT_PRESIGN_EXPIRES_SECONDS', 60),
       imageDelivery: env('ALT_TEXT_IMAGE_DELIVERY', 'auto'),
       inlineMaxEdge: env.int('ALT_TEXT_INLINE_MAX_EDGE', 2048),
+      ...extraConfig(env),
     },
   },
 });

@@ -21,7 +21,11 @@ export const createSignedImageController = ({ strapi }: { strapi: Core.Strapi })
     async serve(ctx: Context) {
       try {
         reader ??= createSignedImageReader(strapi);
-        const verdict = reader.verify(ctx.querystring);
+        const rawQuery = ctx.querystring;
+        // The query is a bearer credential: keep it out of Strapi's request log, which prints
+        // ctx.url once the response is done.
+        ctx.querystring = '';
+        const verdict = reader.verify(rawQuery);
         if (!verdict.ok) return refuse(ctx, 400, verdict.message);
 
         const image = await reader.open(verdict.claim.fileId, verdict.claim.variant);

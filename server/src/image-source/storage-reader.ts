@@ -72,6 +72,11 @@ export const createS3Reader = (presigner: S3Presigner): StorageReader => ({
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       if (status === 404) throw new StorageReadError('missing', 'the object is not in the bucket');
+      // No HTTP answer at all (endpoint down, DNS, reset): say so, with the system error code only.
+      // (The SDK drops `code` when it wraps an error from another realm: then it is in the message.)
+      const given = (error as { code?: unknown }).code;
+      const code = typeof given === 'string' ? given : /\b(E[A-Z]{4,})\b/.exec(error instanceof Error ? error.message : '')?.[1];
+      if (status === undefined && code && /^E[A-Z_]+$/.test(code)) throw new StorageReadError('refused', `S3 could not be reached (${code})`);
       throw new StorageReadError('refused', `S3 refused the read (${status ?? (error instanceof Error ? error.name : 'error')})`);
     }
   },

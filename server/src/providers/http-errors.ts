@@ -66,10 +66,13 @@ export const fallbackStatusError = (response: AxiosResponse<string>, context: Al
   return new AltTextError('BAD_RESPONSE', `unexpected status ${status} with ${describeBody(response)}`, withStatus);
 };
 
-/** Network-level failures become TIMEOUT, CANCELLED, BAD_RESPONSE or TRANSIENT; anything else is rethrown. */
+/**
+ * Network-level failures become TIMEOUT, CANCELLED, BAD_RESPONSE (oversized, or a 2xx answer cut off
+ * mid-body: probably billed, so not retried) or TRANSIENT; anything else is rethrown.
+ */
 export const mapHttpFailure = (error: unknown, context: AltTextErrorContext): never => {
   if (error instanceof HttpFailure) {
-    const code = { timeout: 'TIMEOUT', cancelled: 'CANCELLED', oversized: 'BAD_RESPONSE', network: 'TRANSIENT' } as const;
+    const code = { timeout: 'TIMEOUT', cancelled: 'CANCELLED', oversized: 'BAD_RESPONSE', truncated: 'BAD_RESPONSE', network: 'TRANSIENT' } as const;
     throw new AltTextError(code[error.kind], error.message, context);
   }
   throw error;

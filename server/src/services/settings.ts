@@ -61,7 +61,12 @@ const lockedKeys = (fileConfig: PluginConfig): SettingsView['locked'] => {
 
 const toValidationError = (issues: z.ZodError['issues']) =>
   new errors.ValidationError('Invalid settings', {
-    errors: issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, name: 'ValidationError' })),
+    // One field error per unknown key, at that key's path (zod reports them together, at the root).
+    errors: issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key], message: 'is not a setting that can be changed', name: 'ValidationError' }))
+        : [{ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }]
+    ),
   });
 
 /**

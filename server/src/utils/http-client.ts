@@ -10,9 +10,11 @@ import { redact } from './redact';
  * whole call, cancellation through an AbortSignal, and no thrown axios errors (they carry request
  * headers, i.e. the API key). Callers receive either a response of any status or an `HttpFailure`
  * that names what went wrong in words of our own. Nothing is retried here: a retried POST could
- * spend a second credit, so retrying is the queue's decision.
+ * spend a second credit, so retrying is the queue's decision. `truncated`: a 2xx status arrived but
+ * the connection dropped before the body ended — the provider most likely did (and billed) the work,
+ * so it is not a transient failure to retry.
  */
-export type HttpFailureKind = 'timeout' | 'network' | 'cancelled' | 'oversized';
+export type HttpFailureKind = 'timeout' | 'network' | 'cancelled' | 'oversized' | 'truncated';
 
 export class HttpFailure extends Error {
   readonly kind: HttpFailureKind;
@@ -165,6 +167,10 @@ const toHttpFailure = (
     return new HttpFailure('oversized', 'the answer was larger than any alt-text answer can be');
   }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return new HttpFailure('timeout', `no answer within ${limits.timeoutMs} ms`);
+  const status = axios.isAxiosError(error) ? error.response?.status : undefined;
+  if (status !== undefined && status >= 200 && status < 300) {
+    return new HttpFailure('truncated', `the connection dropped in the middle of a ${status} answer (it may already be billed, so it is not retried)`);
+  }
   // Only the error code travels on: axios messages and configs can carry URLs and headers.
   return new HttpFailure('network', `connection failed (${code ?? 'unknown error'})`);
 };
