@@ -81,15 +81,20 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const readSaved = async (): Promise<SavedSettings> => ((await store().get({})) as SavedSettings | null) ?? {};
 
-  const merge = (fileConfig: PluginConfig, saved: SavedSettings): PluginConfig => {
+  /** The file config with the saved values laid over it, except where the file config is locked. */
+  const overlay = (fileConfig: PluginConfig, saved: SavedSettings): Record<string, unknown> => {
     const locked = lockedKeys(fileConfig);
     const merged: Record<string, unknown> = { ...fileConfig };
     for (const key of EDITABLE_KEYS) {
       const value = saved.values?.[key];
-      if (!locked[key] && value !== undefined) merged[key] = value === null ? undefined : value;
+      if (!locked[key] && value !== undefined) merged[key] = value === null || value === '' ? undefined : value;
     }
     if (!locked.apiKey && saved.apiKey) merged.apiKey = saved.apiKey;
-    const parsed = pluginConfigSchema.safeParse(merged);
+    return merged;
+  };
+
+  const merge = (fileConfig: PluginConfig, saved: SavedSettings): PluginConfig => {
+    const parsed = pluginConfigSchema.safeParse(overlay(fileConfig, saved));
     // Saved settings that no longer validate (plugin upgrade) are ignored rather than fatal.
     return parsed.success ? parsed.data : fileConfig;
   };
@@ -156,13 +161,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         apiKey: apiKey === undefined ? saved.apiKey : apiKey.trim() || undefined,
       };
       // Validate the merged result with the same schema as the boot-time config: one set of rules.
-      const candidate: Record<string, unknown> = { ...fileConfig };
-      for (const key of EDITABLE_KEYS) {
-        const value = next.values?.[key];
-        if (!locked[key] && value !== undefined) candidate[key] = value === null || value === '' ? undefined : value;
-      }
-      if (!locked.apiKey && next.apiKey) candidate.apiKey = next.apiKey;
-      const check = pluginConfigSchema.safeParse(candidate);
+      const check = pluginConfigSchema.safeParse(overlay(fileConfig, next));
       if (!check.success) throw toValidationError(check.error.issues);
 
       await store().set({ value: next });
