@@ -181,6 +181,11 @@ export const createJobStore = (strapi: Core.Strapi) => {
       return count;
     },
 
+    /** Jobs of a run that still owe work (pending, running or paused). */
+    async countOwingWork(runId: number): Promise<number> {
+      return Number(await jobs().count({ where: { runId, status: { $in: ACTIVE_STATUSES } } }));
+    },
+
     async countByStatus(where: Record<string, unknown> = {}): Promise<Record<JobStatus, number>> {
       const statuses: JobStatus[] = ['pending', 'running', 'done', 'skipped', 'failed', 'paused', 'cancelled'];
       const counts = await Promise.all(statuses.map((status) => jobs().count({ where: { ...where, status } })));

@@ -1,14 +1,15 @@
 /**
  * A token bucket shared by this process's workers: at most `perSecond` sends per second, with
- * bursts of at most `burst`. `pauseUntil` makes everyone wait (a provider's Retry-After).
- * `perSecond` 0 means unlimited.
+ * bursts of at most `burst`. The default burst of 1 spaces sends evenly, so no second ever sees
+ * more than `perSecond` (a bigger burst lets a run start faster but overshoots the rate at first).
+ * `pauseUntil` makes everyone wait (a provider's Retry-After). `perSecond` 0 means unlimited.
  */
 export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
   pauseUntil(time: number): void;
 }
 
-export const createRateLimiter = (perSecond: number, burst = Math.max(1, Math.ceil(perSecond)), now: () => number = Date.now): RateLimiter => {
+export const createRateLimiter = (perSecond: number, burst = 1, now: () => number = Date.now): RateLimiter => {
   let tokens = burst;
   let updatedAt = now();
   let blockedUntil = 0;

@@ -159,8 +159,8 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async settleIfFinished(runId: number): Promise<void> {
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
       if (!run || run.status !== 'running' || !run.enqueueComplete) return;
-      const counts = await jobs().countByStatus({ runId });
-      if (counts.pending + counts.running + counts.paused > 0) return;
+      // Called after every job of a run: one count, not one per status.
+      if ((await jobs().countOwingWork(runId)) > 0) return;
       await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt: new Date(), updatedAt: new Date() } });
     },
 
