@@ -1,0 +1,149 @@
+/**
+ * What every phase shares: the private bucket, the emulator, and a way to start a playground app
+ * in its own process on a fresh SQLite file or a fresh PostgreSQL database (dropped afterwards).
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Client } from 'pg';
+import type { LocalS3 } from '../../test/harness/s3';
+import { forkChild, type Child } from './ipc';
+import type { SeedObject } from './seed-rows';
+
+export type Db = 'sqlite' | 'postgres';
+
+export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
+
+export interface BenchContext {
+  s3: LocalS3;
+  s3Client: S3Client;
+  bucket: string;
+  emulator: Child;
+  emulatorBaseUrl: string;
+  apiKey: string;
+  logDir: string;
+  quick: boolean;
+  /** Write a CPU profile of the Strapi process for each bulk run (--profile). */
+  profile: boolean;
+  log(line: string): void;
+  startApp(name: string, db: Db, env: Record<string, string>): Promise<App>;
+  /** Everything still running, for cleanup after a failure. */
+  cleanups: Set<() => Promise<void>>;
+}
+
+export interface App {
+  name: string;
+  db: Db;
+  child: Child;
+  url: string;
+  apiToken: string;
+  rootPath: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const pgAdmin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ ...PG, database: 'postgres' });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+export const postgresVersion = () =>
+  pgAdmin(async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+
+export function makeStartApp(ctx: Omit<BenchContext, 'startApp'>) {
+  return async (name: string, db: Db, env: Record<string, string>): Promise<App> => {
+    const dbEnv: Record<string, string> = {};
+    let dropDb: (() => Promise<void>) | undefined;
+    if (db === 'postgres') {
+      const database = `alt_text_bench_${randomBytes(4).toString('hex')}`;
+      await pgAdmin((client) => client.query(`CREATE DATABASE ${database}`));
+      dropDb = () => pgAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(() => undefined);
+      ctx.cleanups.add(dropDb);
+      Object.assign(dbEnv, {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: PG.host,
+        DATABASE_PORT: String(PG.port),
+        DATABASE_NAME: database,
+        DATABASE_USERNAME: PG.user,
+        DATABASE_PASSWORD: PG.password,
+      });
+    }
+    const logFile = path.join(ctx.logDir, `${name}.log`);
+    const child = forkChild(path.join(__dirname, 'strapi-main.ts'), {
+      logFile,
+      execArgv: ['--expose-gc'],
+      env: {
+        TEST_S3_KIND: ctx.s3.kind,
+        TEST_S3_ENDPOINT: ctx.s3.endpoint,
+        TEST_S3_REGION: ctx.s3.region,
+        TEST_S3_ACCESS_KEY_ID: ctx.s3.accessKeyId,
+        TEST_S3_SECRET_ACCESS_KEY: ctx.s3.secretAccessKey,
+        TEST_S3_BUCKET: ctx.bucket,
+      },
+    });
+    const stopChild = () => child.stop();
+    ctx.cleanups.add(stopChild);
+    const booted = await child.call<{ url: string; apiToken: string; rootPath: string; pid: number; pluginEnabled: boolean }>('boot', {
+      env: {
+        ALT_TEXT_PROVIDER: 'alttextlab',
+        ALT_TEXT_API_KEY: ctx.apiKey,
+        ALT_TEXT_BASE_URL: ctx.emulatorBaseUrl,
+        ...dbEnv,
+        ...env,
+      },
+    });
+    ctx.log(`  ${name}: Strapi pid ${booted.pid} on ${db}, plugin ${booted.pluginEnabled ? 'enabled' : 'disabled'} (log: ${logFile})`);
+    return {
+      name,
+      db,
+      child,
+      ...booted,
+      async stop() {
+        await child.stop();
+        ctx.cleanups.delete(stopChild);
+        if (dropDb) {
+          await dropDb();
+          ctx.cleanups.delete(dropDb);
+        }
+      },
+    };
+  };
+}
+
+/** Puts `bodies` into the app's prefix of the private bucket; returns them as seedable objects. */
+export async function putObjects(
+  ctx: Pick<BenchContext, 's3Client' | 'bucket'>,
+  rootPath: string,
+  bodies: Array<{ bytes: Buffer; width: number; height: number }>,
+  prefix: string
+): Promise<SeedObject[]> {
+  const objects: SeedObject[] = bodies.map((body, i) => ({
+    hash: `${prefix}_${i}_${randomBytes(4).toString('hex')}`,
+    ext: '.png',
+    mime: 'image/png',
+    width: body.width,
+    height: body.height,
+    sizeKb: Math.round((body.bytes.length / 1024) * 100) / 100,
+  }));
+  const queue = objects.map((object, i) => ({ object, bytes: bodies[i].bytes }));
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        await ctx.s3Client.send(
+          new PutObjectCommand({
+            Bucket: ctx.bucket,
+            Key: `${rootPath}/${item.object.hash}${item.object.ext}`,
+            Body: item.bytes,
+            ContentType: item.object.mime,
+          })
+        );
+      }
+    })
+  );
+  return objects;
+}

@@ -1,0 +1,58 @@
+/**
+ * (4) A run over 100 000 file rows inserted directly: time until the run has enqueued them all,
+ * and the peak RSS growth of the Strapi process meanwhile. The queue is paused first, so only
+ * the enqueue is measured (nothing is sent).
+ */
+import type { BenchContext, Db } from '../lib/context';
+import { insertFileRows, type FileTable, type SeedObject } from '../lib/seed-rows';
+import { round } from '../lib/stats';
+
+export async function runScale(ctx: BenchContext, db: Db) {
+  const rows = ctx.quick ? 20_000 : 100_000;
+  const app = await ctx.startApp(`scale-${db}`, db, { ALT_TEXT_AUTO_ON_UPLOAD: 'false' });
+  try {
+    // The objects need not exist: nothing is sent while the queue is paused.
+    const objects: SeedObject[] = Array.from({ length: 100 }, (_, i) => ({
+      hash: `scale_${i}`,
+      ext: '.png',
+      mime: 'image/png',
+      width: 800,
+      height: 600,
+      sizeKb: 120.5,
+    }));
+    const table = await app.child.call<FileTable>('fileTable');
+    const inserted = await insertFileRows(db, table, {
+      count: rows,
+      objects,
+      namePrefix: 'scale',
+      urlBase: `${ctx.s3.endpoint}/${ctx.bucket}/${app.rootPath}/`,
+    });
+    ctx.log(`  ${rows} rows inserted in ${round(inserted.seconds, 1)} s`);
+    const result = await app.child.call<{
+      complete: boolean;
+      seconds: number;
+      queued: number;
+      rssGrowthMb: number;
+      rssBaselineMb: number;
+      rssPeakMb: number;
+      [key: string]: unknown;
+    }>('enqueueScale', { sampleMs: 50, timeoutMs: 15 * 60_000 });
+    if (!result.complete) ctx.log(`  WARNING: the run did not finish enqueueing within the time limit`);
+    ctx.log(`    enqueued ${result.queued} in ${round(result.seconds, 1)} s, RSS +${round(result.rssGrowthMb, 1)} MB`);
+    return {
+      enqueue100kSeconds: round(result.seconds, 2),
+      enqueue100kRssMb: round(result.rssGrowthMb, 1),
+      raw: { rows, insertSeconds: round(inserted.seconds, 2), ...roundAll(result) },
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+const roundAll = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      typeof v === 'number' ? round(v, 3) : v && typeof v === 'object' && !Array.isArray(v) ? roundAll(v as Record<string, unknown>) : v,
+    ])
+  );

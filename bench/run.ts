@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: measures what users feel, as ratios inside one run (these machines are noisy).
+ * Reports; asserts nothing. Writes bench/results.json and bench/results.md.
+ *
+ *   npm run bench                       everything (~15 min on 2 cores)
+ *   npm run bench -- --quick            smaller counts, to try the harness (results.partial.*)
+ *   npm run bench -- --only=pieces,scale,throughput,uploads   some phases (results.partial.*)
+ *
+ * Needs the plugin built (`npm run build`: the playground loads dist/), radosgw installed
+ * (apt-get install radosgw ceph-mon ceph-osd) and PostgreSQL on 127.0.0.1:5432 (trust auth).
+ */
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalS3 } from '../test/harness/s3';
+import { s3ClientFor } from '../test/harness/s3';
+import { makeStartApp, postgresVersion, type BenchContext, type Db } from './lib/context';
+import { forkChild } from './lib/ipc';
+import { machineInfo, versions } from './lib/machine';
+import { renderMarkdown } from './lib/report';
+import { runPieces } from './phases/pieces';
+import { runScale } from './phases/scale';
+import { harnessCeiling, runThroughput } from './phases/throughput';
+import { runUploads } from './phases/uploads';
+
+const ROOT = path.resolve(__dirname, '..');
+const PHASES = ['pieces', 'scale', 'throughput', 'uploads'] as const;
+type Phase = (typeof PHASES)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const onlyArg = args.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Phase[]) : [...PHASES];
+const dbsArg = args.find((arg) => arg.startsWith('--db='));
+const dbs = (dbsArg ? dbsArg.slice('--db='.length).split(',') : ['sqlite', 'postgres']) as Db[];
+const partial = quick || only.length !== PHASES.length || dbs.length !== 2;
+
+const startedAt = Date.now();
+const stamp = () => `[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s]`;
+const log = (line: string) => console.log(`${stamp()} ${line}`);
+
+async function main() {
+  for (const phase of only) if (!PHASES.includes(phase)) throw new Error(`unknown phase ${phase} (${PHASES.join(', ')})`);
+  const built = path.join(ROOT, 'dist/server/index.js');
+  if (!existsSync(built)) throw new Error('The plugin is not built (dist/server/index.js missing): run `npm run build` first.');
+
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'alt-text-bench-'));
+  log(`logs in ${logDir}`);
+  const cleanups = new Set<() => Promise<void>>();
+  const results: Record<string, unknown> = {};
+  const raw: Record<string, unknown> = {};
+  let ctx: BenchContext | undefined;
+  const stopAll = async () => {
+    for (const cleanup of [...cleanups].reverse()) await cleanup().catch((error) => log(`cleanup: ${String(error)}`));
+    cleanups.clear();
+  };
+  process.once('SIGINT', () => {
+    log('interrupted: stopping everything this run started');
+    void stopAll().then(() => process.exit(130));
+  });
+
+  try {
+    log('starting radosgw (private bucket) and the provider emulator');
+    const s3 = await startLocalS3({ allowFallback: process.env.CI !== 'true', log: (line) => log(`  ${line}`) });
+    cleanups.add(() => s3.stop());
+    const bucket = 'alt-text-bench';
+    await s3.createBucket(bucket);
+    const s3Client = s3ClientFor(s3);
+    cleanups.add(async () => s3Client.destroy());
+
+    const emulator = forkChild(path.join(__dirname, 'lib/emulator-main.ts'), { env: {}, logFile: path.join(logDir, 'emulator.log') });
+    cleanups.add(() => emulator.stop());
+    const apiKey = 'bench-key';
+    const { baseUrls } = await emulator.call<{ baseUrls: { alttextlab: string } }>('start', { key: apiKey, credits: 10_000_000 });
+
+    const base = { s3, s3Client, bucket, emulator, emulatorBaseUrl: baseUrls.alttextlab, apiKey, logDir, quick, profile, log, cleanups };
+    ctx = { ...base, startApp: makeStartApp(base) };
+    const pg = dbs.includes('postgres') ? await postgresVersion() : null;
+
+    if (only.includes('pieces')) {
+      log('(5) cost of the pieces');
+      const pieces = await runPieces(ctx);
+      const { raw: piecesRaw, ...headline } = pieces;
+      Object.assign(results, headline);
+      raw.pieces = piecesRaw;
+    }
+    if (only.includes('scale')) {
+      const enqueueSeconds: Record<string, number> = {};
+      const rss: Record<string, number> = {};
+      const scaleRaw: Record<string, unknown> = {};
+      for (const db of dbs) {
+        log(`(4) run over 100 000 rows on ${db}`);
+        const scale = await runScale(ctx, db);
+        enqueueSeconds[db] = scale.enqueue100kSeconds;
+        rss[db] = scale.enqueue100kRssMb;
+        scaleRaw[db] = scale.raw;
+      }
+      results.enqueue100kSeconds = enqueueSeconds;
+      results.enqueue100kRssMb = rss;
+      raw.scale = scaleRaw;
+    }
+    if (only.includes('throughput')) {
+      const vsIdeal: Record<string, number> = {};
+      const vsR: Record<string, number> = {};
+      const tpRaw: Record<string, unknown> = {};
+      log('(2) the harness ceiling: C loops straight at the emulator, no Strapi');
+      const ceiling = await harnessCeiling(ctx);
+      log(`    ${ceiling.perSecond}/s (${ceiling.vsIdeal} of C/L)`);
+      tpRaw.harnessCeiling = ceiling;
+      for (const db of dbs) {
+        log(`(2) bulk throughput on ${db}`);
+        const tp = await runThroughput(ctx, db);
+        vsIdeal[db] = tp.throughputVsIdeal;
+        vsR[db] = tp.rateLimitedVsR;
+        tpRaw[db] = tp.raw;
+      }
+      results.throughputVsIdeal = vsIdeal;
+      results.rateLimitedVsR = vsR;
+      raw.throughput = tpRaw;
+    }
+    if (only.includes('uploads')) {
+      log('(1) upload overhead and (3) pickup latency, on sqlite');
+      const uploads = await runUploads(ctx);
+      results.uploadOverheadRatio = { sqlite: uploads.uploadOverheadRatio };
+      results.pickupP50Ms = { sqlite: uploads.pickupP50Ms };
+      results.pickupP95Ms = { sqlite: uploads.pickupP95Ms };
+      raw.uploads = uploads.raw.upload;
+      raw.pickup = uploads.raw.pickup;
+    }
+
+    const durationSeconds = Math.round((Date.now() - startedAt) / 1000);
+    const distBuiltAt = statSync(built).mtime.toISOString();
+    const report = {
+      ...results,
+      targets: {
+        uploadOverheadRatio: '≤ 1.05 (p50 and p95)',
+        throughputVsIdeal: '≥ 0.90',
+        rateLimitedVsR: '0.90–1.00, never above R',
+        pickupP50Ms: '< 250',
+        enqueue100kSeconds: '< 60',
+        enqueue100kRssMb: '< 100',
+      },
+      partial: partial || undefined,
+      timestamp: new Date(startedAt).toISOString(),
+      durationSeconds,
+      command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+      machine: machineInfo(),
+      versions: { ...versions({ postgres: pg, s3: s3.kind }), pluginDistBuiltAt: distBuiltAt },
+      raw,
+    };
+    const name = partial ? 'results.partial' : 'results';
+    mkdirSync(__dirname, { recursive: true });
+    writeFileSync(path.join(__dirname, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(__dirname, `${name}.md`), renderMarkdown(report));
+    log(`done in ${durationSeconds} s: bench/${name}.json, bench/${name}.md`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  }
+);
