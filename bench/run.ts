@@ -44,6 +44,8 @@ async function main() {
   for (const phase of only) if (!PHASES.includes(phase)) throw new Error(`unknown phase ${phase} (${PHASES.join(', ')})`);
   const built = path.join(ROOT, 'dist/server/index.js');
   if (!existsSync(built)) throw new Error('The plugin is not built (dist/server/index.js missing): run `npm run build` first.');
+  // Every app this run boots loads dist/: a rebuild in the middle would mix two plugin versions.
+  const distBuiltAt = statSync(built).mtime.toISOString();
 
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'alt-text-bench-'));
   log(`logs in ${logDir}`);
@@ -130,7 +132,8 @@ async function main() {
     }
 
     const durationSeconds = Math.round((Date.now() - startedAt) / 1000);
-    const distBuiltAt = statSync(built).mtime.toISOString();
+    const distRebuiltDuringRun = statSync(built).mtime.toISOString() !== distBuiltAt;
+    if (distRebuiltDuringRun) log('WARNING: dist/ was rebuilt during the run: phases may have measured different plugin builds');
     const report = {
       ...results,
       targets: {
@@ -146,7 +149,7 @@ async function main() {
       durationSeconds,
       command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
       machine: machineInfo(),
-      versions: { ...versions({ postgres: pg, s3: s3.kind }), pluginDistBuiltAt: distBuiltAt },
+      versions: { ...versions({ postgres: pg, s3: s3.kind }), pluginDistBuiltAt: distBuiltAt, ...(distRebuiltDuringRun ? { distRebuiltDuringRun } : {}) },
       raw,
     };
     const name = partial ? 'results.partial' : 'results';

@@ -92,19 +92,40 @@ export function renderMarkdown(r: Report): string {
   }
   const limitedNotes = (['sqlite', 'postgres'] as const)
     .map((db) => {
-      const limited = (tp?.[db] as unknown as { rateLimited?: { peakOneSecondWindow: number; steadyPerSecond: number } } | undefined)?.rateLimited;
-      return limited ? `${db}: busiest second ${limited.peakOneSecondWindow} calls, steady ${limited.steadyPerSecond}/s` : undefined;
+      const limited = (
+        tp?.[db] as unknown as { rateLimited?: { peakOneSecondWindow: number; steadyPerSecond: number; sendSpacingMs?: { p50: number } } } | undefined
+      )?.rateLimited;
+      return limited
+        ? `${db}: busiest second ${limited.peakOneSecondWindow} calls, steady ${limited.steadyPerSecond}/s` +
+            (limited.sendSpacingMs ? `, median gap between sends ${limited.sendSpacingMs.p50} ms (1/R = 50)` : '')
+        : undefined;
     })
     .filter(Boolean);
   if (limitedNotes.length) notes.push(`- **Rate limit R = 20/s:** ${limitedNotes.join('; ')}.`);
+  const scale = r.raw.scale as Record<string, { usage?: { maxTimerGapMs?: number } }> | undefined;
+  if (scale) {
+    const stalls = Object.entries(scale)
+      .filter(([, v]) => v.usage?.maxTimerGapMs !== undefined)
+      .map(([db, v]) => `${db} ${Math.round(v.usage?.maxTimerGapMs as number)} ms`);
+    if (stalls.length) notes.push(`- **Longest event-loop stall of the Strapi process while enqueueing 100 000:** ${stalls.join(', ')}.`);
+  }
   const uploads = r.raw.uploads as
-    | { ratioInterval90?: { p50: number[]; p95: number[] }; diagnosticHookOnly?: { ratioToOff: { p50: number; p95: number } } }
+    | {
+        ratioInterval90?: { p50: number[]; p95: number[] };
+        diagnosticHookOnly?: { ratioToOff: { p50: number; p95: number } };
+        afterRowCreatedMs?: Record<string, { p50: number }>;
+      }
     | undefined;
   if (uploads?.ratioInterval90) {
     notes.push(
       `- **Upload ratios, 90% bootstrap intervals:** p50 ${uploads.ratioInterval90.p50.join('–')}, p95 ${uploads.ratioInterval90.p95.join('–')}.` +
         (uploads.diagnosticHookOnly
           ? ` Hook only (plugin on, queue paused: the job row is inserted, no job runs): p50 ${uploads.diagnosticHookOnly.ratioToOff.p50}, p95 ${uploads.diagnosticHookOnly.ratioToOff.p95}.`
+          : '') +
+        (uploads.afterRowCreatedMs
+          ? ` Row created → response at the client, p50: ${Object.entries(uploads.afterRowCreatedMs)
+              .map(([name, v]) => `${name.replace('upload-', '')} ${v.p50} ms`)
+              .join(', ')}.`
           : '')
     );
   }

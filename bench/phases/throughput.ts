@@ -41,6 +41,12 @@ interface RunResult {
   attemptsOver1: number;
 }
 
+/** Gaps between consecutive call starts (each call's end minus its duration). */
+const sendSpacing = (endedAt: number[], durationsMs: number[]): number[] => {
+  const starts = endedAt.map((at, i) => at - durationsMs[i]).sort((a, b) => a - b);
+  return starts.slice(1).map((start, i) => start - starts[i]);
+};
+
 async function bulkRun(ctx: BenchContext, db: Db, name: string, images: number, rps: number, options: { wal?: boolean } = {}) {
   const app: App = await ctx.startApp(name, db, {
     ALT_TEXT_CONCURRENCY: String(CONCURRENCY),
@@ -93,6 +99,8 @@ async function bulkRun(ctx: BenchContext, db: Db, name: string, images: number, 
       achievedPerSecond: round(achieved, 2),
       steadyPerSecond: round(steadyRate(run.finishedAt), 2),
       peakOneSecondWindow: peakWindowRate(calls.at),
+      /** Time between consecutive provider calls starting (the rate limiter spaces them 1/R apart). */
+      sendSpacingMs: roundSummary(summarize(sendSpacing(calls.at, calls.durationsMs)), 1),
       emulator: {
         calls: calls.count,
         statuses: calls.statuses,
