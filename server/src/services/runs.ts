@@ -32,6 +32,12 @@ export interface RunRequest {
 const PAGE_SIZE = 500;
 const ENQUEUE_LEASE_MS = 60_000;
 
+/**
+ * SQLite's driver is synchronous: without a turn of the event loop between pages, a run over
+ * 100 000 files held the whole process, HTTP server included, for ~8 s (measured by the bench).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [reason, count] of Object.entries(from)) into[reason] = (into[reason] ?? 0) + count;
   return into;
@@ -79,6 +85,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         addCounts(skipped, page.skipped);
         if (!page.full || page.lastId === undefined) break;
         cursor = page.lastId;
+        await yieldToEventLoop();
       }
       return { images, credits: images, alreadyQueued, skipped };
     },
@@ -147,6 +154,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
             await service.settleIfFinished(runId);
             return;
           }
+          await yieldToEventLoop();
         }
       } catch (error) {
         strapi.log.error(`[${PLUGIN_ID}] run #${runId}: enqueueing stopped: ${error instanceof Error ? error.message : 'unknown error'}`);
