@@ -43,6 +43,8 @@ const queueTuning = (env) => {
     pollIntervalMs: 'ALT_TEXT_POLL_INTERVAL_MS',
     creditsProbeSeconds: 'ALT_TEXT_CREDITS_PROBE_SECONDS',
     requestTimeoutMs: 'ALT_TEXT_REQUEST_TIMEOUT_MS',
+    maxRateLimitWaits: 'ALT_TEXT_MAX_RATE_LIMIT_WAITS',
+    shutdownGraceMs: 'ALT_TEXT_SHUTDOWN_GRACE_MS',
   };
   const tuning = {};
   for (const [key, name] of Object.entries(ints)) if (env(name)) tuning[key] = env.int(name);

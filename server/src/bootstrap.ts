@@ -25,6 +25,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.warn(`[${PLUGIN_ID}] no API key configured (ALT_TEXT_API_KEY): uploads will not get alt text`);
   }
   const queue = getService(strapi, 'queue');
+  const duplicates = await queue.jobs().adoptLegacyActiveJobs();
+  if (duplicates > 0) strapi.log.warn(`[${PLUGIN_ID}] cancelled ${duplicates} duplicate job(s) left by an earlier version: each file keeps one`);
   await queue.resumeIfConfigChanged();
   await queue.pruneFinished();
   // Runs when the app enables cron (server.cron.enabled); startup pruning covers the rest.

@@ -76,7 +76,7 @@ describe('imageDelivery auto with a private S3 bucket: presigned URLs', () => {
   });
 
   test('the stored object is private: an unsigned GET of its URL is refused with 403', async () => {
-    const { files } = await uploadThroughApi(app, { bytes: await solidPng(40, 40, { r: 20, g: 20, b: 220 }), name: 'blue.png', mime: 'image/png' });
+    const { files } = await uploadThroughApi(app, { bytes: await solidPng(64, 64, { r: 20, g: 20, b: 220 }), name: 'blue.png', mime: 'image/png' });
     const stored = await fileRow(app, files[0].id);
 
     expect(stored.url.startsWith(`${sharedS3().endpoint}/${app.s3.bucket}/${app.s3.rootPath}/`)).toBe(true);
@@ -99,7 +99,7 @@ describe('imageDelivery auto with a private S3 bucket: presigned URLs', () => {
   });
 
   test('the same presigned URL is refused with 403 once it has expired', async () => {
-    const { files } = await uploadThroughApi(app, { bytes: await solidPng(30, 30, { r: 240, g: 240, b: 20 }), name: 'yellow.png', mime: 'image/png' });
+    const { files } = await uploadThroughApi(app, { bytes: await solidPng(60, 60, { r: 240, g: 240, b: 20 }), name: 'yellow.png', mime: 'image/png' });
     await generate(app, files[0].id);
     const presigned = new URL(emulator.requests[0].imageUrl as string);
     expect((await fetch(presigned)).status).toBe(200);
@@ -167,7 +167,7 @@ describe('imageDelivery "public" on a private bucket: the unsigned URL reaches t
   });
 
   test('the provider cannot fetch it: IMAGE_UNREACHABLE, no credit spent, and the outcome says the public URL was used', async () => {
-    const { files } = await uploadThroughApi(app, { bytes: await solidPng(40, 40, { r: 220, g: 20, b: 20 }), name: 'red.png', mime: 'image/png' });
+    const { files } = await uploadThroughApi(app, { bytes: await solidPng(64, 64, { r: 220, g: 20, b: 20 }), name: 'red.png', mime: 'image/png' });
 
     const outcome = await generate(app, files[0].id);
 

@@ -46,7 +46,7 @@ describe('the plugin-signed image route (local upload provider)', () => {
   const get = (pathAndQuery: string) => fetch(`${app.url}${pathAndQuery}`);
   const getQuery = (query: string) => get(`${ROUTE}?${query}`);
   const upload = async (name: string, rgb: { r: number; g: number; b: number }) => {
-    const { files } = await uploadThroughApi(app, { bytes: await solidPng(48, 32, rgb), name, mime: 'image/png' });
+    const { files } = await uploadThroughApi(app, { bytes: await solidPng(72, 56, rgb), name, mime: 'image/png' });
     uploaded.push(files[0]);
     return row(files[0].id);
   };
@@ -113,7 +113,7 @@ describe('the plugin-signed image route (local upload provider)', () => {
 
     const outcome = (await app.strapi.plugin('auto-alt-text').service('generation').generateForFile(file.id)) as Outcome;
 
-    expect(outcome).toMatchObject({ status: 'written', strategy: 'signed', text: expect.stringContaining('48×32') });
+    expect(outcome).toMatchObject({ status: 'written', strategy: 'signed', text: expect.stringContaining('72×56') });
     const [request] = emulator.requests;
     expect(request).toMatchObject({ imageSource: 'url', imageFetchStatus: 200 });
     expect(new URL(request.imageUrl as string).pathname).toBe(ROUTE);

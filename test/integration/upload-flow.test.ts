@@ -61,7 +61,7 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
 
   test('POST /api/upload returns while the provider is still answering, then the file gets the text written for that exact image', async () => {
     emulator.setFaults({ latencyMs: 2500 });
-    const png = await solidPng(64, 48, { r: 220, g: 20, b: 20 });
+    const png = await solidPng(64, 56, { r: 220, g: 20, b: 20 });
 
     const upload = await uploadThroughApi(app, { bytes: png, name: 'red-box.png', mime: 'image/png' });
 
@@ -77,12 +77,12 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
       return row.alternativeText ?? undefined;
     });
     expect(written).toBe(expected);
-    expect(written).toMatch(/64×48/);
+    expect(written).toMatch(/64×56/);
     expect(emulator.account(API_KEY)?.charged).toBe(1);
   });
 
   test('the bucket is private: an unsigned GET of the stored object URL is refused', async () => {
-    const png = await solidPng(40, 40, { r: 20, g: 20, b: 220 });
+    const png = await solidPng(64, 64, { r: 20, g: 20, b: 220 });
     const { files } = await uploadThroughApi(app, { bytes: png, name: 'blue.png', mime: 'image/png' });
     const stored = await fileRow(files[0].id);
 
@@ -124,7 +124,7 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
     const pdf = await uploadThroughApi(app, { bytes: tinyPdf(), name: 'report.pdf', mime: 'application/pdf' });
     expect(pdf.status).toBe(201);
     // An image uploaded after the PDF proves the queue ran: only the image is sent.
-    const png = await solidPng(30, 30, { r: 240, g: 240, b: 20 });
+    const png = await solidPng(60, 60, { r: 240, g: 240, b: 20 });
     const image = await uploadThroughApi(app, { bytes: png, name: 'after-pdf.png', mime: 'image/png' });
     await waitFor('the image to get alt text', async () => (await fileRow(image.files[0].id)).alternativeText ?? undefined);
     await queueIdle();
@@ -157,7 +157,7 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
   test('a file added through the upload service (not HTTP) is picked up too', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alt-upload-'));
     try {
-      const png = await solidPng(96, 32, { r: 250, g: 140, b: 0 });
+      const png = await solidPng(96, 56, { r: 250, g: 140, b: 0 });
       const filepath = path.join(dir, 'orange.png');
       writeFileSync(filepath, png);
       const [created] = (await app.strapi

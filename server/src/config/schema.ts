@@ -10,6 +10,14 @@ export type Style = (typeof STYLES)[number];
 export const IMAGE_DELIVERIES = ['auto', 'presigned', 'signed', 'public', 'inline'] as const;
 export type ImageDeliveryMode = (typeof IMAGE_DELIVERIES)[number];
 
+/**
+ * Who uploaded a file, as Strapi authenticated the request: the admin panel, an API token, an end
+ * user of users-permissions (logged in or public), code running in the server (no request), or any
+ * other request (a custom auth strategy, a route without auth).
+ */
+export const UPLOAD_SOURCES = ['admin', 'api-token', 'users-permissions', 'server', 'other'] as const;
+export type UploadSource = (typeof UPLOAD_SOURCES)[number];
+
 /** `env('X')` yields '' for `X=` in a .env file: treat that as "not set", not as a value. */
 const optionalString = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -40,6 +48,8 @@ export const pluginConfigSchema = z
       .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, 'must be a language code such as "en", "de" or "en-gb"'),
     style: z.enum(STYLES),
     autoOnUpload: z.boolean(),
+    /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */
+    uploadSources: z.union([z.literal('all'), z.array(z.enum(UPLOAD_SOURCES)).max(UPLOAD_SOURCES.length)]),
     /** Hints passed to the provider (AltTextLab `keywords`, the OpenAI prompt); not guaranteed to appear. */
     keywords: z.array(z.string().min(1).max(100)).max(20),
     /** Free text about the site ("an outdoor-gear shop"), given to providers that take a prompt. */
@@ -69,6 +79,10 @@ export const pluginConfigSchema = z
     retryMaxMs: z.number().int().min(10).max(3600000),
     /** Wait after a 429 that carries no Retry-After. */
     rateLimitWaitMs: z.number().int().min(10).max(3600000),
+    /** 429s one image may wait out; the next fails it with a readable reason instead of waiting forever. */
+    maxRateLimitWaits: z.number().int().min(0).max(1000),
+    /** At shutdown, how long provider calls in flight may take to finish before they are aborted and queued again. */
+    shutdownGraceMs: z.number().int().min(0).max(600000),
     /** A job held by a replica that stops renewing it (crash) is taken over after this long. */
     leaseSeconds: z.number().int().min(2).max(3600),
     /** How often an idle worker looks for work enqueued by other replicas and for due retries. */

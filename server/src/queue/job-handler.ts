@@ -10,6 +10,8 @@ export interface RetryPolicy {
   retryMaxMs: number;
   /** Wait after a 429 that carried no Retry-After. */
   rateLimitWaitMs: number;
+  /** 429s one job may wait out; the next one fails it. */
+  maxRateLimitWaits: number;
 }
 
 export interface JobHandlerDeps {
@@ -24,8 +26,8 @@ export interface JobHandlerDeps {
   logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
 }
 
-/** Thrown from `beforeSend` when the queue was paused while this job waited for its turn. */
-class QueuePausedBeforeSend extends Error {}
+/** Thrown from `beforeSend` when the queue was paused, or the process began to stop, while this job waited for its turn. */
+class StoppedBeforeSend extends Error {}
 
 /**
  * What happens to a job after one attempt, by outcome:
@@ -33,22 +35,24 @@ class QueuePausedBeforeSend extends Error {}
  * - INVALID_KEY, OUT_OF_CREDITS, MISCONFIGURED → the whole queue pauses (every other image would
  *   fail the same way); the job waits, its attempt refunded;
  * - CANCELLED (shutdown) → the job waits, its attempt refunded;
- * - RATE_LIMITED → everyone waits Retry-After; the job waits, its attempt refunded;
+ * - RATE_LIMITED → everyone waits Retry-After; the job waits, its attempt refunded, until it has
+ *   waited `maxRateLimitWaits` times: then it fails (a provider that never lets it through);
  * - TRANSIENT, TIMEOUT, INTERNAL → retried with backoff until maxAttempts, then failed;
  * - IMAGE_UNREACHABLE, UNSUPPORTED_IMAGE, BAD_RESPONSE → failed with its reason at once.
  */
-export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow): Promise<void> => {
-  let pausedBeforeSend = false;
+export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal): Promise<void> => {
+  let stoppedBeforeSend = false;
   const outcome = await deps.generate(job.fileId, {
     mode: job.mode,
     reason: job.reason,
     lang: job.lang,
     jobId: job.id,
+    signal,
     beforeSend: async () => {
-      await deps.limiter.acquire();
-      if (await deps.isPaused()) {
-        pausedBeforeSend = true;
-        throw new QueuePausedBeforeSend('queue paused');
+      await deps.limiter.acquire(signal);
+      if (signal?.aborted || (await deps.isPaused())) {
+        stoppedBeforeSend = true;
+        throw new StoppedBeforeSend('queue paused or stopping');
       }
     },
   });
@@ -58,12 +62,12 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow): P
     deps.logOutcome(job, outcome, false);
     if ((await deps.store.finish(job, status, fields)) && job.runId) await deps.onRunJobSettled(job.runId);
   };
-  const retryAt = async (at: number, refundAttempt: boolean, code?: string, message?: string) => {
+  const retryAt = async (at: number, refundAttempt: boolean, code?: string, message?: string, rateLimitWait = false) => {
     deps.logOutcome(job, outcome, true);
-    await deps.store.reschedule(job, new Date(at), { refundAttempt, errorCode: code, errorMessage: message });
+    await deps.store.reschedule(job, new Date(at), { refundAttempt, rateLimitWait, errorCode: code, errorMessage: message });
   };
 
-  if (pausedBeforeSend) return retryAt(now, true);
+  if (stoppedBeforeSend) return retryAt(now, true);
   if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy });
   if (outcome.status === 'skipped') return settle('skipped', { errorMessage: outcome.reason });
 
@@ -78,9 +82,13 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow): P
     case 'CANCELLED':
       return retryAt(now, true, code, reason);
     case 'RATE_LIMITED': {
+      const waits = job.rateLimitWaits ?? 0;
+      if (waits >= deps.policy.maxRateLimitWaits) {
+        return settle('failed', { ...fields, errorMessage: `${reason} (still rate limited after waiting ${waits} times; see maxRateLimitWaits)` });
+      }
       const until = now + (outcome.retryAfterMs ?? deps.policy.rateLimitWaitMs);
       deps.limiter.pauseUntil(until);
-      return retryAt(until, true, code, reason);
+      return retryAt(until, true, code, reason, true);
     }
     case 'TRANSIENT':
     case 'TIMEOUT':

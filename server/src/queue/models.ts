@@ -31,12 +31,21 @@ export const jobModel = {
   attributes: {
     id: { type: 'increments' },
     fileId: { type: 'integer', column: { notNullable: true } },
+    /**
+     * The file id while the job owes work (pending, running, paused), null once it ended. Unique, so
+     * the database itself refuses a second active job for one file, whatever races above it.
+     */
+    activeFileId: { type: 'integer' },
     runId: { type: 'integer' },
     reason: { type: 'string', column: { notNullable: true } },
     mode: { type: 'string', column: { notNullable: true } },
     lang: { type: 'string' },
     status: { type: 'string', column: { notNullable: true } },
     attempts: { type: 'integer', default: 0 },
+    /** 429s waited out so far; past `maxRateLimitWaits` the job fails instead of waiting again. */
+    rateLimitWaits: { type: 'integer', default: 0 },
+    /** A request that arrived while the job was running ({ reason, mode, lang }), queued when it ends. */
+    followUp: { type: 'json' },
     availableAt: { type: 'datetime' },
     leaseOwner: { type: 'string' },
     leaseUntil: { type: 'datetime' },
@@ -49,6 +58,7 @@ export const jobModel = {
   indexes: [
     { name: 'auto_alt_text_jobs_claim_idx', columns: ['status', 'available_at'], type: null },
     { name: 'auto_alt_text_jobs_file_idx', columns: ['file_id'], type: null },
+    { name: 'auto_alt_text_jobs_active_file_uq', columns: ['active_file_id'], type: 'unique' },
     { name: 'auto_alt_text_jobs_run_idx', columns: ['run_id', 'status'], type: null },
   ],
 };

@@ -8,34 +8,56 @@ import type { JobRow, JobStore } from './job-store';
  */
 export interface WorkerOptions {
   store: JobStore;
-  /** Processes one claimed job and records its ending; must not throw (errors go to onError). */
-  handle(job: JobRow): Promise<void>;
+  /**
+   * Processes one claimed job and records its ending; must not throw (errors go to onError). The
+   * signal aborts at shutdown once the grace period is over: the job must then be put back in line.
+   */
+  handle(job: JobRow, signal: AbortSignal): Promise<void>;
   isPaused(): Promise<boolean>;
   concurrency: number;
   leaseMs: number;
+  /** Claims allowed per job, lease take-overs included. */
+  maxAttempts: number;
   idlePollMs: number;
   owner: string;
   onError(error: unknown): void;
+  /** Jobs failed as WORKER_LOST while claiming. */
+  onLost?(jobs: JobRow[]): void;
+}
+
+export interface StopOptions {
+  /** How long running jobs may take to finish on their own. */
+  graceMs: number;
+  /** After the grace period, abort what still runs (shutdown) or leave it running (a restart). */
+  abort: boolean;
 }
 
 export interface Worker {
   start(): void;
   nudge(): void;
-  /** Stops claiming; waits up to `graceMs` for running jobs (their leases cover the rest). */
-  stop(graceMs?: number): Promise<void>;
+  /** Stops claiming and waits up to `graceMs`; resolves with how many jobs were still running then. */
+  stop(options?: StopOptions): Promise<number>;
   /** Resolves once nothing runs here and nothing is claimable now (or the queue is paused). */
   idle(): Promise<void>;
   readonly active: number;
 }
 
 const MIN_WAIT_MS = 10;
+/** After an abort, how long the aborted jobs get to record that they go back in line. */
+const ABORT_SETTLE_MS = 10_000;
+
+const within = async (promise: Promise<unknown>, ms: number): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+};
 
 export const createWorker = (options: WorkerOptions): Worker => {
   let running = false;
   let nudged = false;
   let wakeUp: (() => void) | undefined;
   let loopDone: Promise<void> = Promise.resolve();
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, AbortController>();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -60,15 +82,16 @@ export const createWorker = (options: WorkerOptions): Worker => {
 
   const launch = (job: JobRow) => {
     const heartbeat = renewLease(job);
+    const controller = new AbortController();
     const task = options
-      .handle(job)
+      .handle(job, controller.signal)
       .catch(options.onError)
       .finally(() => {
         clearInterval(heartbeat);
         inFlight.delete(task);
         nudge();
       });
-    inFlight.add(task);
+    inFlight.set(task, controller);
   };
 
   const waitBeforeNextClaim = async (): Promise<number> => {
@@ -87,9 +110,10 @@ export const createWorker = (options: WorkerOptions): Worker => {
         }
         const free = options.concurrency - inFlight.size;
         if (free > 0) {
-          const jobs = await options.store.claim(free, options.owner, options.leaseMs);
-          for (const job of jobs) launch(job);
-          if (jobs.length === free) continue;
+          const { claimed, lost } = await options.store.claim(free, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
+          if (lost.length > 0) options.onLost?.(lost);
+          for (const job of claimed) launch(job);
+          if (claimed.length === free) continue;
         }
         const wait = inFlight.size >= options.concurrency ? options.idlePollMs : await waitBeforeNextClaim();
         if (!nudged && running) await sleep(wait);
@@ -110,16 +134,17 @@ export const createWorker = (options: WorkerOptions): Worker => {
       loopDone = loop();
     },
     nudge,
-    async stop(graceMs = 5000) {
+    async stop({ graceMs, abort }: StopOptions = { graceMs: 5000, abort: false }) {
       running = false;
       wakeUp?.();
       await loopDone;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
-      clearTimeout(timer);
+      await within(Promise.allSettled([...inFlight.keys()]), graceMs);
+      const unfinished = inFlight.size;
+      if (unfinished > 0 && abort) {
+        for (const controller of inFlight.values()) controller.abort();
+        await within(Promise.allSettled([...inFlight.keys()]), ABORT_SETTLE_MS);
+      }
+      return unfinished;
     },
     async idle() {
       for (;;) {

@@ -26,10 +26,12 @@ export interface GenerateOptions {
   lang?: string | null;
   jobId?: number;
   /**
-   * Awaited right before the paid provider call, after every free check passed: the queue uses it
-   * for rate limiting and to stop at a pause. Rejecting aborts the call (outcome INTERNAL).
+   * Awaited after every free check passed and before the image URL is minted: the queue uses it for
+   * rate limiting and to stop at a pause. Rejecting aborts the call (outcome INTERNAL).
    */
   beforeSend?: () => Promise<void>;
+  /** Aborts the provider call (shutdown); the outcome is then CANCELLED. */
+  signal?: AbortSignal;
 }
 
 interface Parts {
@@ -89,13 +91,16 @@ export const createGenerationService = ({ strapi }: { strapi: Core.Strapi }) => 
       const lang = options.lang || config.lang;
       let strategy: DeliveryStrategy | undefined;
       try {
+        // The wait for a rate-limit token or a Retry-After can outlast a short-lived URL, so the
+        // URL is minted after it, right before the paid call.
+        await options.beforeSend?.();
         const resolved = await imageSource.resolve(file, { accepts: provider.accepts }).catch((error: unknown) => {
           strategy = strategyOf(error);
           throw error;
         });
         strategy = resolved.strategy;
-        await options.beforeSend?.();
         const text = await provider.generate({
+          signal: options.signal,
           image: resolved.image,
           lang,
           style: config.style,

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MediaItemView, Page } from '../../../shared/contracts/admin-api';
-import { createJobStore } from '../queue/job-store';
 import { PROVENANCE_UID } from '../queue/models';
 import { isAltTextMissing } from '../write-back/missing-alt-text';
 import { createProvenanceStore, isGeneratedText } from '../write-back/provenance';
 import { getService } from '../utils/get-service';
 import { FILE_UID } from '../utils/plugin-id';
+import { isImageMime } from '../utils/file-label';
 
 export type MediaFilter = 'all' | 'missing' | 'generated' | 'human';
 
@@ -63,6 +63,11 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     return query;
   };
 
+  const findImage = async (fileId: number): Promise<FileRecord | null> => {
+    const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as FileRecord | null;
+    return file && isImageMime(file.mime) ? file : null;
+  };
+
   const thumbnailOf = async (file: FileRecord): Promise<string | null> => {
     try {
       const upload = strapi.plugin('upload').service('file') as UploadFileService;
@@ -87,7 +92,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const files = (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
       const provenance = await createProvenanceStore(strapi).forFiles(ids);
-      const active = await createJobStore(strapi).filesWithActiveJobs(ids);
+      const active = await getService(strapi, 'queue').jobs().filesWithActiveJobs(ids);
       const rows = await Promise.all(
         files.map(async (file): Promise<MediaItemView> => {
           const record = provenance.get(file.id);
@@ -111,20 +116,21 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { rows, total: Number(total), page, pageSize };
     },
 
-    /** Queues one image to be described again, replacing whatever alt text it has. */
+    /**
+     * Queues one image to be described again, replacing whatever alt text it has. A job already
+     * waiting for the file absorbs the request; a job running now gets it as its follow-up.
+     */
     async regenerate(fileId: number, lang?: string | null): Promise<{ queued: boolean } | null> {
-      const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as FileRecord | null;
-      if (!file || !/^image\//i.test(file.mime)) return null;
-      const queue = getService(strapi, 'queue');
-      const { enqueued } = await queue.enqueue([fileId], { reason: 'manual', mode: 'overwrite', lang });
-      // A pending upload job for the same file becomes this request rather than a second job.
-      if (enqueued === 0) await createJobStore(strapi).upgradePendingToOverwrite(fileId, lang ?? null);
+      const file = await findImage(fileId);
+      if (!file) return null;
+      await getService(strapi, 'queue').request(fileId, { reason: 'manual', mode: 'overwrite', lang: lang ?? null });
       return { queued: true };
     },
 
     /** A human edit: the text no longer matches what the plugin wrote, so it is protected from now on. */
     async updateAltText(fileId: number, alternativeText: string): Promise<MediaItemView | null> {
-      const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as FileRecord | null;
+      // The Generate permission covers images' alt text, not every file in the library.
+      const file = await findImage(fileId);
       if (!file) return null;
       await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText } });
       const updated = { ...file, alternativeText };
@@ -139,7 +145,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
         thumbnailUrl: await thumbnailOf(updated),
         alternativeText,
         source: isAltTextMissing(alternativeText, file.name) ? 'missing' : generated ? 'generated' : 'human',
-        queued: (await createJobStore(strapi).filesWithActiveJobs([fileId])).has(fileId),
+        queued: (await getService(strapi, 'queue').jobs().filesWithActiveJobs([fileId])).has(fileId),
       };
     },
   };

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { createJobStore, type JobRow, type JobStore } from '../queue/job-store';
+import { createJobStore, WORKER_LOST, type JobRow, type JobStore } from '../queue/job-store';
+import type { JobRequest, RequestOutcome } from '../queue/job-requests';
 import { createJobHandler } from '../queue/job-handler';
 import { createQueueStateStore, type PauseReason, type QueueState } from '../queue/queue-state';
 import { createRateLimiter } from '../queue/rate-limiter';
@@ -12,7 +13,8 @@ import type { GenerationOutcome } from './generation';
 import { createProvider } from '../providers';
 import { getService } from '../utils/get-service';
 import { keyHint } from '../utils/redact';
-import { PLUGIN_ID } from '../utils/plugin-id';
+import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
+import type { FailureView, Page, QueueStateView } from '../../../shared/contracts/admin-api';
 import { readConfig } from '../utils/read-config';
 
 export interface EnqueueOptions {
@@ -33,6 +35,8 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let store: JobStore | undefined;
   let worker: Worker | undefined;
+  /** Workers replaced by a settings change, still finishing their running jobs. */
+  const retired = new Set<Worker>();
   let probeTimer: NodeJS.Timeout | undefined;
   const jobStore = () => (store ??= createJobStore(strapi));
   const state = () => createQueueStateStore(strapi);
@@ -51,6 +55,9 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     owner,
 
+    /** The one job store of this process, for the services that read jobs (runs, media). */
+    jobs: jobStore,
+
     start() {
       if (worker) return;
       const config = readConfig(strapi);
@@ -61,9 +68,16 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         isPaused,
         concurrency: config.concurrency,
         leaseMs: config.leaseSeconds * 1000,
+        maxAttempts: config.maxAttempts,
         idlePollMs: config.pollIntervalMs,
         owner,
         onError: (error) => log('error', `queue error: ${error instanceof Error ? error.name + ': ' + error.message : 'unknown'}`),
+        onLost: (lost) => {
+          for (const job of lost) {
+            log('warn', `no alt text for file #${job.fileId}: the process working on it stopped before it finished, ${job.attempts} times (${WORKER_LOST})`);
+            if (job.runId) void getService(strapi, 'runs').settleIfFinished(job.runId);
+          }
+        },
         handle: createJobHandler({
           store: jobStore(),
           limiter,
@@ -82,10 +96,21 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Shutdown: stop claiming, give calls in flight `shutdownGraceMs` to finish, then abort them;
+     * an aborted job goes back in line with its attempt refunded. An abandoned call may still be
+     * billed by the provider, so it is said in the log rather than lost silently.
+     */
     async stop() {
       clearInterval(probeTimer);
-      await worker?.stop();
+      const stopping = [...retired, ...(worker ? [worker] : [])];
       worker = undefined;
+      retired.clear();
+      const graceMs = readConfig(strapi).shutdownGraceMs;
+      const unfinished = (await Promise.all(stopping.map((each) => each.stop({ graceMs, abort: true })))).reduce((a, b) => a + b, 0);
+      if (unfinished > 0) {
+        log('warn', `shutdown: ${unfinished} provider call(s) still running after ${graceMs} ms were abandoned; their images are queued again (the provider may still bill those calls)`);
+      }
     },
 
     /** Applies new concurrency and rate settings; running jobs finish under the old worker. */
@@ -95,7 +120,9 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       worker = undefined;
       clearInterval(probeTimer);
       service.start();
-      await old.stop();
+      retired.add(old);
+      await old.stop({ graceMs: 0, abort: false });
+      void old.idle().then(() => retired.delete(old));
     },
 
     /** Wakes this process's worker (new work); other replicas find it on their next poll. */
@@ -108,19 +135,34 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       return worker?.idle() ?? Promise.resolve();
     },
 
-    /** One insert, no checks: the upload lifecycle calls this and must stay fast. */
-    async enqueueNewUpload(fileId: number) {
-      await jobStore().insert([{ fileId, reason: 'upload', mode: 'fill' }]);
+    /**
+     * The upload lifecycle calls this and must stay fast: one insert. An upload the rules say not to
+     * send (`skipReason`) is recorded as skipped, at no cost.
+     */
+    async enqueueNewUpload(fileId: number, skipReason?: string) {
+      if (skipReason) {
+        await jobStore().recordSkippedUpload(fileId, skipReason);
+        return;
+      }
+      await jobStore().requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill' }]);
       worker?.nudge();
     },
 
-    /** Queues files that have no job owing work already; returns what it did. */
+    /**
+     * One request for one file (Regenerate, Replace): queued, folded into the job already waiting,
+     * or kept as the follow-up of the job running now — never dropped, never doubled.
+     */
+    async request(fileId: number, request: JobRequest): Promise<RequestOutcome> {
+      const outcome = await jobStore().requests.request(fileId, request);
+      if (outcome !== 'follow-up') worker?.nudge();
+      return outcome;
+    },
+
+    /** Queues files that have no job owing work already (the database refuses a second one); returns what it did. */
     async enqueue(fileIds: number[], options: EnqueueOptions = {}): Promise<{ enqueued: number; alreadyQueued: number }> {
       const unique = [...new Set(fileIds)];
-      const active = await jobStore().filesWithActiveJobs(unique);
-      const fresh = unique.filter((id) => !active.has(id));
-      await jobStore().insert(
-        fresh.map((fileId) => ({
+      const enqueued = await jobStore().requests.enqueueMany(
+        unique.map((fileId) => ({
           fileId,
           reason: options.reason ?? 'manual',
           mode: options.mode ?? 'fill',
@@ -128,12 +170,51 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
           runId: options.runId ?? null,
         }))
       );
-      if (fresh.length > 0) worker?.nudge();
-      return { enqueued: fresh.length, alreadyQueued: unique.length - fresh.length };
+      if (enqueued > 0) worker?.nudge();
+      return { enqueued, alreadyQueued: unique.length - enqueued };
     },
 
     getState(): Promise<QueueState> {
       return state().get();
+    },
+
+    /** The queue state as the admin sees it: the key hint stays on the server. */
+    async stateView(): Promise<QueueStateView> {
+      const { keyHint: _hidden, ...visible } = await state().get();
+      return visible;
+    },
+
+    /** GET /status: queue state, coverage and the latest run. */
+    async statusView() {
+      const [queue, coverage, latest] = await Promise.all([service.stateView(), service.stats(), getService(strapi, 'runs').list(1)]);
+      return { queue, coverage, latestRun: latest[0] ?? null };
+    },
+
+    /** GET /failures: standing failures, each with its file's name. */
+    async failuresView(options: { runId?: number; page?: number; pageSize?: number }): Promise<Page<FailureView>> {
+      const page = options.page ?? 1;
+      const pageSize = options.pageSize ?? 20;
+      const result = await service.listFailures({ runId: options.runId, page, pageSize });
+      const files = (await strapi.db.query(FILE_UID).findMany({
+        select: ['id', 'name'],
+        where: { id: { $in: result.rows.map((row) => row.fileId) } },
+      })) as Array<{ id: number; name: string }>;
+      const names = new Map(files.map((file) => [file.id, file.name]));
+      return {
+        rows: result.rows.map((row) => ({
+          jobId: row.id,
+          fileId: row.fileId,
+          fileName: names.get(row.fileId) ?? null,
+          code: row.errorCode,
+          message: row.errorMessage,
+          strategy: row.strategy,
+          attempts: row.attempts,
+          at: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+      };
     },
 
     async pause(reason: PauseReason, message: string) {
@@ -190,15 +271,11 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     listFailures(options: { runId?: number; page?: number; pageSize?: number } = {}) {
-      const where = options.runId ? { runId: options.runId } : {};
-      return jobStore().listFailed(where, Math.max(1, options.page ?? 1), Math.min(100, Math.max(1, options.pageSize ?? 20)));
+      return jobStore().listFailed({ runId: options.runId }, options.page ?? 1, options.pageSize ?? 20);
     },
 
     async retryFailed(options: { runId?: number; jobIds?: number[] } = {}) {
-      const where: Record<string, unknown> = {};
-      if (options.runId) where.runId = options.runId;
-      if (options.jobIds) where.id = { $in: options.jobIds };
-      const count = await jobStore().retryFailed(where);
+      const count = await jobStore().retryFailed(options);
       if (count > 0) worker?.nudge();
       return { retried: count };
     },

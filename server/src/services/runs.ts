@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { createJobStore } from '../queue/job-store';
 import { createFileScanner, skipReason, type RunScope } from '../queue/file-scan';
 import { RUN_UID, type RunStatus, type WriteMode } from '../queue/models';
 import { getService } from '../utils/get-service';
@@ -51,7 +50,7 @@ const addCounts = (into: Record<string, number>, from: Record<string, number>) =
  */
 export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runs = () => strapi.db.query(RUN_UID);
-  const jobs = () => createJobStore(strapi);
+  const jobs = () => getService(strapi, 'queue').jobs();
   const scanner = () => createFileScanner(strapi);
   const active = new Set<number>();
 
@@ -174,14 +173,14 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async pause(runId: number) {
       const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'paused', updatedAt: new Date() } });
-      if (count === 1) await jobs().setStatusForRun(runId, ['pending'], 'paused');
+      if (count === 1) await jobs().pauseRunJobs(runId);
       return service.get(runId);
     },
 
     async resume(runId: number) {
       const { count } = await runs().updateMany({ where: { id: runId, status: 'paused' }, data: { status: 'running', updatedAt: new Date() } });
       if (count === 1) {
-        await jobs().setStatusForRun(runId, ['paused'], 'pending', { availableAt: new Date() });
+        await jobs().resumeRunJobs(runId);
         getService(strapi, 'queue').nudge();
         void service.continueEnqueue(runId);
       }
@@ -193,7 +192,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id: runId, status: { $in: ['running', 'paused'] } },
         data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() },
       });
-      if (count === 1) await jobs().setStatusForRun(runId, ['pending', 'paused'], 'cancelled', { finishedAt: new Date() });
+      if (count === 1) await jobs().cancelRunJobs(runId);
       return service.get(runId);
     },
 

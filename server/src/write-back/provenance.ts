@@ -21,6 +21,9 @@ export type NewProvenance = Omit<ProvenanceRow, 'id' | 'generatedAt'>;
  */
 export const createProvenanceStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(PROVENANCE_UID);
+  const meta = strapi.db.metadata.get(PROVENANCE_UID);
+  const column = (attribute: string): string =>
+    (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
 
   return {
     async get(fileId: number): Promise<ProvenanceRow | null> {
@@ -33,10 +36,19 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
       return new Map(found.map((row) => [row.fileId, row]));
     },
 
+    /** One row per file, whoever writes first: an upsert on the unique file id, never update-then-insert. */
     async record(entry: NewProvenance): Promise<void> {
-      const data = { ...entry, generatedAt: new Date() };
-      const { count } = await rows().updateMany({ where: { fileId: entry.fileId }, data });
-      if (count === 0) await rows().create({ data });
+      const row = {
+        [column('fileId')]: entry.fileId,
+        [column('text')]: entry.text,
+        [column('provider')]: entry.provider,
+        [column('lang')]: entry.lang,
+        [column('strategy')]: entry.strategy,
+        [column('jobId')]: entry.jobId,
+        [column('generatedAt')]: new Date(),
+      };
+      const { [column('fileId')]: _key, ...changes } = row;
+      await strapi.db.connection(meta.tableName).insert(row).onConflict(column('fileId')).merge(changes);
     },
   };
 };

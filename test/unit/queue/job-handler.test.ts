@@ -4,7 +4,7 @@ import type { GenerationOutcome } from '../../../server/src/services/generation'
 
 /** A job store that records what the handler decided instead of writing SQL. */
 const recordingStore = () => {
-  const calls: Array<{ op: 'finish' | 'reschedule'; status?: string; at?: number; refund?: boolean; fields?: unknown }> = [];
+  const calls: Array<{ op: 'finish' | 'reschedule'; status?: string; at?: number; refund?: boolean; rateLimitWait?: boolean; fields?: unknown }> = [];
   return {
     calls,
     store: {
@@ -12,15 +12,16 @@ const recordingStore = () => {
         calls.push({ op: 'finish', status, fields });
         return true;
       },
-      reschedule: async (_job: JobRow, at: Date, options: { refundAttempt: boolean }) => {
-        calls.push({ op: 'reschedule', at: at.getTime(), refund: options.refundAttempt });
+      reschedule: async (_job: JobRow, at: Date, options: { refundAttempt: boolean; rateLimitWait?: boolean }) => {
+        calls.push({ op: 'reschedule', at: at.getTime(), refund: options.refundAttempt, rateLimitWait: options.rateLimitWait });
       },
     } as unknown as JobHandlerDeps['store'],
   };
 };
 
 const job = (overrides: Partial<JobRow> = {}): JobRow => ({
-  id: 1, fileId: 10, runId: 5, reason: 'upload', mode: 'fill', lang: null, status: 'running', attempts: 1,
+  id: 1, fileId: 10, activeFileId: 10, runId: 5, reason: 'upload', mode: 'fill', lang: null, status: 'running', attempts: 1,
+  rateLimitWaits: 0, followUp: null,
   availableAt: null, leaseOwner: 'me', leaseUntil: null, strategy: null, errorCode: null, errorMessage: null, finishedAt: null,
   ...overrides,
 });
@@ -33,7 +34,7 @@ const handlerFor = (outcome: GenerationOutcome, overrides: Partial<JobHandlerDep
   const handle = createJobHandler({
     store: recorded.store,
     limiter: { acquire: async () => undefined, pauseUntil: (t) => pausedUntil.push(t) },
-    policy: { maxAttempts: 3, retryBaseMs: 1000, retryMaxMs: 10000, rateLimitWaitMs: 30000 },
+    policy: { maxAttempts: 3, retryBaseMs: 1000, retryMaxMs: 10000, rateLimitWaitMs: 30000, maxRateLimitWaits: 4 },
     generate: async (_fileId, options) => {
       await options.beforeSend?.();
       return outcome;
@@ -71,8 +72,43 @@ describe('what the queue does after one attempt', () => {
     const before = Date.now();
     await h.handle(job());
     expect(h.pausedUntil[0]).toBeGreaterThanOrEqual(before + 7000);
-    expect(h.calls[0]).toMatchObject({ op: 'reschedule', refund: true });
+    expect(h.calls[0]).toMatchObject({ op: 'reschedule', refund: true, rateLimitWait: true });
     expect(h.calls[0].at).toBe(h.pausedUntil[0]);
+  });
+
+  test('a job that has waited out maxRateLimitWaits 429s fails with a readable reason instead of waiting again', async () => {
+    const h = handlerFor({ status: 'failed', code: 'RATE_LIMITED', reason: 'RATE_LIMITED: alttextlab for file #10: too many requests (429)' });
+    await h.handle(job({ rateLimitWaits: 4 }));
+    expect(h.pausedUntil).toEqual([]);
+    expect(h.calls).toHaveLength(1);
+    expect(h.calls[0]).toMatchObject({ op: 'finish', status: 'failed' });
+    expect(JSON.stringify(h.calls[0].fields)).toContain('still rate limited after waiting 4 times; see maxRateLimitWaits');
+  });
+
+  test('a job aborted at shutdown while it waited for its turn sends nothing and goes back in line, attempt refunded', async () => {
+    let sent = false;
+    const shutdown = new AbortController();
+    shutdown.abort();
+    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, {
+      generate: async (_id, options) => {
+        try {
+          await options.beforeSend?.();
+          sent = true;
+          return { status: 'written', text: 'x', strategy: 'presigned' };
+        } catch {
+          return { status: 'failed', code: 'INTERNAL', reason: 'stopped' };
+        }
+      },
+    });
+    await h.handle(job(), shutdown.signal);
+    expect(sent).toBe(false);
+    expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
+  });
+
+  test('a provider call aborted at shutdown (CANCELLED) goes back in line, attempt refunded', async () => {
+    const h = handlerFor({ status: 'failed', code: 'CANCELLED', reason: 'the call was cancelled' });
+    await h.handle(job());
+    expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
   });
 
   test('a transient failure is retried later until the attempts run out, then fails with the count', async () => {

@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import { skipReason, type FileSummary } from '../queue/file-scan';
+import { isImageMime } from '../utils/file-label';
+import { getService } from '../utils/get-service';
+import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
+import { readConfig } from '../utils/read-config';
+import { currentUploadSource, describesUploadsFrom } from './upload-source';
+
+interface UploadFileEvent {
+  result?: (Partial<FileSummary> & { id?: number | string }) | null;
+  params?: { data?: Record<string, unknown> };
+}
+
+const summaryOf = (file: NonNullable<UploadFileEvent['result']>): FileSummary => ({
+  id: Number(file.id),
+  name: file.name ?? '',
+  alternativeText: file.alternativeText ?? null,
+  mime: file.mime ?? null,
+  width: file.width ?? null,
+  height: file.height ?? null,
+  size: file.size === undefined || file.size === null ? null : Number(file.size),
+});
+
+/**
+ * Every upload path (admin, REST, the upload service) ends in one `db.query(FILE_UID).create`,
+ * so a DB lifecycle sees them all. The hook only inserts one row: it neither waits for a provider
+ * nor throws, so an upload never fails or slows because of alt text. Uploads follow the same skip
+ * rules as bulk runs (recorded as skipped, no credit), and only the sources `uploadSources` names.
+ */
+export const subscribeToUploads = (strapi: Core.Strapi) => {
+  const onFile = async (event: UploadFileEvent, reason: 'upload' | 'replace') => {
+    try {
+      const file = event.result;
+      if (!file?.id || !isImageMime(file.mime)) return;
+      const config = readConfig(strapi);
+      if (!config.autoOnUpload || !describesUploadsFrom(config, currentUploadSource(strapi))) return;
+      const queue = getService(strapi, 'queue');
+      const summary = summaryOf(file);
+      if (reason === 'upload') {
+        await queue.enqueueNewUpload(summary.id, skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }));
+        return;
+      }
+      // New bytes: the plugin's own earlier text may be refreshed, so the alt-text rule does not apply here.
+      if (skipReason(summary, { mode: 'overwrite', maxImageMegabytes: config.maxImageMegabytes })) return;
+      await queue.request(summary.id, { reason: 'replace', mode: 'fill', lang: null });
+    } catch (error) {
+      strapi.log.error(`[${PLUGIN_ID}] could not enqueue file #${event.result?.id}: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+  };
+
+  strapi.db.lifecycles.subscribe({
+    models: [FILE_UID],
+    afterCreate: (event: UploadFileEvent) => onFile(event, 'upload'),
+    // Only a replace writes a new hash (new bytes). Metadata edits, including this plugin's own
+    // alt-text write-back, do not, so they never trigger a job.
+    afterUpdate: (event: UploadFileEvent) => (event.params?.data && 'hash' in event.params.data ? onFile(event, 'replace') : undefined),
+  });
+};

@@ -1,0 +1,134 @@
+import type { Core } from '@strapi/strapi';
+import { JOB_UID, type JobReason, type WriteMode } from './models';
+
+export interface NewJob {
+  fileId: number;
+  reason: JobReason;
+  mode: WriteMode;
+  lang?: string | null;
+  runId?: number | null;
+}
+
+const INSERT_CHUNK = 200;
+
+/** The database refused a row because another one already holds the same unique value. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  // PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE, MySQL/MariaDB ER_DUP_ENTRY (1062).
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || errno === 1062;
+};
+
+/**
+ * The jobs table below Strapi's query layer, for the two statements that layer cannot express: an
+ * insert that skips files which already have an active job (`ON CONFLICT DO NOTHING` /
+ * `INSERT IGNORE` on the unique `active_file_id`), and an update that may hit that constraint.
+ */
+export const createJobTable = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(JOB_UID);
+  const column = (attribute: string): string =>
+    (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+  const knex = () => strapi.db.connection;
+  const isMysql = () => /mysql|maria/i.test(String(knex().client.config.client ?? ''));
+
+  const rowFor = (job: NewJob, now: Date) => ({
+    [column('fileId')]: job.fileId,
+    [column('activeFileId')]: job.fileId,
+    [column('reason')]: job.reason,
+    [column('mode')]: job.mode,
+    [column('lang')]: job.lang ?? null,
+    [column('runId')]: job.runId ?? null,
+    [column('status')]: 'pending',
+    [column('attempts')]: 0,
+    [column('rateLimitWaits')]: 0,
+    [column('availableAt')]: now,
+    [column('createdAt')]: now,
+    [column('updatedAt')]: now,
+  });
+
+  return {
+    column,
+    tableName: meta.tableName,
+
+    /** Inserts pending jobs, skipping files that have an active job; resolves with how many were inserted. */
+    async insertActive(jobs: NewJob[]): Promise<number> {
+      const now = new Date();
+      let inserted = 0;
+      for (let start = 0; start < jobs.length; start += INSERT_CHUNK) {
+        const rows = jobs.slice(start, start + INSERT_CHUNK).map((job) => rowFor(job, now));
+        const query = knex()(meta.tableName).insert(rows).onConflict(column('activeFileId')).ignore();
+        if (isMysql()) {
+          // mysql2 reports affected rows only on the raw result; knex's insert answers the first id.
+          const { sql, bindings } = query.toSQL().toNative();
+          const [result] = (await knex().raw(sql, bindings)) as unknown as [{ affectedRows: number }];
+          inserted += result.affectedRows;
+        } else {
+          inserted += ((await query.returning('id')) as unknown[]).length;
+        }
+      }
+      return inserted;
+    },
+
+    /** Makes a failed job active again; false when its file has an active job already. */
+    async reactivate(jobId: number, fileId: number, now: Date): Promise<boolean> {
+      try {
+        const count = await knex()(meta.tableName)
+          .where(column('id'), jobId)
+          .where(column('status'), 'failed')
+          .update({
+            [column('status')]: 'pending',
+            [column('activeFileId')]: fileId,
+            [column('attempts')]: 0,
+            [column('rateLimitWaits')]: 0,
+            [column('availableAt')]: now,
+            [column('errorCode')]: null,
+            [column('errorMessage')]: null,
+            [column('finishedAt')]: null,
+            [column('updatedAt')]: now,
+          });
+        return Number(count) === 1;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Gives an active job written before `activeFileId` existed its file id; false when another
+     * active job holds that file already (the older plugin allowed such duplicates).
+     */
+    async adopt(jobId: number, fileId: number): Promise<boolean> {
+      try {
+        const count = await knex()(meta.tableName)
+          .where(column('id'), jobId)
+          .whereNull(column('activeFileId'))
+          .update({ [column('activeFileId')]: fileId });
+        return Number(count) === 1;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Failed jobs that are the latest job of their file (a newer job — queued again, done since —
+     * supersedes an old failure), newest first.
+     */
+    latestFailures(filter: { runId?: number; jobIds?: number[] }) {
+      const table = meta.tableName;
+      const query = knex()(`${table} as failed`)
+        .where(`failed.${column('status')}`, 'failed')
+        .whereNotExists((newer) =>
+          newer
+            .select(knex().raw('1'))
+            .from(`${table} as newer`)
+            .whereRaw('?? = ??', [`newer.${column('fileId')}`, `failed.${column('fileId')}`])
+            .whereRaw('?? > ??', [`newer.${column('id')}`, `failed.${column('id')}`])
+        );
+      if (filter.runId !== undefined) query.where(`failed.${column('runId')}`, filter.runId);
+      if (filter.jobIds !== undefined) query.whereIn(`failed.${column('id')}`, filter.jobIds);
+      return query;
+    },
+  };
+};
+
+export type JobTable = ReturnType<typeof createJobTable>;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { LANGUAGE_CODE, pageQuery } from './params';
+
+export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human'] as const;
+
+/** GET /media */
+export const mediaListQuery = z
+  .object({ ...pageQuery, filter: z.enum(MEDIA_FILTERS).optional(), search: z.string().max(200).optional() })
+  .strict();
+
+/** POST /media/:id/regenerate */
+export const regenerateBody = z.object({ lang: z.string().regex(LANGUAGE_CODE, 'must be a language code such as "en" or "en-gb"').nullable().optional() }).strict();
+
+/** PUT /media/:id */
+export const altTextBody = z.object({ alternativeText: z.string().max(2000) }).strict();

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LANGUAGE_CODE, pageQuery, wholeNumber } from './params';
+
+const scope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('missing') }).strict(),
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('folder'), folderId: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('ids'), ids: z.array(z.number().int().positive()).min(1).max(10000) }).strict(),
+]);
+
+/** POST /runs */
+export const runBody = z
+  .object({
+    scope,
+    mode: z.enum(['fill', 'overwrite']).optional(),
+    lang: z.string().regex(LANGUAGE_CODE, 'must be a language code such as "en" or "en-gb"').nullable().optional(),
+  })
+  .strict();
+
+/** POST /runs/estimate */
+export const estimateBody = runBody.pick({ scope: true, mode: true });
+
+/** POST /failures/retry */
+export const retryBody = z
+  .object({ jobIds: z.array(z.number().int().positive()).max(1000).optional(), runId: z.number().int().positive().optional() })
+  .strict();
+
+/** GET /failures */
+export const failuresQuery = z.object({ ...pageQuery, runId: wholeNumber(1, 2_147_483_647).optional() }).strict();
