@@ -32,8 +32,8 @@ describe('reading Retry-After', () => {
   });
 
   test.each([
-    // Not RFC 9110 (1*DIGIT), but sent by some servers and by OpenAI's own clients' peers:
-    // honoured, rounded up so a retry never comes early.
+    // Not RFC 9110 (1*DIGIT), but some servers print a float: honoured, rounded up so a retry
+    // never comes early.
     ['2.5', 2500],
     ['0.0004', 1],
     ['1e3', 1_000_000],
