@@ -1,27 +1,14 @@
 import type { AxiosResponse } from 'axios';
 import { AltTextError, type AltTextErrorContext } from './errors';
+import { retryAfterMsOf } from './retry-after';
 import { HttpFailure } from '../utils/http-client';
+
+export { MAX_RETRY_AFTER_MS, parseRetryAfterMs, retryAfterMsOf } from './retry-after';
 
 /**
  * What every adapter needs to turn an HTTP answer into a typed error. Adapters map the statuses
  * and bodies their API documents first, then hand the rest to `fallbackStatusError`.
  */
-
-/** `Retry-After` in seconds or as an HTTP date (RFC 9110); undefined when absent or unreadable. */
-export const parseRetryAfterMs = (value: unknown, now = Date.now()): number | undefined => {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-};
-
-/** `retry-after-ms` (Azure OpenAI, OpenAI's own clients) wins over `Retry-After`. */
-export const retryAfterMsOf = (response: AxiosResponse<string>): number | undefined => {
-  const raw: unknown = response.headers['retry-after-ms'];
-  const ms = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : parseRetryAfterMs(response.headers['retry-after']);
-};
 
 /** JSON bodies only; an HTML error page or a truncated body yields undefined. */
 export const parseJsonBody = (response: AxiosResponse<string>): unknown => {

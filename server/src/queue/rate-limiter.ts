@@ -1,8 +1,11 @@
+import { timerDelay } from './timer-limit';
+
 /**
  * A token bucket shared by this process's workers: at most `perSecond` sends per second, with
  * bursts of at most `burst`. The default burst of 1 spaces sends evenly, so no second ever sees
  * more than `perSecond` (a bigger burst lets a run start faster but overshoots the rate at first).
- * `pauseUntil` makes everyone wait (a provider's Retry-After). `perSecond` 0 means unlimited.
+ * `pauseUntil` makes everyone wait (a provider's Retry-After), however long: a wait past what a
+ * timer holds is taken in pieces. A time that is not a number pauses no one. `perSecond` 0 means unlimited.
  */
 export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
@@ -22,7 +25,7 @@ export const createRateLimiter = (perSecond: number, burst = 1, now: () => numbe
 
   const wait = (ms: number, signal?: AbortSignal) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(resolve, timerDelay(ms));
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
         resolve();
@@ -48,7 +51,7 @@ export const createRateLimiter = (perSecond: number, burst = 1, now: () => numbe
       }
     },
     pauseUntil(time) {
-      blockedUntil = Math.max(blockedUntil, time);
+      if (!Number.isNaN(time)) blockedUntil = Math.max(blockedUntil, time);
     },
   };
 };

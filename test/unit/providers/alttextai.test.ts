@@ -4,7 +4,7 @@ import { toAltTextAiLanguage } from '../../../server/src/providers/alttextai/lan
 import type { GenerateRequest, ProviderSettings } from '../../../server/src/providers/types';
 import { solidPng } from '../../support/images';
 import { contractKey, runProviderContract } from './contract';
-import { expectTypedFailure, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
+import { expectTypedFailure, failureOf, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
 
 const KEY = contractKey('alttextai');
 const make = (baseUrl: string, overrides: Partial<ProviderSettings> = {}) =>
@@ -73,7 +73,7 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
     expect(proxy.requests[0].body).toEqual({ image: png.toString('base64'), language: 'en' });
   });
 
-  describe('its 403, which means either no credits or a rate limit', () => {
+  describe('its 403, read by its body: no credits, a rate limit, a refused key, or nothing it can act on', () => {
     test('403 "No credits remaining" is OUT_OF_CREDITS', async () => {
       emulator.setFaults({ creditsAfter: 0 });
       const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request()), 'OUT_OF_CREDITS');
@@ -87,9 +87,51 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
       expect(error.retryAfterMs).toBe(3000);
     });
 
-    test('a 403 with a message it does not recognise is a rate limit to wait out, not a reason to stop spending', async () => {
+    test.each([
+      ['No credits remaining', 'OUT_OF_CREDITS'],
+      ['Insufficient credits for this request', 'OUT_OF_CREDITS'],
+      ['Rate limit exceeded', 'RATE_LIMITED'],
+      ['Too many requests, please slow down', 'RATE_LIMITED'],
+      ['Invalid or inactive API key', 'INVALID_KEY'],
+      ['Account suspended', 'INVALID_KEY'],
+      ['Your account has been disabled', 'INVALID_KEY'],
+      ['User banned', 'INVALID_KEY'],
+      ['This API key has been revoked', 'INVALID_KEY'],
+      ['API key expired', 'INVALID_KEY'],
+      ['Unauthorised', 'INVALID_KEY'],
+      ['Forbidden', 'BAD_RESPONSE'],
+      ['Request blocked', 'BAD_RESPONSE'],
+    ] as const)('403 { error: %j } is %s', async (message, code) => {
+      canned.reply({ status: 403, body: { error: message } });
+      const error = await expectFailure(make(canned.url).generate(request()), code);
+      expect(error.status).toBe(403);
+      // The provider's words are read, never repeated.
+      expect(error.message).not.toContain(message);
+    });
+
+    // A firewall or CDN in front of the API answers 403 too; waiting would not help, and nothing
+    // says the key is at fault, so the image fails with a reason naming what came back.
+    test.each([
+      ['an HTML page', { status: 403, body: '<!doctype html><html><body>Access denied by the firewall</body></html>', type: 'text/html' }],
+      ['an empty body', { status: 403, body: '', type: 'application/json' }],
+      ['a JSON body', { status: 403, body: { message: 'Access denied', code: 1020 } }],
+    ] as const)('403 with %s is BAD_RESPONSE naming it, never a rate limit', async (kind, reply) => {
+      canned.reply(reply);
+      const error = await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE');
+      expect(error.status).toBe(403);
+      expect(error.message).toContain(kind);
+      expect(error.message).not.toMatch(/firewall|Access denied/);
+    });
+
+    test('verifyKey reads a 403 about the key as an invalid key', async () => {
+      canned.reply({ status: 403, body: { error: 'Account suspended' } });
+      await expect(make(canned.url).verifyKey()).resolves.toEqual({ valid: false });
+    });
+
+    test('verifyKey rejects a 403 HTML page as BAD_RESPONSE: the key may well be fine', async () => {
       canned.reply({ status: 403, body: '<html><body>Access denied</body></html>', type: 'text/html' });
-      await expectFailure(make(canned.url).generate(request()), 'RATE_LIMITED');
+      const error = await failureOf(make(canned.url).verifyKey());
+      expect(error.code).toBe('BAD_RESPONSE');
     });
   });
 

@@ -58,10 +58,23 @@ const failure = async (provider: AltTextProvider): Promise<AltTextError> => {
 };
 
 const NAMES: Name[] = ['alttextlab', 'alttextai', 'openai'];
+/**
+ * AltTextLab and OpenAI answer 403 for a key that may not be used, so their adapters read any 403
+ * that is not out-of-credits as the key refused (an admin looks). AltTextAI's documented 403s are
+ * credits and rate limits, told apart by the message; a page with neither is nothing to wait out.
+ */
+const FIREWALL_403: Record<Name, AltTextErrorCode> = { alttextlab: 'INVALID_KEY', alttextai: 'BAD_RESPONSE', openai: 'INVALID_KEY' };
 
 type Case = [label: string, setup: () => void | Promise<void>, code: AltTextErrorCode, extra?: (error: AltTextError) => void];
 const html = (status: 500 | 502 | 503): Faults => ({ status, htmlBody: true });
 const pushed = (...faults: HttpFault[]) => () => proxy.push(...faults);
+const rateLimited = (retryAfter: string): HttpFault => ({
+  kind: 'raw',
+  status: 429,
+  contentType: 'application/json',
+  body: '{"error":"Too many requests"}',
+  headers: { 'retry-after': retryAfter },
+});
 
 const CASES: Case[] = [
   ['the connection is reset before any answer', pushed({ kind: 'reset-before-answer' }), 'TRANSIENT'],
@@ -95,6 +108,17 @@ const CASES: Case[] = [
   ['200 with the wrong shape', () => emulator.setFaults({ wrongShape: true }), 'BAD_RESPONSE'],
   ['429 with Retry-After', () => emulator.setFaults({ status: 429, retryAfterSeconds: 7 }), 'RATE_LIMITED', (e) => expect(e.retryAfterMs).toBe(7000)],
   ['429 without Retry-After', () => emulator.setFaults({ status: 429 }), 'RATE_LIMITED', (e) => expect(e.retryAfterMs).toBeUndefined()],
+  // However absurd the wait asked for, the queue is held for at most an hour (MAX_RETRY_AFTER_MS).
+  ['429 with Retry-After: 1e+300', () => emulator.setFaults({ status: 429, retryAfterSeconds: 1e300 }), 'RATE_LIMITED', (e) => expect(e.retryAfterMs).toBe(3_600_000)],
+  [
+    '429 with a Retry-After date in the year 9999',
+    pushed(rateLimited('Fri, 31 Dec 9999 23:59:59 GMT')),
+    'RATE_LIMITED',
+    (e) => expect(e.retryAfterMs).toBe(3_600_000),
+  ],
+  // Not a wait at all (Date.parse would read "-5" as the year 2001): the queue waits its own `rateLimitWaitMs`.
+  ['429 with Retry-After: -5', pushed(rateLimited('-5')), 'RATE_LIMITED', (e) => expect(e.retryAfterMs).toBeUndefined()],
+  ['429 with Retry-After: garbage', pushed(rateLimited('soon, maybe')), 'RATE_LIMITED', (e) => expect(e.retryAfterMs).toBeUndefined()],
   ['401: the key was revoked', () => emulator.setFaults({ invalidKey: true }), 'INVALID_KEY'],
   ['the credits are used up', () => emulator.setFaults({ creditsAfter: 0 }), 'OUT_OF_CREDITS'],
 ];
@@ -114,6 +138,13 @@ describe.each(NAMES)('%s: every provider fault ends in a typed, readable error',
     expect(error.code).toBe(code);
     extra?.(error);
     // A queued proxy fault was really used by this call.
+    expect(proxy.pending()).toBe(0);
+  });
+
+  test('a 403 HTML page from a firewall in front of the API is not a rate limit', async () => {
+    proxy.push({ kind: 'raw', status: 403, contentType: 'text/html', body: '<!doctype html><html><body>Access denied</body></html>' });
+    const error = await failure(adapter(name));
+    expect(error.code).toBe(FIREWALL_403[name]);
     expect(proxy.pending()).toBe(0);
   });
 });

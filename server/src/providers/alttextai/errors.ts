@@ -1,6 +1,6 @@
 import type { AxiosResponse } from 'axios';
 import { AltTextError, type AltTextErrorCode, type AltTextErrorContext } from '../errors';
-import { fallbackStatusError, parseJsonBody, retryAfterMsOf } from '../http-errors';
+import { describeBody, fallbackStatusError, parseJsonBody, retryAfterMsOf } from '../http-errors';
 import { errorBody, type ImageResult } from './schemas';
 
 type Meaning = Extract<AltTextErrorCode, 'OUT_OF_CREDITS' | 'RATE_LIMITED' | 'IMAGE_UNREACHABLE' | 'UNSUPPORTED_IMAGE' | 'MISCONFIGURED'>;
@@ -19,12 +19,36 @@ export const meaningOf = (message: string | null | undefined): Meaning | undefin
   return undefined;
 };
 
+/** A message about the key or the account behind it ("Account suspended", "API key revoked"). */
+const ABOUT_KEY = /\b(?:api[ _-]?key|key|token|account|user|credentials?)\b/i;
+const REFUSED = /\b(?:invalid|inactive|suspended|disabled|deactivated|banned|blocked|revoked|expired|locked|terminated|deleted|missing|unknown)\b/i;
+const isAboutKey = (message: string | null | undefined): boolean =>
+  !!message && (/\bunauthori[sz]ed\b|\bnot authori[sz]ed\b/i.test(message) || (ABOUT_KEY.test(message) && REFUSED.test(message)));
+
 const REASONS: Record<Meaning, string> = {
   OUT_OF_CREDITS: 'the account has no credits left',
   RATE_LIMITED: 'too many requests',
   IMAGE_UNREACHABLE: 'the provider could not download the image',
   UNSUPPORTED_IMAGE: 'the provider could not process the image',
   MISCONFIGURED: 'the provider refused the configured language',
+};
+
+/**
+ * A 403 is only what its body says. A firewall or CDN in front of the API answers 403 too (an HTML
+ * page, an empty body, someone else's JSON): nothing to wait out and nothing that blames the key,
+ * so the image fails with a reason naming the kind of body, and the queue goes on.
+ */
+const forbiddenError = (
+  response: AxiosResponse<string>,
+  message: string | null | undefined,
+  meaning: Meaning | undefined,
+  withStatus: AltTextErrorContext
+): AltTextError => {
+  if (meaning === 'OUT_OF_CREDITS') return new AltTextError('OUT_OF_CREDITS', `${REASONS.OUT_OF_CREDITS} (403)`, withStatus);
+  if (meaning === 'RATE_LIMITED') return new AltTextError('RATE_LIMITED', 'rate limited (403)', withStatus);
+  if (isAboutKey(message)) return new AltTextError('INVALID_KEY', 'the API key or its account was refused (403)', withStatus);
+  const what = `${describeBody(response)}${message ? ' whose message names no known reason' : ''}`;
+  return new AltTextError('BAD_RESPONSE', `access refused (403) with ${what} (not credits, a rate limit or the key)`, withStatus);
 };
 
 export const toAltTextAiError = (response: AxiosResponse<string>, context: AltTextErrorContext): AltTextError => {
@@ -35,11 +59,7 @@ export const toAltTextAiError = (response: AxiosResponse<string>, context: AltTe
   const withStatus = { ...context, status, retryAfterMs: retryAfterMsOf(response) };
 
   if (status === 401) return new AltTextError('INVALID_KEY', 'the API key is invalid or inactive (401)', withStatus);
-  if (status === 403) {
-    if (meaning === 'OUT_OF_CREDITS') return new AltTextError('OUT_OF_CREDITS', `${REASONS.OUT_OF_CREDITS} (403)`, withStatus);
-    const reason = meaning === 'RATE_LIMITED' ? 'rate limited (403)' : '403 without a recognised reason, treated as a rate limit';
-    return new AltTextError('RATE_LIMITED', reason, withStatus);
-  }
+  if (status === 403) return forbiddenError(response, message, meaning, withStatus);
   if (status === 404) {
     // "Image URL not accessible" is a 404; so is a wrong base URL, which no retry will fix.
     if (meaning === 'IMAGE_UNREACHABLE' || meaning === 'UNSUPPORTED_IMAGE' || /url|image/i.test(message ?? '')) {

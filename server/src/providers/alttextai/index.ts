@@ -53,8 +53,12 @@ export const createAltTextAiProvider = (settings: ProviderSettings): AltTextProv
     async verifyKey(options = {}) {
       const context: AltTextErrorContext = { provider: 'alttextai' };
       const response = await transport.send({ method: 'POST', path: '/verify-api-key', context, signal: options.signal });
-      if (response.status === 401) return { valid: false };
-      if (!isSuccess(response)) throw toAltTextAiError(response, context);
+      if (!isSuccess(response)) {
+        // 401, or a 403 whose message blames the key or the account.
+        const error = toAltTextAiError(response, context);
+        if (error.code === 'INVALID_KEY') return { valid: false };
+        throw error;
+      }
       const answer = parseResponse(verifyResponse, response, context, 'the key check answer');
       if (!answer.valid) return { valid: false };
       return { valid: true, account: answer.user_id == null ? undefined : String(answer.user_id) };
