@@ -38,10 +38,15 @@ export interface Sql {
 }
 
 const W_CLASS = `[${ALT_TEXT_WHITESPACE}]+`;
-/** W at either end, for REGEXP_REPLACE; W are literal characters inside a character class. */
-const W_ENDS_PATTERN = `^${W_CLASS}|${W_CLASS}$`;
-/** A final `.` and one or more non-dot characters: what `stem` removes (`[^.]` spans newlines in both engines). */
-const EXTENSION_PATTERN = '\\.[^.]+$';
+/**
+ * Regular expressions, as bound parameters. MySQL's engines (MariaDB: PCRE, MySQL 8: ICU) let `$`
+ * match before a final line break (ICU counts U+2028 too), so they anchor with `\z`; PostgreSQL's
+ * `$` is the end of the string (its `\Z` would be the same, PCRE's is not). `[^.]` spans line
+ * breaks in all three; W are literal characters inside a character class.
+ */
+const MYSQL_W_ENDS = `^${W_CLASS}|${W_CLASS}\\z`;
+const MYSQL_EXTENSION = '\\.[^.]+\\z';
+const POSTGRES_EXTENSION = '\\.[^.]+$';
 
 const sql = (text: string, ...bindings: Knex.RawBinding[]): Sql => ({ sql: text, bindings });
 
@@ -59,7 +64,8 @@ interface DialectSql {
   isStemOf(text: Sql, name: Sql): Sql;
 }
 
-const withoutExtension = (name: Sql): Sql => join([sql('REGEXP_REPLACE('), name, sql(", ?, '')", EXTENSION_PATTERN)], '');
+/** `name` minus a final `.` + non-dots: a name's stem. */
+const withoutExtension = (name: Sql, pattern: string): Sql => join([sql('REGEXP_REPLACE('), name, sql(", ?, '')", pattern)], '');
 
 const DIALECTS: Record<SqlDialect, DialectSql> = {
   // SQLite's TRIM takes a character set, and its `=` is exact (BINARY collation). It has no
@@ -81,13 +87,13 @@ const DIALECTS: Record<SqlDialect, DialectSql> = {
   postgres: {
     strip: (expr) => join([sql('BTRIM('), expr, sql(', ?)', ALT_TEXT_WHITESPACE)], ''),
     equals: (left, right) => join([left, right], ' = '),
-    isStemOf: (text, name) => join([text, withoutExtension(name)], ' = '),
+    isStemOf: (text, name) => join([text, withoutExtension(name, POSTGRES_EXTENSION)], ' = '),
   },
   // MySQL's TRIM strips one string, not a set: W goes in a regular expression (MariaDB: PCRE, MySQL 8: ICU).
   mysql: {
-    strip: (expr) => join([sql('REGEXP_REPLACE('), expr, sql(", ?, '')", W_ENDS_PATTERN)], ''),
+    strip: (expr) => join([sql('REGEXP_REPLACE('), expr, sql(", ?, '')", MYSQL_W_ENDS)], ''),
     equals: (left, right) => join([sql('CAST('), left, sql(' AS BINARY) = CAST('), right, sql(' AS BINARY)')], ''),
-    isStemOf: (text, name) => DIALECTS.mysql.equals(text, withoutExtension(name)),
+    isStemOf: (text, name) => DIALECTS.mysql.equals(text, withoutExtension(name, MYSQL_EXTENSION)),
   },
 };
 

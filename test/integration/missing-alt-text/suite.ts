@@ -54,6 +54,8 @@ const CASES: Case[] = [
   // Not whitespace in the rule, although JS trim() strips them.
   { name: 'dog.png', alt: '\u2003dog', expected: 'human' },
   { name: 'dog.png', alt: '\ufeff', expected: 'human' },
+  // A regex `$` may match before a final line break (U+2028 in ICU): the space here must stay.
+  { name: 'dog \u2028', alt: 'dog\u2028', expected: 'human' },
   // Generated means: exactly the text the plugin wrote, and not missing.
   { name: 'sofa-1.png', alt: 'A cat on a sofa', generated: 'A cat on a sofa', expected: 'generated' },
   { name: 'sofa-2.png', alt: 'a cat on a sofa', generated: 'A cat on a sofa', expected: 'human' },
