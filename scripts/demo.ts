@@ -15,7 +15,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startEmulator } from '../emulator/server';
+import { playgroundEnv } from '../test/harness/playground-env';
 import { startLocalS3 } from '../test/harness/s3';
+import { sqliteDatabase } from '../test/harness/test-database';
 import { ensureBuilt, PLAYGROUND, STRAPI_BIN } from './build-if-stale';
 
 const PORT = Number(process.env.PORT ?? 1337);
@@ -97,25 +99,12 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   // The bucket lives in memory, so the database starts fresh too: no rows pointing at lost objects.
   rmSync(path.join(dataDir, 'demo.db'), { force: true });
-  const secret = () => randomBytes(16).toString('base64');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
     HOST: '127.0.0.1',
     PORT: String(PORT),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DATABASE_FILENAME: '.tmp/demo.db',
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_BUCKET: bucket,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...playgroundEnv({ s3: { ...s3, bucket }, database: sqliteDatabase(path.join(dataDir, 'demo.db')) }),
     ALT_TEXT_PROVIDER: provider,
     ALT_TEXT_API_KEY: emulator ? demoKey : process.env.ALT_TEXT_API_KEY,
     ALT_TEXT_BASE_URL: emulator ? emulator.baseUrls[provider as 'alttextlab'] : process.env.ALT_TEXT_BASE_URL,

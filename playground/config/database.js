@@ -19,6 +19,22 @@ module.exports = ({ env }) => {
       },
     };
   }
+  // Strapi's `mysql` client (mysql2) serves MySQL 8 and MariaDB alike.
+  if (client === 'mysql') {
+    return {
+      connection: {
+        client,
+        connection: {
+          host: env('DATABASE_HOST', '127.0.0.1'),
+          port: env.int('DATABASE_PORT', 3306),
+          database: env('DATABASE_NAME', 'strapi'),
+          user: env('DATABASE_USERNAME', 'root'),
+          password: env('DATABASE_PASSWORD', ''),
+        },
+        pool: { min: 0, max: env.int('DATABASE_POOL_MAX', 10) },
+      },
+    };
+  }
   return {
     connection: {
       client: 'sqlite',

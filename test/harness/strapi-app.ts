@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { playgroundEnv } from './playground-env';
+import { createTestDatabase, dropTestDatabase, type DatabaseKind, type TestDatabaseInfo } from './test-database';
 import { sharedS3 } from './test-s3';
 
 export const PLAYGROUND_DIR = path.resolve(__dirname, '../../playground');
@@ -18,14 +18,16 @@ export interface PlaygroundApp {
   s3: { bucket: string; rootPath: string };
   /** What a second boot needs to come back as the same app (database, bucket prefix, secrets). */
   data: PlaygroundData;
-  /** `keepData` leaves the database in place for `bootPlayground({ reuse: app.data })`. */
+  /** Stops Strapi and drops its database; `keepData` keeps it for `bootPlayground({ reuse: app.data })`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** Plain data (it crosses IPC to replica processes): everything that makes an app the same app. */
 export interface PlaygroundData {
-  workDir: string;
+  /** From `playgroundEnv`: secrets, DATABASE_*, S3_* (with this app's prefix). */
+  env: Record<string, string>;
+  database: TestDatabaseInfo;
   rootPath: string;
-  secrets: Record<string, string>;
   /** The token created by the first boot; absent = create one. */
   apiToken?: string;
 }
@@ -33,54 +35,58 @@ export interface PlaygroundData {
 export interface BootOptions {
   /** Plugin and app settings as environment variables (ALT_TEXT_*, ...). */
   env: Record<string, string | undefined>;
+  /** A fresh database of this kind (default SQLite); ignored with `reuse`. */
+  database?: DatabaseKind;
   /** Boot again on the database and bucket prefix of an app stopped with `keepData`. */
   reuse?: PlaygroundData;
 }
 
-const secret = () => randomBytes(16).toString('base64');
+/**
+ * A new app's data: a fresh database (or the one given), its own prefix in the shared private
+ * bucket, new secrets. Boot it with `bootPlayground({ reuse })`; `discardPlaygroundData` drops it.
+ */
+export async function createPlaygroundData(
+  database: DatabaseKind | TestDatabaseInfo = 'sqlite',
+  prefix = 'app'
+): Promise<PlaygroundData> {
+  const info = typeof database === 'string' ? await createTestDatabase(database) : database;
+  const rootPath = `${prefix}-${randomBytes(4).toString('hex')}`;
+  // Plain data only: a TestDatabase's drop() must not end up in what crosses IPC.
+  const plain: TestDatabaseInfo = { kind: info.kind, name: info.name, env: info.env, ...(info.dir ? { dir: info.dir } : {}) };
+  return { env: playgroundEnv({ s3: { ...sharedS3(), rootPath }, database: plain }), database: plain, rootPath };
+}
+
+export const discardPlaygroundData = (data: PlaygroundData): Promise<void> => dropTestDatabase(data.database);
 
 /**
- * Boots the real playground app in this process: fresh SQLite file, its own prefix in the shared
- * private bucket, HTTP on a free loopback port. `createStrapi` reads config through `env()`, so
- * everything an app needs is set in `process.env` before the boot.
+ * Boots the real playground app in this process: a fresh database (SQLite unless `database` says
+ * otherwise), its own prefix in the shared private bucket, HTTP on a free loopback port.
+ * `createStrapi` reads config through `env()`, so everything an app needs is set in `process.env`
+ * before the boot.
  */
 export async function bootPlayground(options: BootOptions): Promise<PlaygroundApp> {
-  const s3 = sharedS3();
-  const workDir = options.reuse?.workDir ?? mkdtempSync(path.join(tmpdir(), 'alt-text-app-'));
-  const rootPath = options.reuse?.rootPath ?? `app-${randomBytes(4).toString('hex')}`;
-  const secrets = options.reuse?.secrets ?? {
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-  };
+  const data = options.reuse ?? (await createPlaygroundData(options.database ?? 'sqlite'));
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     HOST: '127.0.0.1',
     PORT: '0',
-    ...secrets,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(workDir, 'data.db'),
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_BUCKET: s3.bucket,
-    S3_ROOT_PATH: rootPath,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...data.env,
     ...options.env,
   };
-  // A previous boot in this worker may have set plugin settings this boot leaves at their defaults.
-  for (const key of Object.keys(process.env)) if (key.startsWith('ALT_TEXT_')) delete process.env[key];
+  // A previous boot in this worker may have set plugin settings or a database this boot does not.
+  for (const key of Object.keys(process.env)) if (/^(ALT_TEXT|DATABASE)_/.test(key)) delete process.env[key];
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
 
-  const strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR }).load();
+  } catch (error) {
+    if (!options.reuse) await discardPlaygroundData(data);
+    throw error;
+  }
   strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
@@ -88,7 +94,7 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
   const apiToken =
     options.reuse?.apiToken ??
     ((await strapi.service('admin::api-token').create({
-      name: `tests-${rootPath}`,
+      name: `tests-${data.rootPath}`,
       type: 'full-access',
       lifespan: null,
       description: 'integration tests',
@@ -98,11 +104,11 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
     strapi,
     url: `http://127.0.0.1:${port}`,
     apiToken,
-    s3: { bucket: s3.bucket, rootPath },
-    data: { workDir, rootPath, secrets, apiToken },
+    s3: { bucket: data.env.S3_BUCKET, rootPath: data.rootPath },
+    data: { ...data, apiToken },
     async stop({ keepData = false } = {}) {
       await strapi.destroy();
-      if (!keepData) rmSync(workDir, { recursive: true, force: true });
+      if (!keepData) await discardPlaygroundData(data);
     },
   };
 }

@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BootAttempt, BootOutcome } from '../reliability/boot-child';
+import { playgroundEnv } from '../harness/playground-env';
+import { createTestDatabase, type TestDatabase } from '../harness/test-database';
 import { sharedS3 } from '../harness/test-s3';
 
 /**
@@ -12,11 +12,10 @@ import { sharedS3 } from '../harness/test-s3';
  * that names the plugin and the key — in a child process, through Strapi's own plugin loader.
  */
 const PREFIX = 'Error regarding auto-alt-text config: [auto-alt-text] invalid plugin configuration: ';
-const secret = () => randomBytes(16).toString('base64');
 
 describe('plugin configuration is validated at boot', () => {
   let child: ChildProcess;
-  let workDir: string;
+  let database: TestDatabase | undefined;
   let baseEnv: Record<string, string>;
   let nextId = 0;
   const waiting = new Map<number, (outcome: BootOutcome) => void>();
@@ -29,28 +28,13 @@ describe('plugin configuration is validated at boot', () => {
       child.send({ id, attempt: { env: { ...baseEnv, ...env } } satisfies BootAttempt });
     });
 
-  beforeAll(() => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'alt-text-boot-'));
-    const s3 = sharedS3();
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
     baseEnv = {
       NODE_ENV: 'test',
-      STRAPI_TELEMETRY_DISABLED: 'true',
       HOST: '127.0.0.1',
       PORT: '0',
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(workDir, 'data.db'),
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_BUCKET: s3.bucket,
-      S3_ROOT_PATH: `boot-${randomBytes(4).toString('hex')}`,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      ...playgroundEnv({ s3: { ...sharedS3(), rootPath: `boot-${randomBytes(4).toString('hex')}` }, database }),
       ALT_TEXT_API_KEY: 'boot-test-key-0000',
     };
     child = fork(path.join(__dirname, '../reliability/boot-child.ts'), [], {
@@ -64,9 +48,9 @@ describe('plugin configuration is validated at boot', () => {
     });
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     child?.kill();
-    rmSync(workDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   test.each([

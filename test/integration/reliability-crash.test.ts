@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { startReplica, type Replica } from '../harness/replica';
+import { createPlaygroundData, discardPlaygroundData, type PlaygroundData } from '../harness/strapi-app';
 import { seedImages } from '../support/seed';
 import { waitFor } from '../support/wait-for';
 import { handedSignatures } from '../reliability/secret-sweep';
@@ -23,32 +21,23 @@ interface RunView {
   counts: { total: number; done: number; skipped: number; failed: number; pending: number; running: number };
 }
 
-const secret = () => randomBytes(16).toString('base64');
-
 describe('crash: kill -9 during a bulk run', () => {
   let emulator: Emulator;
   const started: Replica[] = [];
-  let workDir: string;
+  let data: PlaygroundData | undefined;
 
   afterAll(async () => {
     for (const replica of started) if (replica.child.exitCode === null && replica.child.signalCode === null) await replica.stop();
     await emulator?.close();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    if (data) await discardPlaygroundData(data);
   });
 
   test(`every one of ${IMAGES} images ends with alt text; extra charges ≤ jobs in flight at the kill`, async () => {
     const apiKey = `crash-key-${randomBytes(8).toString('hex')}`;
     emulator = await startEmulator({ accounts: [{ key: apiKey, credits: 10_000 }] });
-    workDir = mkdtempSync(path.join(tmpdir(), 'alt-text-crash-'));
-    const database = path.join(workDir, 'data.db');
-    const data = {
-      workDir,
-      rootPath: `crash-${randomBytes(4).toString('hex')}`,
-      secrets: { APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret() },
-    };
+    data = await createPlaygroundData('sqlite', 'crash');
+    const database = data.database.name;
     const env = {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: database,
       ALT_TEXT_PROVIDER: 'alttextlab',
       ALT_TEXT_API_KEY: apiKey,
       ALT_TEXT_BASE_URL: emulator.baseUrls.alttextlab,

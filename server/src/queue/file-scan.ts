@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isAltTextMissing } from '../write-back/missing-alt-text';
+import { missingAltTextSql, sqlDialectOf } from '../write-back/missing-alt-text-sql';
 import { FILE_UID } from '../utils/plugin-id';
 
 /** Which files a bulk run covers. */
@@ -39,7 +40,8 @@ export const skipReason = (file: FileSummary, options: { mode: 'fill' | 'overwri
 /**
  * Reads the files table page by page, by ascending id, so a run over 100 000 files never holds
  * more than one page in memory and can resume from the last id it saw. The `missing` scope is
- * pre-filtered in SQL; the exact rule (`isAltTextMissing`) is applied again in code.
+ * filtered in SQL by the same rule as `isAltTextMissing` (missing-alt-text-sql.ts), so a page and
+ * the coverage count agree with what the run then decides in code.
  */
 export const createFileScanner = (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(FILE_UID);
@@ -56,8 +58,7 @@ export const createFileScanner = (strapi: Core.Strapi) => {
     folderPath: column('folderPath'),
   };
   const knex = strapi.db.connection;
-  const client = String(knex.client.config.client ?? '');
-  const concatDotWildcard = /mysql|maria/i.test(client) ? `CONCAT(??, '.%')` : `(?? || '.%')`;
+  const missing = missingAltTextSql(sqlDialectOf(knex), { alt: cols.alt, name: cols.name });
 
   const folderPath = async (folderId: number): Promise<string> => {
     const folder = (await strapi.db.query('plugin::upload.folder').findOne({ where: { id: folderId } })) as { path?: string } | null;
@@ -85,15 +86,7 @@ export const createFileScanner = (strapi: Core.Strapi) => {
         const path = await folderPath(scope.folderId);
         query = query.where((builder) => builder.where(cols.folderPath, path).orWhere(cols.folderPath, 'like', `${path}/%`));
       }
-      if (scope.kind === 'missing') {
-        query = query.where((builder) =>
-          builder
-            .whereNull(cols.alt)
-            .orWhereRaw(`TRIM(??) = ''`, [cols.alt])
-            .orWhereRaw('?? = ??', [cols.alt, cols.name])
-            .orWhereRaw(`?? LIKE ${concatDotWildcard}`, [cols.name, cols.alt])
-        );
-      }
+      if (scope.kind === 'missing') query = query.whereRaw(missing.sql, missing.bindings);
       const rows = (await query) as Array<FileSummary & { size: number | string | null }>;
       return rows.map((row) => ({
         ...row,
@@ -108,17 +101,11 @@ export const createFileScanner = (strapi: Core.Strapi) => {
     async coverage(): Promise<{ images: number; missing: number }> {
       const images = knex(meta.tableName).where(cols.mime, 'like', 'image/%');
       const [{ total }] = (await images.clone().count({ total: '*' })) as Array<{ total: number | string }>;
-      const [{ missing }] = (await images
+      const [{ lacking }] = (await images
         .clone()
-        .where((builder) =>
-          builder
-            .whereNull(cols.alt)
-            .orWhereRaw(`TRIM(??) = ''`, [cols.alt])
-            .orWhereRaw('?? = ??', [cols.alt, cols.name])
-            .orWhereRaw(`?? LIKE ${concatDotWildcard}`, [cols.name, cols.alt])
-        )
-        .count({ missing: '*' })) as Array<{ missing: number | string }>;
-      return { images: Number(total), missing: Number(missing) };
+        .whereRaw(missing.sql, missing.bindings)
+        .count({ lacking: '*' })) as Array<{ lacking: number | string }>;
+      return { images: Number(total), missing: Number(lacking) };
     },
   };
 };

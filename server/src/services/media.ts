@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { MediaItemView, Page } from '../../../shared/contracts/admin-api';
 import { PROVENANCE_UID } from '../queue/models';
 import { isAltTextMissing } from '../write-back/missing-alt-text';
+import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from '../write-back/missing-alt-text-sql';
 import { createProvenanceStore, isGeneratedText } from '../write-back/provenance';
 import { getService } from '../utils/get-service';
 import { FILE_UID } from '../utils/plugin-id';
@@ -46,20 +47,21 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const filtered = (filter: MediaFilter, search?: string) => {
     const knex = strapi.db.connection;
-    const missing = (builder: Knex.QueryBuilder) =>
-      builder
-        .whereNull(`${f.table}.${f.alt}`)
-        .orWhereRaw(`TRIM(??) = ''`, [`${f.table}.${f.alt}`])
-        .orWhereRaw('?? = ??', [`${f.table}.${f.alt}`, `${f.table}.${f.name}`]);
+    const dialect = sqlDialectOf(knex);
+    const missing = missingAltTextSql(dialect, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
+    // "Generated" = still exactly the text the plugin wrote: on MySQL a plain `=` would also match
+    // a human's edit that only changed case, accents or trailing spaces.
+    const stillGenerated = exactEqualsSql(dialect, `${p.table}.${p.text}`, `${f.table}.${f.alt}`);
     let query = knex(f.table)
       .leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
-        this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`).andOn(`${p.table}.${p.text}`, '=', `${f.table}.${f.alt}`);
+        this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`).andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings));
       })
       .where(`${f.table}.${f.mime}`, 'like', 'image/%');
     if (search) query = query.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
-    if (filter === 'missing') query = query.where(missing);
-    if (filter === 'generated') query = query.whereNotNull(`${p.table}.id`);
-    if (filter === 'human') query = query.whereNull(`${p.table}.id`).whereNot(missing);
+    // The same precedence as a row's `source`: missing, else generated, else human.
+    if (filter === 'missing') query = query.whereRaw(missing.sql, missing.bindings);
+    if (filter === 'generated') query = query.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    if (filter === 'human') query = query.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     return query;
   };
 

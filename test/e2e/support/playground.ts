@@ -1,13 +1,12 @@
 /**
  * The playground app as a real `strapi start` child process serving the built admin panel, on its
- * own port, SQLite file and prefix in the run's shared private bucket (test/harness/test-s3.ts).
+ * own port, fresh SQLite file and prefix in the run's shared private bucket (test/harness/test-s3.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { playgroundEnv } from '../../harness/playground-env';
 import { freePort } from '../../harness/s3/free-port';
+import { createTestDatabase } from '../../harness/test-database';
 import { sharedS3 } from '../../harness/test-s3';
 import { PLAYGROUND, STRAPI_BIN } from '../../../scripts/build-if-stale';
 
@@ -33,8 +32,6 @@ export interface Playground {
   output(): string;
   stop(): Promise<void>;
 }
-
-const secret = () => randomBytes(16).toString('base64');
 
 const waitForHealth = async (url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -63,31 +60,16 @@ const registerSuperAdmin = async (url: string): Promise<string> => {
 
 /** Starts the built playground with plugin settings from `env` (ALT_TEXT_*). Build it first (build.ts). */
 export async function startPlayground(env: Record<string, string>): Promise<Playground> {
-  const s3 = sharedS3();
-  const workDir = mkdtempSync(path.join(tmpdir(), 'alt-text-e2e-'));
+  const database = await createTestDatabase('sqlite');
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
     HOST: '127.0.0.1',
     PORT: String(port),
     ADMIN_RATE_LIMIT: 'false',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(workDir, 'data.db'),
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_BUCKET: s3.bucket,
-    S3_ROOT_PATH: `e2e-${randomBytes(4).toString('hex')}`,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...playgroundEnv({ s3: { ...sharedS3(), rootPath: `e2e-${randomBytes(4).toString('hex')}` }, database }),
     ...env,
   };
   const child = spawn(STRAPI_BIN, ['start'], { cwd: PLAYGROUND, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,7 +85,7 @@ export async function startPlayground(env: Record<string, string>): Promise<Play
       await exited;
       clearTimeout(timer);
     }
-    rmSync(workDir, { recursive: true, force: true });
+    await database.drop();
   };
 
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,3 @@
+import { missingAltTextSuite } from './suite';
+
+missingAltTextSuite('sqlite');

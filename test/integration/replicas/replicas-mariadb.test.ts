@@ -1,0 +1,3 @@
+import { replicasSuite } from './suite';
+
+replicasSuite('mysql', 2);

@@ -1,0 +1,3 @@
+import { replicasSuite } from './suite';
+
+replicasSuite('postgres', 2);
