@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { bootPlayground, type PlaygroundApp } from '../harness/strapi-app';
 import { apiFor, registerSuperAdmin, type Api } from '../reliability/admin';
@@ -286,7 +285,7 @@ describe('a clean shutdown', () => {
       expect(Date.now() - started).toBeLessThan(4000);
       expect(logs.lines.join('\n')).toMatch(/shutdown: 1 provider call\(s\) still running after 500 ms were abandoned; their images are queued again \(the provider may still bill those calls\)/);
 
-      const row = withDatabase(path.join(app.data.workDir, 'data.db'), (db) =>
+      const row = withDatabase(app.data.database.env.DATABASE_FILENAME, (db) =>
         db.prepare('SELECT status, attempts, lease_owner FROM auto_alt_text_jobs WHERE file_id = ?').get(id)
       );
       expect(row).toEqual({ status: 'pending', attempts: 0, lease_owner: null });
