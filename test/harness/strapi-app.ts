@@ -35,6 +35,8 @@ export interface BootOptions {
   env: Record<string, string | undefined>;
   /** Boot again on the database and bucket prefix of an app stopped with `keepData`. */
   reuse?: PlaygroundData;
+  /** Called with the app before it loads (its logger exists, nothing has run): to watch the boot. */
+  beforeLoad?: (strapi: Core.Strapi) => void;
 }
 
 const secret = () => randomBytes(16).toString('base64');
@@ -80,7 +82,9 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
     else process.env[key] = value;
   }
 
-  const strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR }).load();
+  const created = createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR });
+  options.beforeLoad?.(created);
+  const strapi = await created.load();
   strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
