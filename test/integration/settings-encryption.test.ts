@@ -146,22 +146,3 @@ describe('a plaintext key saved by an earlier version', () => {
     expect((await admin('POST', '/auto-alt-text/settings/verify', {})).body.data).toMatchObject({ valid: true });
   });
 });
-
-describe('an app with no encryption key configured', () => {
-  let app: PlaygroundApp;
-
-  afterAll(async () => {
-    await app?.stop();
-  });
-
-  test('refuses to save a key from the admin, saying what to do instead, and stores nothing', async () => {
-    app = await bootPlayground({ env: { ...providerEnv(), ENCRYPTION_KEY: undefined } });
-    const admin = apiFor(app, await registerSuperAdmin(app));
-    const refused = await admin('PUT', '/auto-alt-text/settings', { apiKey: SAVED_KEY, lang: 'fr' });
-    expect(refused.status).toBe(400);
-    const errors = refused.body.error.details.errors as Array<{ path: string[]; message: string }>;
-    expect(errors).toEqual([{ path: ['apiKey'], message: expect.stringMatching(/ENCRYPTION_KEY.*ALT_TEXT_API_KEY|ALT_TEXT_API_KEY.*ENCRYPTION_KEY/), name: 'ValidationError' }]);
-    expect(keyMaterialIn(await storedRow(app), SAVED_KEY)).toEqual([]);
-    expect((await admin('GET', '/auto-alt-text/settings')).body.data).toMatchObject({ values: { lang: 'en' }, apiKey: { source: 'none' } });
-  });
-});

@@ -252,7 +252,7 @@ describe('a setting named in config/plugins is locked even when its value is emp
 
   beforeAll(async () => {
     // As an app that writes `baseUrl: env('ALT_TEXT_BASE_URL')` and leaves the variable unset.
-    ({ app, settingsAdmin } = await bootWithSettingsAdmin({ ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ baseUrl: null, lang: 'en' }) }));
+    ({ app, settingsAdmin } = await bootWithSettingsAdmin({ ALT_TEXT_AUTO_ON_UPLOAD: undefined, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ baseUrl: null, lang: 'en' }) }));
   });
   afterAll(async () => {
     await app?.stop();
