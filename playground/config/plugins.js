@@ -31,8 +31,14 @@ const s3Upload = (env) => ({
   },
 });
 
-/** Queue tuning from the environment, only where set (tests make it fast; defaults are the plugin's). */
-const queueTuning = (env) => {
+/**
+ * Plugin settings from the environment, named only where their variable is set: a key that
+ * config/plugins names is locked in the admin even when its value is empty (as `env('X')` with X
+ * unset), so naming every key would lock the whole settings page. ALT_TEXT_PROVIDER,
+ * ALT_TEXT_API_KEY, ALT_TEXT_BASE_URL and ALT_TEXT_MODEL are read by the plugin itself.
+ */
+const fromEnv = (env) => {
+  const texts = { lang: 'ALT_TEXT_LANG', style: 'ALT_TEXT_STYLE', imageDelivery: 'ALT_TEXT_IMAGE_DELIVERY' };
   const ints = {
     concurrency: 'ALT_TEXT_CONCURRENCY',
     maxAttempts: 'ALT_TEXT_MAX_ATTEMPTS',
@@ -45,18 +51,27 @@ const queueTuning = (env) => {
     requestTimeoutMs: 'ALT_TEXT_REQUEST_TIMEOUT_MS',
     maxRateLimitWaits: 'ALT_TEXT_MAX_RATE_LIMIT_WAITS',
     shutdownGraceMs: 'ALT_TEXT_SHUTDOWN_GRACE_MS',
+    presignExpiresSeconds: 'ALT_TEXT_PRESIGN_EXPIRES_SECONDS',
+    inlineMaxEdge: 'ALT_TEXT_INLINE_MAX_EDGE',
   };
-  const tuning = {};
-  for (const [key, name] of Object.entries(ints)) if (env(name)) tuning[key] = env.int(name);
-  if (env('ALT_TEXT_REQUESTS_PER_SECOND')) tuning.requestsPerSecond = env.float('ALT_TEXT_REQUESTS_PER_SECOND');
-  return tuning;
+  const settings = {};
+  for (const [key, name] of Object.entries(texts)) if (env(name)) settings[key] = env(name);
+  for (const [key, name] of Object.entries(ints)) if (env(name)) settings[key] = env.int(name);
+  if (env('ALT_TEXT_REQUESTS_PER_SECOND')) settings.requestsPerSecond = env.float('ALT_TEXT_REQUESTS_PER_SECOND');
+  if (env('ALT_TEXT_AUTO_ON_UPLOAD')) settings.autoOnUpload = env.bool('ALT_TEXT_AUTO_ON_UPLOAD');
+  return settings;
 };
 
 /**
  * Tests only: more plugin settings as a JSON object (e.g. a key the plugin does not know), so a
- * test can prove that a bad configuration stops the boot with a message naming the key.
+ * test can prove that a bad configuration stops the boot with a message naming the key. JSON has
+ * no `undefined`: `null` stands for a key named with no value, as `baseUrl: env('UNSET')` names it.
  */
-const extraConfig = (env) => (env('ALT_TEXT_EXTRA_CONFIG') ? JSON.parse(env('ALT_TEXT_EXTRA_CONFIG')) : {});
+const extraConfig = (env) => {
+  if (!env('ALT_TEXT_EXTRA_CONFIG')) return {};
+  const extra = JSON.parse(env('ALT_TEXT_EXTRA_CONFIG'));
+  return Object.fromEntries(Object.entries(extra).map(([key, value]) => [key, value === null ? undefined : value]));
+};
 
 module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
@@ -65,16 +80,7 @@ module.exports = ({ env }) => ({
     enabled: env.bool('AUTO_ALT_TEXT_ENABLED', true),
     resolve: pluginRoot,
     config: {
-      provider: env('ALT_TEXT_PROVIDER', 'alttextlab'),
-      apiKey: env('ALT_TEXT_API_KEY'),
-      baseUrl: env('ALT_TEXT_BASE_URL'),
-      lang: env('ALT_TEXT_LANG', 'en'),
-      ...queueTuning(env),
-      style: env('ALT_TEXT_STYLE', 'neutral'),
-      autoOnUpload: env.bool('ALT_TEXT_AUTO_ON_UPLOAD', true),
-      presignExpiresSeconds: env.int('ALT_TEXT_PRESIGN_EXPIRES_SECONDS', 60),
-      imageDelivery: env('ALT_TEXT_IMAGE_DELIVERY', 'auto'),
-      inlineMaxEdge: env.int('ALT_TEXT_INLINE_MAX_EDGE', 2048),
+      ...fromEnv(env),
       ...extraConfig(env),
     },
   },

@@ -36,11 +36,20 @@ export interface EditableSettings {
 }
 export type EditableSettingKey = keyof EditableSettings;
 
+/**
+ * Why a key saved from the admin is not used (`undecryptable`: the app's encryption key is missing
+ * or not the one it was saved with; `endpoint-changed`: the provider or base URL in force is not
+ * the one it was saved for), or is used but stored in plain text (`unencrypted`, an earlier
+ * version's key in an app with no encryption key).
+ */
+export type ApiKeyProblem = 'undecryptable' | 'endpoint-changed' | 'unencrypted';
+
 /** Where the API key comes from; the key itself never leaves the server. */
 export interface ApiKeyStatus {
   source: 'env' | 'config' | 'saved' | 'none';
   /** "…4f2a" */
   hint: string | null;
+  problem?: ApiKeyProblem;
 }
 
 export interface SettingsView {
@@ -144,12 +153,21 @@ export interface Page<T> {
 export declare namespace GetSettings {
   interface Response { data: SettingsView }
 }
-/** PUT /auto-alt-text/settings — `apiKey: ''` clears a saved key; absent leaves it alone. */
+/**
+ * PUT /auto-alt-text/settings — `apiKey: ''` clears a saved key; absent leaves it alone. A saved
+ * key is bound to the provider and base URL it was saved with: a change of either without the key
+ * typed again is a 400 with a field error on `apiKey`.
+ */
 export declare namespace UpdateSettings {
   interface Request { body: Partial<EditableSettings> & { apiKey?: string } }
   interface Response { data: SettingsView }
 }
-/** POST /auto-alt-text/settings/verify — checks the saved key, or the unsaved values in the body. */
+/**
+ * POST /auto-alt-text/settings/verify — checks the key in force, or the unsaved values in the body.
+ * Locked values that differ are a 400 as on save; a provider or base URL other than the one in
+ * force needs `apiKey` typed in the same request (400 on `apiKey` otherwise), except an
+ * OpenAI-compatible server, which is then asked with no key.
+ */
 export declare namespace VerifyKey {
   interface Request { body: { provider?: ProviderName; apiKey?: string; baseUrl?: string | null; model?: string | null } }
   interface Response { data: VerifyView }

@@ -63,7 +63,7 @@ describeInBrowser('the admin panel', () => {
     await page.getByText('Current key: Not set').waitFor();
     // The base URL comes from the environment (the emulator): read-only, with the reason.
     await expect(page.locator('input[name="baseUrl"]').isDisabled()).resolves.toBe(true);
-    await page.getByText('Locked: Set in config/plugins.ts or the environment').first().waitFor();
+    await page.getByText('Locked: Set by the ALT_TEXT_BASE_URL environment variable').waitFor();
 
     await page.locator('input[name="apiKey"]').fill(E2E_KEY);
     await page.getByRole('button', { name: 'Verify' }).click();

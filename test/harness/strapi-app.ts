@@ -39,6 +39,8 @@ export interface BootOptions {
   database?: DatabaseKind;
   /** Boot again on the database and bucket prefix of an app stopped with `keepData`. */
   reuse?: PlaygroundData;
+  /** Called with the app before it loads (its logger exists, nothing has run): to watch the boot. */
+  beforeLoad?: (strapi: Core.Strapi) => void;
 }
 
 /**
@@ -82,7 +84,9 @@ export async function bootPlayground(options: BootOptions): Promise<PlaygroundAp
 
   let strapi: Core.Strapi;
   try {
-    strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR }).load();
+    const created = createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR });
+    options.beforeLoad?.(created);
+    strapi = await created.load();
   } catch (error) {
     if (!options.reuse) await discardPlaygroundData(data);
     throw error;

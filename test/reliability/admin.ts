@@ -73,3 +73,21 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'PUT', path: '/auto-alt-text/media/1', permission: 'generate', body: { alternativeText: 'x' } },
   { method: 'POST', path: '/auto-alt-text/media/1/regenerate', permission: 'generate', body: {} },
 ];
+
+/**
+ * Creates a role holding exactly these actions (through the admin API, as the super admin), an
+ * admin user with only that role, and logs it in. Returns its JWT.
+ */
+export const userWithActions = async (app: PlaygroundApp, superAdmin: Api, actions: string[], email: string): Promise<string> => {
+  const created = await superAdmin('POST', '/admin/roles', { name: `Only ${actions.join(', ')} (${email})`, description: 'tests' });
+  if (created.status !== 201 && created.status !== 200) throw new Error(`creating a role failed: HTTP ${created.status}`);
+  const roleId = created.body.data.id as number;
+  const permissions = actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
+  const assigned = await superAdmin('PUT', `/admin/roles/${roleId}/permissions`, { permissions });
+  if (assigned.status !== 200) throw new Error(`assigning permissions failed: HTTP ${assigned.status}`);
+  const password = 'Role-password-1';
+  await app.strapi.service('admin::user').create({ email, firstname: 'Only', lastname: 'Settings', password, isActive: true, roles: [roleId] });
+  const login = await apiFor(app)('POST', '/admin/login', { email, password });
+  if (login.status !== 200) throw new Error(`login as ${email} failed: HTTP ${login.status}`);
+  return login.body.data.token as string;
+};

@@ -24,14 +24,24 @@ const optionalString = z.preprocess(
   z.string().optional()
 );
 
+export const BASE_URL_RULE = 'must be an absolute http(s) URL with no user name or password, no query (?…) and no fragment (#…)';
+
+/**
+ * Where the API key and the images are sent. A `?` or `#` tail would turn every API path the
+ * adapters append into a query or a fragment of an arbitrary URL, and userinfo would carry a
+ * credential of its own: none of them has a use here.
+ */
+export const isAcceptableBaseUrl = (value: string): boolean => {
+  if (!/^https?:\/\/[^\s]+$/i.test(value) || !URL.canParse(value) || /[?#]/.test(value)) return false;
+  const url = new URL(value);
+  return url.username === '' && url.password === '';
+};
+
+export const baseUrlSchema = z.string().refine(isAcceptableBaseUrl, { message: BASE_URL_RULE });
+
 const httpUrl = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z
-    .string()
-    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), {
-      message: 'must be an absolute http(s) URL',
-    })
-    .optional()
+  baseUrlSchema.optional()
 );
 
 /**

@@ -2,6 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 
+/** The admin who made the request, as the log names them. */
+const actorOf = (ctx: Context): string | undefined => {
+  const email: unknown = (ctx.state as { user?: { email?: unknown } }).user?.email;
+  return typeof email === 'string' ? email : undefined;
+};
+
 export const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /auto-alt-text/settings */
   async get(ctx: Context) {
@@ -9,20 +15,11 @@ export const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) =>
   },
   /** PUT /auto-alt-text/settings */
   async update(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'settings').update(ctx.request.body) };
+    ctx.body = { data: await getService(strapi, 'settings').update(ctx.request.body, actorOf(ctx)) };
   },
   /** POST /auto-alt-text/settings/verify */
   async verify(ctx: Context) {
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : body[key] === null ? null : undefined);
-    ctx.body = {
-      data: await getService(strapi, 'account').verify({
-        provider: text('provider') ?? undefined,
-        apiKey: text('apiKey') ?? undefined,
-        baseUrl: text('baseUrl'),
-        model: text('model'),
-      }),
-    };
+    ctx.body = { data: await getService(strapi, 'account').verify(ctx.request.body ?? {}) };
   },
   /** GET /auto-alt-text/credits */
   async credits(ctx: Context) {

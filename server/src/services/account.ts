@@ -1,18 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { CreditsView, VerifyView } from '../../../shared/contracts/admin-api';
-import { PROVIDER_NAMES, type PluginConfig } from '../config/schema';
 import { isAltTextError } from '../providers/errors';
 import { createProvider } from '../providers';
 import type { CreditsReport } from '../providers/types';
 import { getService } from '../utils/get-service';
 import { readConfig } from '../utils/read-config';
-
-export interface VerifyOverrides {
-  provider?: string;
-  apiKey?: string;
-  baseUrl?: string | null;
-  model?: string | null;
-}
+import { invalidSettings } from '../validation/settings';
+import { verifyTarget } from '../validation/verify';
 
 const toCreditsView = (report: CreditsReport): CreditsView =>
   report.reported
@@ -27,23 +21,14 @@ const failure = (error: unknown) =>
 /** The provider account as the admin sees it: is the key valid, how many credits are left. */
 export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Verifies the key in force, or the unsaved values from the settings form. A successful check of
-   * the key in force lifts a pause caused by an invalid key.
+   * Verifies the key in force, or the unsaved values from the settings form (see validation/verify:
+   * a key only ever goes to the endpoint it was configured or saved for). A successful check of the
+   * key in force lifts a pause caused by an invalid key or missing credits.
    */
-  async verify(overrides: VerifyOverrides = {}): Promise<VerifyView> {
-    const base = readConfig(strapi);
-    const provider = overrides.provider && (PROVIDER_NAMES as readonly string[]).includes(overrides.provider)
-      ? (overrides.provider as PluginConfig['provider'])
-      : base.provider;
-    const candidate: PluginConfig = {
-      ...base,
-      provider,
-      apiKey: overrides.apiKey?.trim() || base.apiKey,
-      // An empty form field means "not overridden" (it may be locked by the environment).
-      baseUrl: overrides.baseUrl || base.baseUrl,
-      model: overrides.model || base.model,
-    };
-    const adapter = createProvider(candidate);
+  async verify(body: unknown = {}): Promise<VerifyView> {
+    const target = verifyTarget(body, readConfig(strapi), getService(strapi, 'settings').locks().locked);
+    if (!target.ok) throw invalidSettings(target.errors);
+    const adapter = createProvider(target.config);
     if (!adapter) return { valid: false, error: { code: 'INVALID_KEY', message: 'no API key is set' } };
     try {
       const result = await adapter.verifyKey();
@@ -54,8 +39,7 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
       } catch {
         credits = undefined;
       }
-      const inForce = candidate.apiKey === base.apiKey && candidate.provider === base.provider && candidate.baseUrl === base.baseUrl;
-      if (inForce) {
+      if (target.inForce) {
         const queue = getService(strapi, 'queue');
         const state = await queue.getState();
         if (state.paused && (state.reason === 'INVALID_KEY' || state.reason === 'OUT_OF_CREDITS') && (!credits?.reported || (credits.remaining ?? 0) > 0)) {

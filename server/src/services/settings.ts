@@ -1,111 +1,107 @@
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
-import { errors } from '@strapi/utils';
-import { defaultConfig } from '../config';
+import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/admin-api';
+import { EDITABLE_KEYS, lockedKeys } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
-import type { EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/admin-api';
+import { readNamedConfigKeys } from '../config/user-config';
+import { overlayValues, resolveSettings, type FixedSettings, type Resolved, type SavedSettings } from '../settings/resolve';
+import { bindingOf, endpointOf, sameEndpoint, sealKey, storedKeySchema, type Endpoint } from '../settings/saved-key';
+import { createStrapiKeyCipher } from '../settings/strapi-cipher';
+import {
+  fieldError,
+  fieldErrorsOf,
+  invalidSettings,
+  LOCKED_MESSAGE,
+  NO_ENCRYPTION_KEY,
+  RETYPE_KEY_ON_SAVE,
+  updateSettingsSchema,
+  type FieldError,
+} from '../validation/settings';
 import { getService } from '../utils/get-service';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { readFileConfig, setEffectiveConfig } from '../utils/read-config';
-import { keyHint } from '../utils/redact';
 
-export const EDITABLE_KEYS: EditableSettingKey[] = [
-  'provider', 'baseUrl', 'model', 'lang', 'style', 'keywords', 'context', 'maxLength',
-  'autoOnUpload', 'concurrency', 'requestsPerSecond', 'imageDelivery',
-];
-
-interface SavedSettings {
-  values?: Partial<Record<EditableSettingKey, unknown>>;
-  apiKey?: string;
-}
-
-/** The body of PUT /settings: the editable keys (null clears an optional one) plus a write-only key. */
-const updateSchema = z
-  .object({
-    provider: z.enum(['alttextlab', 'alttextai', 'openai']),
-    baseUrl: z.string().nullable(),
-    model: z.string().nullable(),
-    lang: z.string(),
-    style: z.enum(['descriptive', 'neutral', 'matter-of-fact', 'minimal']),
-    keywords: z.array(z.string()),
-    context: z.string().nullable(),
-    maxLength: z.number(),
-    autoOnUpload: z.boolean(),
-    concurrency: z.number(),
-    requestsPerSecond: z.number(),
-    imageDelivery: z.enum(['auto', 'presigned', 'signed', 'public', 'inline']),
-    apiKey: z.string().max(500),
-  })
-  .partial()
-  .strict();
+export { EDITABLE_KEYS };
 
 const REFRESH_MS = 30_000;
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Settings an admin saved apply only where config/plugins.ts (or the environment) left the default. */
-const lockedKeys = (fileConfig: PluginConfig): SettingsView['locked'] => {
-  const defaults = defaultConfig({ env: () => undefined });
-  const locked: SettingsView['locked'] = {};
-  for (const key of EDITABLE_KEYS) {
-    if (!sameValue(fileConfig[key], defaults[key])) locked[key] = 'Set in config/plugins.ts or the environment';
-  }
-  if (fileConfig.apiKey) {
-    locked.apiKey =
-      process.env.ALT_TEXT_API_KEY && process.env.ALT_TEXT_API_KEY === fileConfig.apiKey
-        ? 'Set by the ALT_TEXT_API_KEY environment variable'
-        : 'Set in config/plugins.ts';
-  }
-  return locked;
-};
+const hostOf = (endpoint: Endpoint) => (endpoint.baseUrl ? new URL(endpoint.baseUrl).host : `${endpoint.provider}'s default API`);
 
-const toValidationError = (issues: z.ZodError['issues']) =>
-  new errors.ValidationError('Invalid settings', {
-    // One field error per unknown key, at that key's path (zod reports them together, at the root).
-    errors: issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key], message: 'is not a setting that can be changed', name: 'ValidationError' }))
-        : [{ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }]
-    ),
-  });
+const PROBLEM_WARNINGS: Record<ApiKeyProblem, (inForce: Endpoint) => string> = {
+  undecryptable: () =>
+    `[${PLUGIN_ID}] the saved API key could not be decrypted (the app's encryption key, ENCRYPTION_KEY, is missing or not the one it was saved with): it is not used. Type the key again in the plugin's settings, or set ALT_TEXT_API_KEY.`,
+  'endpoint-changed': (inForce) =>
+    `[${PLUGIN_ID}] the saved API key was saved for another provider or base URL than the one in force (${inForce.provider} at ${hostOf(inForce)}): it is not sent there. Type the key again in the plugin's settings to use it there.`,
+  unencrypted: () =>
+    `[${PLUGIN_ID}] the saved API key is stored in plain text because the app has no encryption key: set ENCRYPTION_KEY and restart to encrypt it, or use ALT_TEXT_API_KEY.`,
+};
 
 /**
  * Settings saved from the admin, kept in Strapi's core store (server side only: the key is never
- * sent back) and merged over the file configuration into the configuration in force. Every
- * replica re-reads them every 30 s; the one that saved applies them at once.
+ * sent back, and is stored encrypted and bound to its endpoint) and merged over the file
+ * configuration into the configuration in force. Every replica re-reads them every 30 s; the one
+ * that saved applies them at once.
  */
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
+  const cipher = createStrapiKeyCipher(strapi);
   let timer: NodeJS.Timeout | undefined;
   let current: PluginConfig | undefined;
+  let fixed: FixedSettings | undefined;
+  let migrated = false;
+  const warned = new Set<string>();
 
   const readSaved = async (): Promise<SavedSettings> => ((await store().get({})) as SavedSettings | null) ?? {};
 
-  /** The file config with the saved values laid over it, except where the file config is locked. */
-  const overlay = (fileConfig: PluginConfig, saved: SavedSettings): Record<string, unknown> => {
-    const locked = lockedKeys(fileConfig);
-    const merged: Record<string, unknown> = { ...fileConfig };
-    for (const key of EDITABLE_KEYS) {
-      const value = saved.values?.[key];
-      if (!locked[key] && value !== undefined) merged[key] = value === null || value === '' ? undefined : value;
+  /** What config/plugins and the environment fix; read once, as Strapi reads its config once. */
+  const fixedSettings = (): FixedSettings => {
+    if (!fixed) {
+      const fileConfig = readFileConfig(strapi);
+      fixed = { fileConfig, locked: lockedKeys({ named: readNamedConfigKeys(strapi), env: (name) => process.env[name], fileConfig }) };
     }
-    if (!locked.apiKey && saved.apiKey) merged.apiKey = saved.apiKey;
-    return merged;
+    return fixed;
   };
 
-  const merge = (fileConfig: PluginConfig, saved: SavedSettings): PluginConfig => {
-    const parsed = pluginConfigSchema.safeParse(overlay(fileConfig, saved));
-    // Saved settings that no longer validate (plugin upgrade) are ignored rather than fatal.
-    return parsed.success ? parsed.data : fileConfig;
+  const resolve = (saved: SavedSettings): Resolved => resolveSettings(fixedSettings(), saved, cipher);
+
+  /** One warning per stored value and problem, not one per 30-second refresh. */
+  const warnAbout = (resolved: Resolved, saved: SavedSettings) => {
+    const { problem } = resolved.key;
+    if (!problem) return;
+    const marker = `${problem}:${JSON.stringify(saved.apiKey)}`;
+    if (warned.has(marker)) return;
+    warned.add(marker);
+    strapi.log.warn(PROBLEM_WARNINGS[problem](endpointOf(resolved.config)));
+  };
+
+  /**
+   * A key an earlier version stored in plain text (or stored as such for want of an encryption
+   * key) is encrypted in place when the app can, bound to the endpoint it is used with today.
+   */
+  const encryptLegacyKey = async () => {
+    const saved = await readSaved();
+    const stored = storedKeySchema.safeParse(saved.apiKey);
+    const plain = typeof saved.apiKey === 'string' ? saved.apiKey.trim() : stored.success && 'plain' in stored.data ? stored.data.plain : undefined;
+    if (!plain) return;
+    const endpoint = stored.success ? endpointOf(stored.data) : endpointOf(resolve(saved).config);
+    const sealed = sealKey(plain, endpoint, cipher) ?? { plain, ...endpoint };
+    if (!sameValue(sealed, saved.apiKey)) await store().set({ value: { ...saved, apiKey: sealed } });
   };
 
   const service = {
     /** Loads saved settings into the configuration in force; true when anything changed. */
     async load(): Promise<boolean> {
-      const next = merge(readFileConfig(strapi), await readSaved());
-      const changed = !current || !sameValue(current, next);
-      current = next;
-      setEffectiveConfig(strapi, next);
+      if (!migrated) {
+        migrated = true;
+        await encryptLegacyKey();
+      }
+      const saved = await readSaved();
+      const resolved = resolve(saved);
+      warnAbout(resolved, saved);
+      const changed = !current || !sameValue(current, resolved.config);
+      current = resolved.config;
+      setEffectiveConfig(strapi, resolved.config);
       return changed;
     },
 
@@ -129,44 +125,55 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'queue').restart();
     },
 
+    /** What config/plugins and the environment fix, and why (Verify honours the same locks as Save). */
+    locks: (): FixedSettings => fixedSettings(),
+
     async view(): Promise<SettingsView> {
-      const fileConfig = readFileConfig(strapi);
-      const saved = await readSaved();
-      const config = merge(fileConfig, saved);
-      const locked = lockedKeys(fileConfig);
+      const { config, key } = resolve(await readSaved());
       const values = Object.fromEntries(
-        EDITABLE_KEYS.map((key) => [key, config[key] === undefined ? null : config[key]])
+        EDITABLE_KEYS.map((name) => [name, config[name] === undefined ? null : config[name]])
       ) as unknown as EditableSettings;
-      const source = locked.apiKey ? (locked.apiKey.includes('environment') ? 'env' : 'config') : saved.apiKey ? 'saved' : 'none';
-      return { values, locked, apiKey: { source, hint: keyHint(config.apiKey) ?? null } };
+      return { values, locked: fixedSettings().locked, apiKey: key };
     },
 
-    async update(body: unknown): Promise<SettingsView> {
-      const parsed = updateSchema.safeParse(body);
-      if (!parsed.success) throw toValidationError(parsed.error.issues);
+    /** Saves the editable settings; `actor` (the admin's email) is named in the log when the base URL moves. */
+    async update(body: unknown, actor?: string): Promise<SettingsView> {
+      const parsed = updateSettingsSchema.safeParse(body);
+      if (!parsed.success) throw invalidSettings(fieldErrorsOf(parsed.error.issues));
       const { apiKey, ...values } = parsed.data;
-      const fileConfig = readFileConfig(strapi);
-      const locked = lockedKeys(fileConfig);
-      const lockedChanges = Object.keys(values).filter((key) => locked[key as EditableSettingKey] && !sameValue(values[key as EditableSettingKey], fileConfig[key as EditableSettingKey]));
-      if (lockedChanges.length > 0 || (apiKey !== undefined && locked.apiKey)) {
-        const keys = apiKey !== undefined && locked.apiKey ? [...lockedChanges, 'apiKey'] : lockedChanges;
-        throw new errors.ValidationError('Invalid settings', {
-          errors: keys.map((key) => ({ path: [key], message: `is set in config/plugins.ts or the environment and cannot be changed here`, name: 'ValidationError' })),
-        });
-      }
+      const { fileConfig, locked } = fixedSettings();
+      const lockedChanges = (Object.keys(values) as EditableSettingKey[]).filter((key) => locked[key] && !sameValue(values[key], fileConfig[key]));
+      if (apiKey !== undefined && locked.apiKey) lockedChanges.push('apiKey' as EditableSettingKey);
+      if (lockedChanges.length > 0) throw invalidSettings(lockedChanges.map((key) => fieldError(key, LOCKED_MESSAGE)));
 
       const saved = await readSaved();
-      const next: SavedSettings = {
-        values: { ...saved.values, ...values },
-        apiKey: apiKey === undefined ? saved.apiKey : apiKey.trim() || undefined,
-      };
-      // Validate the merged result with the same schema as the boot-time config: one set of rules.
-      const check = pluginConfigSchema.safeParse(overlay(fileConfig, next));
-      if (!check.success) throw toValidationError(check.error.issues);
+      const nextValues = { ...saved.values, ...values };
+      // The merged result is checked with the boot-time schema: one set of rules.
+      const check = pluginConfigSchema.safeParse(overlayValues(fixedSettings(), nextValues));
+      const errors: FieldError[] = check.success ? [] : fieldErrorsOf(check.error.issues);
+      const before = endpointOf(resolve(saved).config);
+      const after = check.success ? endpointOf(check.data) : undefined;
+      const typed = apiKey?.trim();
+      let storedKey = saved.apiKey;
+      if (typed) {
+        if (!cipher.available()) errors.push(fieldError('apiKey', NO_ENCRYPTION_KEY));
+      } else if (apiKey !== undefined) {
+        storedKey = undefined;
+      } else if (after && !sameEndpoint(before, after)) {
+        const binding = bindingOf(saved.apiKey, before);
+        if (binding && !sameEndpoint(binding, after)) errors.push(fieldError('apiKey', RETYPE_KEY_ON_SAVE));
+      }
+      if (errors.length > 0 || !after) throw invalidSettings(errors);
+      if (typed) storedKey = sealKey(typed, after, cipher);
 
-      await store().set({ value: next });
+      await store().set({ value: { values: nextValues, apiKey: storedKey } });
       await service.load();
       await service.apply();
+      if (after.baseUrl !== before.baseUrl) {
+        strapi.log.warn(
+          `[${PLUGIN_ID}] ${actor ?? 'an admin'} set the provider base URL to ${hostOf(after)}: images (as short-lived URLs or bytes) and the API key are sent there from now on`
+        );
+      }
       return service.view();
     },
   };

@@ -30,6 +30,10 @@ describe('plugin configuration', () => {
     [{ autoOnUpload: 'yes' }, '"autoOnUpload"'],
     [{ presignExpiresSeconds: 86400 }, '"presignExpiresSeconds"'],
     [{ apiKeys: 'typo' }, 'unknown key(s) "apiKeys"'],
+    [{ baseUrl: 'https://api.example.com/v1?' }, '"baseUrl" must be an absolute http(s) URL with no user name or password, no query (?…) and no fragment (#…)'],
+    [{ baseUrl: 'https://api.example.com/v1#' }, '"baseUrl" must be an absolute http(s) URL'],
+    [{ baseUrl: 'https://attacker.example/?next=' }, '"baseUrl" must be an absolute http(s) URL'],
+    [{ baseUrl: 'https://user:secret@api.example.com' }, '"baseUrl" must be an absolute http(s) URL'],
   ])('%p is refused at boot with a message naming the plugin and the key', (override, expected) => {
     expect(() => pluginConfig.validator({ ...valid(), ...override })).toThrow('[auto-alt-text] invalid plugin configuration');
     expect(describeConfigErrors({ ...valid(), ...override })).toContain(expected);

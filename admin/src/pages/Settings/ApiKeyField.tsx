@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { ApiKeyStatus } from '../../../../shared/contracts/admin-api';
 import { getTranslation } from '../../utils/getTranslation';
 import type { KeyDraft } from './draft';
+import { KeyNotices } from './KeyNotices';
 import { SettingField } from './SettingField';
 
 interface ApiKeyFieldProps {
@@ -11,6 +12,8 @@ interface ApiKeyFieldProps {
   error?: string;
   draft: KeyDraft;
   onChange: (draft: KeyDraft) => void;
+  /** The form's provider or base URL differs from the one in force. */
+  endpointChanged: boolean;
 }
 
 const useKeyStatusText = (status: ApiKeyStatus) => {
@@ -31,7 +34,7 @@ const useKeyStatusText = (status: ApiKeyStatus) => {
 };
 
 /** Write-only: the saved key never comes back from the server, only where it comes from and its last characters. */
-export const ApiKeyField = ({ status, locked, error, draft, onChange }: ApiKeyFieldProps) => {
+export const ApiKeyField = ({ status, locked, error, draft, onChange, endpointChanged }: ApiKeyFieldProps) => {
   const { formatMessage } = useIntl();
   const statusText = useKeyStatusText(status);
   return (
@@ -58,6 +61,7 @@ export const ApiKeyField = ({ status, locked, error, draft, onChange }: ApiKeyFi
       <Typography variant="pi" textColor="neutral600" data-testid="api-key-status">
         {formatMessage({ id: getTranslation('settings.apiKey.current'), defaultMessage: 'Current key:' })} {statusText}
       </Typography>
+      <KeyNotices status={status} endpointChanged={endpointChanged} typed={draft.value.trim() !== ''} />
       {status.source === 'saved' && !locked ? (
         <Checkbox checked={draft.clear} onCheckedChange={(checked: boolean | 'indeterminate') => onChange({ value: '', clear: checked === true })}>
           {formatMessage({ id: getTranslation('settings.apiKey.clear'), defaultMessage: 'Remove the saved key on save' })}

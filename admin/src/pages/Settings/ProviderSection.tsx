@@ -1,8 +1,9 @@
 import { Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ApiKeyStatus, ProviderName, VerifyView } from '../../../../shared/contracts/admin-api';
+import type { ApiKeyStatus, EditableSettings, ProviderName, VerifyView } from '../../../../shared/contracts/admin-api';
 import { getTranslation } from '../../utils/getTranslation';
 import { ApiKeyField, VerifyButton } from './ApiKeyField';
+import { BaseUrlWarning } from './BaseUrlWarning';
 import type { KeyDraft } from './draft';
 import { Section, type SectionProps } from './section';
 import { SettingField } from './SettingField';
@@ -15,6 +16,8 @@ const PROVIDERS: Array<{ value: ProviderName; label: string }> = [
 ];
 
 interface ProviderSectionProps extends SectionProps {
+  /** The values in force (as loaded or last saved), to tell what the form changes. */
+  inForce: EditableSettings;
   keyStatus: ApiKeyStatus;
   keyDraft: KeyDraft;
   onKeyChange: (draft: KeyDraft) => void;
@@ -27,6 +30,9 @@ export const ProviderSection = (props: ProviderSectionProps) => {
   const { draft, set, locked, errors } = props;
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const typedBaseUrl = draft.baseUrl.trim();
+  const baseUrlChanged = !locked.baseUrl && typedBaseUrl !== (props.inForce.baseUrl ?? '');
+  const endpointChanged = baseUrlChanged || draft.provider !== props.inForce.provider;
   return (
     <Section title={t('settings.section.provider', 'Provider')}>
       <Grid.Root gap={5}>
@@ -56,8 +62,20 @@ export const ProviderSection = (props: ProviderSectionProps) => {
             <TextInput value={draft.baseUrl} disabled={!!locked.baseUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('baseUrl', event.target.value)} />
           </SettingField>
         </Grid.Item>
+        {baseUrlChanged && typedBaseUrl !== '' ? (
+          <Grid.Item col={12} direction="column" alignItems="stretch">
+            <BaseUrlWarning typed={typedBaseUrl} />
+          </Grid.Item>
+        ) : null}
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <ApiKeyField status={props.keyStatus} locked={locked.apiKey} error={errors.apiKey} draft={props.keyDraft} onChange={props.onKeyChange} />
+          <ApiKeyField
+            status={props.keyStatus}
+            locked={locked.apiKey}
+            error={errors.apiKey}
+            draft={props.keyDraft}
+            onChange={props.onKeyChange}
+            endpointChanged={endpointChanged}
+          />
         </Grid.Item>
         {draft.provider === 'openai' ? (
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">

@@ -25,7 +25,19 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => ({ ...previous, [key]: undefined }));
+    // A key error may be about the endpoint (type the key again for a new one): it goes with it.
+    const endpoint = key === 'provider' || key === 'baseUrl';
+    setErrors((previous) => ({ ...previous, [key]: undefined, ...(endpoint ? { apiKey: undefined } : {}) }));
+  };
+
+  const onKeyChange = (next: KeyDraft) => {
+    setKeyDraft(next);
+    setErrors((previous) => ({ ...previous, apiKey: undefined }));
+  };
+
+  const failed = (fallback: { id: string; defaultMessage: string }) => (error: unknown) => {
+    setErrors(fieldErrorsOf(error));
+    toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? formatMessage({ id: getTranslation(fallback.id), defaultMessage: fallback.defaultMessage }) });
   };
 
   const onSave = (event: React.FormEvent) => {
@@ -37,24 +49,21 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
         setErrors({});
         toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('settings.saved'), defaultMessage: 'Settings saved' }) });
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        toggleNotification({
-          type: 'danger',
-          message: errorMessageOf(error) ?? formatMessage({ id: getTranslation('settings.saveFailed'), defaultMessage: 'The settings could not be saved' }),
-        });
-      },
+      onError: failed({ id: 'settings.saveFailed', defaultMessage: 'The settings could not be saved' }),
     });
   };
 
   const onVerify = () => {
     const typed = keyDraft.value.trim();
-    verify.mutate({
-      provider: draft.provider,
-      baseUrl: draft.baseUrl.trim() || null,
-      model: draft.model.trim() || null,
-      ...(typed ? { apiKey: typed } : {}),
-    });
+    verify.mutate(
+      {
+        provider: draft.provider,
+        baseUrl: draft.baseUrl.trim() || null,
+        model: draft.model.trim() || null,
+        ...(typed ? { apiKey: typed } : {}),
+      },
+      { onError: failed({ id: 'settings.verifyFailed', defaultMessage: 'The key could not be verified' }) }
+    );
   };
 
   const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Auto Alt Text' });
@@ -74,9 +83,10 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <ProviderSection
             {...sectionProps}
+            inForce={settings.values}
             keyStatus={settings.apiKey}
             keyDraft={keyDraft}
-            onKeyChange={setKeyDraft}
+            onKeyChange={onKeyChange}
             onVerify={onVerify}
             verifying={verify.isLoading}
             verifyResult={verify.data}

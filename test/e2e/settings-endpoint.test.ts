@@ -1,0 +1,73 @@
+/**
+ * The settings page when provider and base URL are editable (nothing in the environment fixes
+ * them): changing the base URL says where images and the key will go, and a saved key must be
+ * typed again for a new endpoint — said before Verify or Save refuse it, and under the key field
+ * when they do.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ensureBuilt } from '../../scripts/build-if-stale';
+import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
+import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { E2E_KEY } from './support/stack';
+
+const SETTINGS_PAGE = '/admin/settings/auto-alt-text';
+const ELSEWHERE = 'http://127.0.0.1:9/v1';
+
+describeInBrowser('the settings page: where the key and the images go', () => {
+  let emulator: Emulator;
+  let app: Playground;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 30, plan: 'Pro' }] });
+    app = await startPlayground({ ALT_TEXT_AUTO_ON_UPLOAD: 'false', ALT_TEXT_CREDITS_PROBE_SECONDS: '0' });
+    browser = await launchBrowser();
+    page = await (await newAdminContext(browser)).newPage();
+    await logIn(page, app.url, SUPER_ADMIN);
+    await dismissAnnouncements(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await emulator?.close();
+  });
+
+  test('a new base URL is announced with its host; once saved with the key, the warning goes', async () => {
+    await page.goto(`${app.url}${SETTINGS_PAGE}`);
+    const baseUrl = page.locator('input[name="baseUrl"]');
+    await expect(baseUrl.isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('base-url-warning').count()).resolves.toBe(0);
+
+    await baseUrl.fill(emulator.baseUrls.alttextlab);
+    const warning = page.getByTestId('base-url-warning');
+    await warning.getByText(`Images and the API key will be sent to ${new URL(emulator.url).host}`).waitFor();
+    await warning.getByText(/Anyone with the Settings permission of this plugin can change this address/).waitFor();
+
+    await page.locator('input[name="apiKey"]').fill(E2E_KEY);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Current key: Saved, ends with …4f2a').waitFor();
+    await warning.waitFor({ state: 'detached' });
+    await page.getByText('Settings saved').waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  test('moving a saved key’s endpoint: the rule is shown first, then Verify and Save name the key field', async () => {
+    await page.locator('input[name="baseUrl"]').fill(ELSEWHERE);
+    await page.getByTestId('base-url-warning').getByText('Images and the API key will be sent to 127.0.0.1:9').waitFor();
+    await page.getByTestId('api-key-binding').getByText(/only sent to the provider and base URL it was saved for/).waitFor();
+    await screenshot(page, 'settings-base-url-warning', { height: 1100 });
+
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByText(/type the key to verify another provider or base URL/).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/type the key again to use it with another provider or base URL/).waitFor();
+
+    // Nothing was saved: a reload shows the base URL the key was saved with.
+    await page.reload();
+    await expect(page.locator('input[name="baseUrl"]').inputValue()).resolves.toBe(emulator.baseUrls.alttextlab);
+    await page.getByText('Current key: Saved, ends with …4f2a').waitFor();
+  });
+});
