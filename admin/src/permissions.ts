@@ -1,4 +1,4 @@
-import { PERMISSIONS } from '../../shared/contracts/admin-api';
+import { PERMISSIONS } from '../../shared/permissions';
 
 /** `useRBAC` / `Page.Protect` inputs; plugin actions have no subject. */
 const permission = (action: string) => [{ action, subject: null }];

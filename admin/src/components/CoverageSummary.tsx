@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { CoverageView } from '../../../shared/contracts/admin-api';
+import type { CoverageView } from '../../../shared/contracts/queue';
 import { getTranslation } from '../utils/getTranslation';
 import { Meter } from './Meter';
 

@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { CreditsView } from '../../../shared/contracts/admin-api';
+import type { CreditsView } from '../../../shared/contracts/settings';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Remaining credits, plan and refill date, or why the provider reports none. */

@@ -1,6 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { AltTextSource } from '../../../shared/contracts/admin-api';
+import type { AltTextSource } from '../../../shared/contracts/media';
 import { getTranslation } from '../utils/getTranslation';
 
 const VARIANT = { generated: 'primary', human: 'success', missing: 'danger' } as const;

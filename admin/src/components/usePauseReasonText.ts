@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import type { PauseReason } from '../../../shared/contracts/admin-api';
+import type { PauseReason } from '../../../shared/vocabulary';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Why the queue stopped, in the admin's language. */

@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { GetFailures, RetryFailures } from '../../../shared/contracts/admin-api';
+import type { GetFailures, RetryFailures } from '../../../shared/contracts/queue';
 import { apiPath, queryKeys } from '../utils/api';
 
 export interface FailuresParams {

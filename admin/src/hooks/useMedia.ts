@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { AltTextSource, GetMedia, RegenerateMedia, UpdateMediaAltText } from '../../../shared/contracts/admin-api';
+import type { AltTextSource, GetMedia, RegenerateMedia, UpdateMediaAltText } from '../../../shared/contracts/media';
 import { apiPath, queryKeys } from '../utils/api';
 
 export type MediaFilter = 'all' | AltTextSource;

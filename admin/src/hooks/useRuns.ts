@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { CreateRun, EstimateRun, GetRun, RunAction, RunView } from '../../../shared/contracts/admin-api';
+import type { CreateRun, EstimateRun, GetRun, RunAction, RunView } from '../../../shared/contracts/runs';
 import { apiPath, queryKeys } from '../utils/api';
 
 const POLL_MS = 1000;

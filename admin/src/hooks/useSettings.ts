@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { GetSettings, UpdateSettings, VerifyKey } from '../../../shared/contracts/admin-api';
+import type { GetSettings, UpdateSettings, VerifyKey } from '../../../shared/contracts/settings';
 import { apiPath, queryKeys } from '../utils/api';
 
 export const useSettings = () => {

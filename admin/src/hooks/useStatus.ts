@@ -1,6 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { GetCredits, GetStatus, SetQueueState } from '../../../shared/contracts/admin-api';
+import type { GetStatus, SetQueueState } from '../../../shared/contracts/queue';
+import type { GetCredits } from '../../../shared/contracts/settings';
 import { apiPath, queryKeys } from '../utils/api';
 
 const POLL_MS = 2000;

@@ -1,4 +1,4 @@
-import type { EditableSettingKey, SettingsView } from '../../../shared/contracts/admin-api';
+import type { EditableSettingKey, SettingsView } from '../../../shared/contracts/settings';
 import type { PluginConfig } from './schema';
 
 export type Locks = SettingsView['locked'];

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PERMISSIONS } from '../../../shared/contracts/admin-api';
+import { PERMISSIONS } from '../../../shared/permissions';
 
 /** Every admin route: a logged-in admin holding the given plugin permission. */
 const guarded = (action: string) => ({

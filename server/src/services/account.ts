@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { CreditsView, VerifyView } from '../../../shared/contracts/admin-api';
+import type { CreditsView, VerifyView } from '../../../shared/contracts/settings';
 import { isAltTextError } from '../providers/errors';
 import { createProvider } from '../providers';
 import type { CreditsReport } from '../providers/types';

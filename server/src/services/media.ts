@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { MediaItemView, Page } from '../../../shared/contracts/admin-api';
+import type { Page } from '../../../shared/contracts/common';
+import type { MediaItemView } from '../../../shared/contracts/media';
 import { PROVENANCE_UID } from '../queue/models';
 import { isAltTextMissing } from '../write-back/missing-alt-text';
 import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from '../write-back/missing-alt-text-sql';

@@ -14,7 +14,8 @@ import { createProvider } from '../providers';
 import { getService } from '../utils/get-service';
 import { keyHint } from '../utils/redact';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
-import type { FailureView, Page, QueueStateView } from '../../../shared/contracts/admin-api';
+import type { Page } from '../../../shared/contracts/common';
+import type { FailureView, QueueStateView } from '../../../shared/contracts/queue';
 import { readConfig } from '../utils/read-config';
 
 export interface EnqueueOptions {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/admin-api';
+import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/settings';
 import { EDITABLE_KEYS, lockedKeys } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { readNamedConfigKeys } from '../config/user-config';

@@ -1,4 +1,4 @@
-import type { ApiKeyStatus, EditableSettingKey } from '../../../shared/contracts/admin-api';
+import type { ApiKeyStatus, EditableSettingKey } from '../../../shared/contracts/settings';
 import { EDITABLE_KEYS, fixedKeySource, type Locks } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { keyHint } from '../utils/redact';

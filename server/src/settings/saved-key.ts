@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiKeyProblem } from '../../../shared/contracts/admin-api';
+import type { ApiKeyProblem } from '../../../shared/contracts/settings';
 import { PROVIDER_NAMES, type ProviderName } from '../config/schema';
 
 /** Where a key is sent: the provider's API, at its default address or at `baseUrl`. */

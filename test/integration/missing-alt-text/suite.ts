@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createFileScanner } from '../../../server/src/queue/file-scan';
 import { isAltTextMissing } from '../../../server/src/write-back/missing-alt-text';
-import type { MediaItemView, Page } from '../../../shared/contracts/admin-api';
+import type { Page } from '../../../shared/contracts/common';
+import type { MediaItemView } from '../../../shared/contracts/media';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
 import { describeOnDatabase, type DatabaseKind } from '../../harness/test-database';
 

@@ -3,7 +3,7 @@ import { Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOptio
 import { Play } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { WriteMode } from '../../../../shared/contracts/admin-api';
+import type { WriteMode } from '../../../../shared/vocabulary';
 import { Card } from '../../components/Card';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
 import { errorMessageOf } from '../../utils/api';

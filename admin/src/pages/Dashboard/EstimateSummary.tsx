@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { EstimateView } from '../../../../shared/contracts/admin-api';
+import type { EstimateView } from '../../../../shared/contracts/runs';
 import { getTranslation } from '../../utils/getTranslation';
 
 /** What a run would cost before it starts: images, credits, and what it would skip and why. */

@@ -3,7 +3,7 @@ import { Badge, Box, Button, Checkbox, Flex, IconButton, Td, TextInput, Tr, Typo
 import { ArrowClockwise, Check, Cross, Pencil } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { MediaItemView } from '../../../../shared/contracts/admin-api';
+import type { MediaItemView } from '../../../../shared/contracts/media';
 import { SourceBadge } from '../../components/SourceBadge';
 import { useRegenerateMedia, useUpdateAltText } from '../../hooks/useMedia';
 import { errorMessageOf } from '../../utils/api';

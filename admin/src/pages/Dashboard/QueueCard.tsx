@@ -2,7 +2,7 @@ import { Button, Flex, Status, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { CoverageView, QueueStateView } from '../../../../shared/contracts/admin-api';
+import type { CoverageView, QueueStateView } from '../../../../shared/contracts/queue';
 import { Card } from '../../components/Card';
 import { usePauseReasonText } from '../../components/usePauseReasonText';
 import { useQueueAction } from '../../hooks/useStatus';

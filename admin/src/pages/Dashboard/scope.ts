@@ -1,4 +1,4 @@
-import type { RunScope } from '../../../../shared/contracts/admin-api';
+import type { RunScope } from '../../../../shared/contracts/runs';
 
 export type ScopeKind = RunScope['kind'];
 

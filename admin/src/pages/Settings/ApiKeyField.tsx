@@ -1,6 +1,6 @@
 import { Button, Checkbox, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ApiKeyStatus } from '../../../../shared/contracts/admin-api';
+import type { ApiKeyStatus } from '../../../../shared/contracts/settings';
 import { getTranslation } from '../../utils/getTranslation';
 import type { KeyDraft } from './draft';
 import { KeyNotices } from './KeyNotices';

@@ -1,6 +1,6 @@
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ApiKeyProblem, ApiKeyStatus } from '../../../../shared/contracts/admin-api';
+import type { ApiKeyProblem, ApiKeyStatus } from '../../../../shared/contracts/settings';
 import { getTranslation } from '../../utils/getTranslation';
 
 const PROBLEMS: Record<ApiKeyProblem, { id: string; defaultMessage: string }> = {

@@ -1,6 +1,6 @@
 import { Grid, NumberInput, SingleSelect, SingleSelectOption, Toggle } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ImageDeliveryMode } from '../../../../shared/contracts/admin-api';
+import type { ImageDeliveryMode } from '../../../../shared/vocabulary';
 import { getTranslation } from '../../utils/getTranslation';
 import { Section, type SectionProps } from './section';
 import { SettingField } from './SettingField';

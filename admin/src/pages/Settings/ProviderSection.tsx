@@ -1,6 +1,7 @@
 import { Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ApiKeyStatus, EditableSettings, ProviderName, VerifyView } from '../../../../shared/contracts/admin-api';
+import type { ApiKeyStatus, EditableSettings, VerifyView } from '../../../../shared/contracts/settings';
+import type { ProviderName } from '../../../../shared/vocabulary';
 import { getTranslation } from '../../utils/getTranslation';
 import { ApiKeyField, VerifyButton } from './ApiKeyField';
 import { BaseUrlWarning } from './BaseUrlWarning';

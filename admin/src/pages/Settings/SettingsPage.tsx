@@ -3,7 +3,7 @@ import { Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { SettingsView } from '../../../../shared/contracts/admin-api';
+import type { SettingsView } from '../../../../shared/contracts/settings';
 import { useSettings, useUpdateSettings, useVerifyKey } from '../../hooks/useSettings';
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/api';
 import { getTranslation } from '../../utils/getTranslation';

@@ -1,6 +1,6 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { VerifyView } from '../../../../shared/contracts/admin-api';
+import type { VerifyView } from '../../../../shared/contracts/settings';
 import { CreditsSummary } from '../../components/CreditsSummary';
 import { getTranslation } from '../../utils/getTranslation';
 

@@ -1,4 +1,4 @@
-import type { EditableSettingKey, EditableSettings, SettingsView, UpdateSettings } from '../../../../shared/contracts/admin-api';
+import type { EditableSettingKey, EditableSettings, SettingsView, UpdateSettings } from '../../../../shared/contracts/settings';
 
 type NumericKey = 'maxLength' | 'concurrency' | 'requestsPerSecond';
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import type { SettingsView } from '../../../../shared/contracts/admin-api';
+import type { SettingsView } from '../../../../shared/contracts/settings';
 import type { FieldErrors } from '../../utils/api';
 import type { Draft } from './draft';
 

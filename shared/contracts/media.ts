@@ -1,0 +1,37 @@
+import type { Page } from './common';
+
+/** The media list and one image's alt text (`/auto-alt-text/media*`). */
+
+export type AltTextSource = 'generated' | 'human' | 'missing';
+
+export interface MediaItemView {
+  id: number;
+  name: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  /** A small preview the browser can load (signed when the storage is private). */
+  thumbnailUrl: string | null;
+  alternativeText: string | null;
+  source: AltTextSource;
+  generatedBy?: { provider: string; lang: string; at: string };
+  /** A job owes work for this file right now. */
+  queued: boolean;
+}
+
+/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human&search= */
+export declare namespace GetMedia {
+  interface Response { data: Page<MediaItemView> }
+}
+
+/** POST /auto-alt-text/media/:id/regenerate — overwrites this one image's alt text. */
+export declare namespace RegenerateMedia {
+  interface Request { body: { lang?: string | null } }
+  interface Response { data: { queued: boolean } }
+}
+
+/** PUT /auto-alt-text/media/:id — a human edit; from then on the text counts as human-written. */
+export declare namespace UpdateMediaAltText {
+  interface Request { body: { alternativeText: string } }
+  interface Response { data: MediaItemView }
+}

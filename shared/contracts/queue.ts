@@ -1,0 +1,52 @@
+import type { Page } from './common';
+import type { RunView } from './runs';
+import type { JobStatus, PauseReason } from '../vocabulary';
+
+/** The queue as the admin sees it: state, coverage, failures (`/status`, `/queue/*`, `/failures*`). */
+
+export interface QueueStateView {
+  paused: boolean;
+  reason?: PauseReason;
+  message?: string;
+  since?: string;
+}
+
+export interface CoverageView {
+  images: number;
+  withAltText: number;
+  missingAltText: number;
+  coveragePercent: number;
+  jobs: Record<JobStatus, number>;
+}
+
+export interface FailureView {
+  jobId: number;
+  fileId: number;
+  fileName: string | null;
+  code: string | null;
+  message: string | null;
+  strategy: string | null;
+  attempts: number;
+  at: string | null;
+}
+
+/** GET /auto-alt-text/status — coverage, queue state, credits and the latest run. */
+export declare namespace GetStatus {
+  interface Response { data: { queue: QueueStateView; coverage: CoverageView; latestRun: RunView | null } }
+}
+
+/** POST /auto-alt-text/queue/pause, POST /auto-alt-text/queue/resume */
+export declare namespace SetQueueState {
+  interface Response { data: QueueStateView }
+}
+
+/** GET /auto-alt-text/failures?runId=&page=&pageSize= */
+export declare namespace GetFailures {
+  interface Response { data: Page<FailureView> }
+}
+
+/** POST /auto-alt-text/failures/retry — `{ jobIds }` or `{ runId }` or `{}` (all). */
+export declare namespace RetryFailures {
+  interface Request { body: { jobIds?: number[]; runId?: number } }
+  interface Response { data: { retried: number } }
+}

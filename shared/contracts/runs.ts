@@ -1,0 +1,52 @@
+import type { RunStatus, WriteMode } from '../vocabulary';
+
+/** Bulk runs (`/auto-alt-text/runs*`). */
+
+export type RunScope = { kind: 'missing' } | { kind: 'all' } | { kind: 'folder'; folderId: number } | { kind: 'ids'; ids: number[] };
+
+export interface RunView {
+  id: number;
+  scope: RunScope;
+  mode: WriteMode;
+  lang: string | null;
+  status: RunStatus;
+  enqueueComplete: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+  counts: { total: number; queued: number; done: number; skipped: number; failed: number; pending: number; running: number; cancelled: number };
+  skippedReasons: Record<string, number>;
+  progressPercent: number;
+}
+
+export interface EstimateView {
+  images: number;
+  credits: number;
+  alreadyQueued: number;
+  skipped: Record<string, number>;
+}
+
+/** POST /auto-alt-text/runs/estimate */
+export declare namespace EstimateRun {
+  interface Request { body: { scope: RunScope; mode?: WriteMode } }
+  interface Response { data: EstimateView }
+}
+
+/** POST /auto-alt-text/runs */
+export declare namespace CreateRun {
+  interface Request { body: { scope: RunScope; mode?: WriteMode; lang?: string | null } }
+  interface Response { data: RunView }
+}
+
+/** GET /auto-alt-text/runs (latest first), GET /auto-alt-text/runs/:id */
+export declare namespace GetRuns {
+  interface Response { data: RunView[] }
+}
+
+export declare namespace GetRun {
+  interface Response { data: RunView }
+}
+
+/** POST /auto-alt-text/runs/:id/{pause|resume|cancel|retry-failed} */
+export declare namespace RunAction {
+  interface Response { data: RunView }
+}

@@ -1,0 +1,95 @@
+import type { ImageDeliveryMode, ProviderName, Style } from '../vocabulary';
+
+/**
+ * Settings, key verification and credits (`/auto-alt-text/settings`, `/settings/verify`, `/credits`).
+ * Every route answers `{ data }` or Strapi's `{ error: { status, name, message, details } }`.
+ */
+
+/** The settings an admin may change from the settings page. */
+export interface EditableSettings {
+  provider: ProviderName;
+  baseUrl: string | null;
+  model: string | null;
+  lang: string;
+  style: Style;
+  keywords: string[];
+  context: string | null;
+  maxLength: number;
+  autoOnUpload: boolean;
+  concurrency: number;
+  requestsPerSecond: number;
+  imageDelivery: ImageDeliveryMode;
+}
+
+export type EditableSettingKey = keyof EditableSettings;
+
+/**
+ * Why a key saved from the admin is not used (`undecryptable`: the app's encryption key is missing
+ * or not the one it was saved with; `endpoint-changed`: the provider or base URL in force is not
+ * the one it was saved for), or is used but stored in plain text (`unencrypted`, an earlier
+ * version's key in an app with no encryption key).
+ */
+export type ApiKeyProblem = 'undecryptable' | 'endpoint-changed' | 'unencrypted';
+
+/** Where the API key comes from; the key itself never leaves the server. */
+export interface ApiKeyStatus {
+  source: 'env' | 'config' | 'saved' | 'none';
+  /** "…4f2a" */
+  hint: string | null;
+  problem?: ApiKeyProblem;
+}
+
+export interface SettingsView {
+  values: EditableSettings;
+  /** Keys fixed by config/plugins.ts or the environment: shown read-only, with the reason. */
+  locked: Partial<Record<EditableSettingKey | 'apiKey', string>>;
+  apiKey: ApiKeyStatus;
+}
+
+export interface CreditsView {
+  reported: boolean;
+  remaining?: number;
+  plan?: string;
+  refillsAt?: string;
+  /** Why nothing is reported (e.g. "OpenAI-compatible APIs have no credits endpoint"). */
+  reason?: string;
+}
+
+export interface VerifyView {
+  valid: boolean;
+  account?: string;
+  credits?: CreditsView;
+  /** A typed reason when the provider could not be asked (network, bad base URL …). */
+  error?: { code: string; message: string };
+}
+
+/** GET /auto-alt-text/settings */
+export declare namespace GetSettings {
+  interface Response { data: SettingsView }
+}
+
+/**
+ * PUT /auto-alt-text/settings — `apiKey: ''` clears a saved key; absent leaves it alone. A saved
+ * key is bound to the provider and base URL it was saved with: a change of either without the key
+ * typed again is a 400 with a field error on `apiKey`.
+ */
+export declare namespace UpdateSettings {
+  interface Request { body: Partial<EditableSettings> & { apiKey?: string } }
+  interface Response { data: SettingsView }
+}
+
+/**
+ * POST /auto-alt-text/settings/verify — checks the key in force, or the unsaved values in the body.
+ * Locked values that differ are a 400 as on save; a provider or base URL other than the one in
+ * force needs `apiKey` typed in the same request (400 on `apiKey` otherwise), except an
+ * OpenAI-compatible server, which is then asked with no key.
+ */
+export declare namespace VerifyKey {
+  interface Request { body: { provider?: ProviderName; apiKey?: string; baseUrl?: string | null; model?: string | null } }
+  interface Response { data: VerifyView }
+}
+
+/** GET /auto-alt-text/credits */
+export declare namespace GetCredits {
+  interface Response { data: CreditsView }
+}

@@ -1,0 +1,38 @@
+/**
+ * The plugin's vocabulary, declared once for the server (config schema, request validation,
+ * models) and the admin (forms, badges): each list is the check and the type.
+ */
+
+export const PROVIDER_NAMES = ['alttextlab', 'alttextai', 'openai'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+export const STYLES = ['descriptive', 'neutral', 'matter-of-fact', 'minimal'] as const;
+export type Style = (typeof STYLES)[number];
+
+export const IMAGE_DELIVERIES = ['auto', 'presigned', 'signed', 'public', 'inline'] as const;
+export type ImageDeliveryMode = (typeof IMAGE_DELIVERIES)[number];
+
+/** `fill` writes only missing alt text; `overwrite` replaces any. */
+export const WRITE_MODES = ['fill', 'overwrite'] as const;
+export type WriteMode = (typeof WRITE_MODES)[number];
+
+export const RUN_STATUSES = ['running', 'paused', 'cancelled', 'done'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const JOB_STATUSES = ['pending', 'running', 'done', 'skipped', 'failed', 'paused', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const PAUSE_REASONS = ['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED', 'MANUAL'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/**
+ * Who uploaded a file, as Strapi authenticated the request: the admin panel, an API token, an end
+ * user of users-permissions (logged in or public), code running in the server (no request), or any
+ * other request (a custom auth strategy, a route without auth).
+ */
+export const UPLOAD_SOURCES = ['admin', 'api-token', 'users-permissions', 'server', 'other'] as const;
+export type UploadSource = (typeof UPLOAD_SOURCES)[number];
+
+/** A language code: "en", "de", "en-gb", "zh-hans". */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+export const LANGUAGE_CODE_RULE = 'must be a language code such as "en", "de" or "en-gb"';
