@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { createS3Presigner } from '../../server/src/image-source/s3-presigner';
 import type { StoredObject } from '../../server/src/image-source/types';
-import { deriveSigningKeys, signedQuery, SIGNED_IMAGE_ROUTE } from '../../server/src/image-source/url-signer';
+import { deriveSigningKeys, signedQuery } from '../../server/src/image-source/url-signer';
+import { SIGNED_IMAGE_ROUTE } from '../../server/src/utils/plugin-id';
 import { encodeInline } from '../../server/src/image-source/inline-encoder';
 import type { BenchContext } from '../lib/context';
 import { grainyJpeg } from '../lib/images';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './utils/get-service';
+import { getService } from './services/get-service';
 import { PLUGIN_ID } from './utils/plugin-id';
-import { readConfig } from './utils/read-config';
+import { readConfig } from './config/read';
 
 const PRUNE_CRON = `${PLUGIN_ID}-prune-jobs`;
 

@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { subscribeToUploads } from './lifecycles/upload-files';
-import { jobModel, provenanceModel, runModel } from './queue/models';
+import { MODELS } from './models';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const models = strapi.get('models') as { add(model: unknown): void };
-  models.add(jobModel);
-  models.add(runModel);
-  models.add(provenanceModel);
+  for (const model of MODELS) models.add(model);
   subscribeToUploads(strapi);
 };
 

@@ -5,7 +5,7 @@ import { describeImage } from '../../emulator/describe';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { pluginConfigSchema } from '../../server/src/config/schema';
 import { createImageSource } from '../../server/src/image-source';
-import { parseDeliverySettings } from '../../server/src/image-source/settings';
+import { parseDeliverySettings } from '../../server/src/config/delivery';
 import type { StoredFile } from '../../server/src/image-source/types';
 import { bootPlayground, type PlaygroundApp } from '../harness/strapi-app';
 import { sharedS3, sharedS3Client } from '../harness/test-s3';

@@ -54,7 +54,7 @@ describe('plugin configuration is validated at boot', () => {
   });
 
   test.each([
-    ['an unknown key', { ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ colour: 'red' }) }, 'unknown key(s) "colour"'],
+    ['an unknown key', { ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ colour: 'red' }) }, '"colour" is not a key this plugin knows'],
     ['a negative concurrency', { ALT_TEXT_CONCURRENCY: '-1' }, '"concurrency" Too small: expected number to be >=1'],
     ['a huge concurrency', { ALT_TEXT_CONCURRENCY: '1000000' }, '"concurrency" Too big: expected number to be <=32'],
     ['an unknown provider', { ALT_TEXT_PROVIDER: 'skynet' }, '"provider" Invalid option: expected one of "alttextlab"|"alttextai"|"openai"'],

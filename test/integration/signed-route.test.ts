@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { pluginConfigSchema, type PluginConfig } from '../../server/src/config/schema';
 import { createImageSource } from '../../server/src/image-source';
-import { parseDeliverySettings } from '../../server/src/image-source/settings';
+import { parseDeliverySettings } from '../../server/src/config/delivery';
 import type { StoredFile } from '../../server/src/image-source/types';
 import { deriveSigningKeys, signedQuery } from '../../server/src/image-source/url-signer';
 import { bootPlayground, PLAYGROUND_DIR, type PlaygroundApp } from '../harness/strapi-app';

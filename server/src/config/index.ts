@@ -1,5 +1,6 @@
+import { fieldErrorsOf } from '../errors/field-errors';
 import { PLUGIN_ID } from '../utils/plugin-id';
-import { DEFAULT_INLINE_MAX_BYTES } from '../image-source/settings';
+import { DEFAULT_INLINE_MAX_BYTES } from './delivery';
 import { pluginConfigSchema, type PluginConfig } from './schema';
 
 type Env = (key: string, fallback?: string) => string | undefined;
@@ -47,13 +48,9 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
 export const describeConfigErrors = (config: unknown): string | undefined => {
   const parsed = pluginConfigSchema.safeParse(config);
   if (parsed.success) return undefined;
-  const lines = parsed.error.issues.map((issue) => {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    if (issue.code === 'unrecognized_keys') {
-      return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    }
-    return `"${key}" ${issue.message}`;
-  });
+  const lines = fieldErrorsOf(parsed.error.issues, 'is not a key this plugin knows').map(
+    (error) => `"${error.path.length > 0 ? error.path.join('.') : '(root)'}" ${error.message}`
+  );
   return `[${PLUGIN_ID}] invalid plugin configuration: ${lines.join('; ')}`;
 };
 

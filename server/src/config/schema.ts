@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import { deliverySettingsShape } from '../image-source/settings';
+import { deliverySettingsShape } from './delivery';
 
-export const PROVIDER_NAMES = ['alttextlab', 'alttextai', 'openai'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
-export const STYLES = ['descriptive', 'neutral', 'matter-of-fact', 'minimal'] as const;
-export type Style = (typeof STYLES)[number];
-
-export const IMAGE_DELIVERIES = ['auto', 'presigned', 'signed', 'public', 'inline'] as const;
-export type ImageDeliveryMode = (typeof IMAGE_DELIVERIES)[number];
-
-/**
- * Who uploaded a file, as Strapi authenticated the request: the admin panel, an API token, an end
- * user of users-permissions (logged in or public), code running in the server (no request), or any
- * other request (a custom auth strategy, a route without auth).
- */
-export const UPLOAD_SOURCES = ['admin', 'api-token', 'users-permissions', 'server', 'other'] as const;
-export type UploadSource = (typeof UPLOAD_SOURCES)[number];
+export { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
+export type { ImageDeliveryMode, ProviderName, Style, UploadSource } from '../../../shared/vocabulary';
 
 /** `env('X')` yields '' for `X=` in a .env file: treat that as "not set", not as a value. */
 const optionalString = z.preprocess(
@@ -53,9 +41,7 @@ export const pluginConfigSchema = z
     provider: z.enum(PROVIDER_NAMES),
     apiKey: optionalString,
     baseUrl: httpUrl,
-    lang: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, 'must be a language code such as "en", "de" or "en-gb"'),
+    lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE),
     style: z.enum(STYLES),
     autoOnUpload: z.boolean(),
     /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */

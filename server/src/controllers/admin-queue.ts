@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { getService } from '../utils/get-service';
+import { getService } from '../services/get-service';
 import { idParams } from '../validation/params';
 import { estimateBody, failuresQuery, retryBody, runBody } from '../validation/queue';
 import { validate } from '../validation/validate';

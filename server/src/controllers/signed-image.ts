@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { createSignedImageReader, type SignedImageReader } from '../image-source/signed-image-reader';
+import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../utils/plugin-id';
 
 const ERROR_NAMES: Record<number, string> = { 400: 'BadRequestError', 404: 'NotFoundError' };
@@ -13,22 +13,19 @@ const refuse = (ctx: Context, status: 400 | 404, message: string) => {
 };
 
 export const createSignedImageController = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Built on first request: the upload provider only exists once Strapi has bootstrapped.
-  let reader: SignedImageReader | undefined;
-
+  const reader = () => getService(strapi, 'signedImage');
   return {
     /** GET /api/auto-alt-text/image?file&variant&exp&sig — the one rendition a plugin-signed URL grants. */
     async serve(ctx: Context) {
       try {
-        reader ??= createSignedImageReader(strapi);
         const rawQuery = ctx.querystring;
         // The query is a bearer credential: keep it out of Strapi's request log, which prints
         // ctx.url once the response is done.
         ctx.querystring = '';
-        const verdict = reader.verify(rawQuery);
+        const verdict = reader().verify(rawQuery);
         if (!verdict.ok) return refuse(ctx, 400, verdict.message);
 
-        const image = await reader.open(verdict.claim.fileId, verdict.claim.variant);
+        const image = await reader().open(verdict.claim.fileId, verdict.claim.variant);
         if (!image) return refuse(ctx, 404, 'Not found');
         ctx.status = 200;
         ctx.type = image.mime;

@@ -1,4 +1,4 @@
-import { AltTextError, type AltTextErrorCode } from '../providers/errors';
+import { AltTextError, type AltTextErrorCode } from '../errors';
 import type { ProviderName } from '../config/schema';
 import type { DeliveryStrategy } from './types';
 

@@ -4,12 +4,13 @@ import { fileLabel } from '../utils/file-label';
 import { ImageDeliveryError } from './errors';
 import { encodeInline, InlineImageError } from './inline-encoder';
 import { isAbsoluteHttpUrl, isPubliclyReachableUrl } from './reachability';
-import { readDeliverySettings, type DeliverySettings } from './settings';
+import { readDeliverySettings, type DeliverySettings } from '../config/delivery';
 import { createStorageAccess, LOCAL_PROVIDER } from './storage-access';
 import { readAll, StorageReadError } from './storage-reader';
 import { planDelivery, type DeliveryFacts } from './strategy';
 import type { DeliveryStrategy, ImageTransport, ImageVariant, ResolvedImage, ResolveOptions, StoredFile, StoredObject } from './types';
-import { deriveSigningKeys, signedQuery, SIGNED_IMAGE_ROUTE } from './url-signer';
+import { deriveSigningKeys, signedQuery } from './url-signer';
+import { SIGNED_IMAGE_ROUTE } from '../utils/plugin-id';
 import { chooseVariant } from './variant';
 
 export type { DeliveryStrategy, ImageTransport, ResolvedImage, ResolveOptions, StoredFile } from './types';

@@ -1,4 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
+import { KindedError } from '../errors/kinded-error';
 
 /**
  * Turns stored bytes into what an inline request carries: a JPEG/PNG/WebP no larger than
@@ -23,12 +24,9 @@ const PHOTOGRAPHIC = new Set(['jpeg', 'jpg', 'heif', 'tiff', 'jp2k', 'raw', 'web
 
 export type InlineFailure = 'too-many-pixels' | 'undecodable';
 
-export class InlineImageError extends Error {
-  readonly kind: InlineFailure;
+export class InlineImageError extends KindedError<InlineFailure> {
   constructor(kind: InlineFailure, message: string) {
-    super(message);
-    this.name = 'InlineImageError';
-    this.kind = kind;
+    super('InlineImageError', kind, message);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { OwnS3Settings } from './settings';
+import type { OwnS3Settings } from '../config/delivery';
 import type { StoredObject } from './types';
 
 /**

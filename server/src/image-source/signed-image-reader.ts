@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { FILE_UID } from '../utils/plugin-id';
-import { readConfig } from '../utils/read-config';
-import { readDeliverySettings, type DeliverySettings } from './settings';
+import { readConfig } from '../config/read';
+import { readDeliverySettings, type DeliverySettings } from '../config/delivery';
 import { createStorageAccess, type StorageAccess } from './storage-access';
 import type { OpenedObject } from './storage-reader';
 import type { StoredFile } from './types';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { isAbsoluteHttpUrl } from './reachability';
 import { AWS_S3_PROVIDER_NAMES, createS3Presigner, createS3PresignerFromSettings, type AwsS3ProviderOptions, type S3Presigner } from './s3-presigner';
-import type { DeliverySettings } from './settings';
+import type { DeliverySettings } from '../config/delivery';
 import { createHttpReader, createLocalReader, createS3Reader, type StorageReader } from './storage-reader';
 import type { StoredFile, StoredObject } from './types';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { S3Presigner } from './s3-presigner';
 import type { StoredObject } from './types';
+import { KindedError } from '../errors/kinded-error';
 
 /**
  * Reads a stored rendition's bytes: S3 GetObject, a file of the local upload provider, or an
@@ -11,12 +12,9 @@ import type { StoredObject } from './types';
  */
 export type StorageReadFailure = 'missing' | 'outside-storage' | 'too-large' | 'refused';
 
-export class StorageReadError extends Error {
-  readonly kind: StorageReadFailure;
+export class StorageReadError extends KindedError<StorageReadFailure> {
   constructor(kind: StorageReadFailure, message: string) {
-    super(message);
-    this.name = 'StorageReadError';
-    this.kind = kind;
+    super('StorageReadError', kind, message);
   }
 }
 

@@ -1,5 +1,4 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { PLUGIN_ID } from '../utils/plugin-id';
 import { IMAGE_VARIANTS, type ImageVariant } from './types';
 
 /**
@@ -7,9 +6,6 @@ import { IMAGE_VARIANTS, type ImageVariant } from './types';
  * where `sig` is HMAC-SHA256 over file id, variant and expiry. The URL grants one rendition of one
  * file until `exp`, and nothing else: the route takes no path and no other parameter.
  */
-export const SIGNED_IMAGE_PATH = '/image';
-/** The route's path under the content-API prefix (`api.rest.prefix`, `/api` by default). */
-export const SIGNED_IMAGE_ROUTE = `/${PLUGIN_ID}${SIGNED_IMAGE_PATH}`;
 
 export const SIGNATURE_INVALID = 'Signature invalid';
 export const URL_EXPIRED = 'URL expired';

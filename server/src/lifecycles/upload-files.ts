@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { skipReason, type FileSummary } from '../queue/file-scan';
 import { isImageMime } from '../utils/file-label';
-import { getService } from '../utils/get-service';
+import { getService } from '../services/get-service';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
-import { readConfig } from '../utils/read-config';
+import { readConfig } from '../config/read';
 import { currentUploadSource, describesUploadsFrom } from './upload-source';
 
 interface UploadFileEvent {

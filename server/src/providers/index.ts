@@ -5,7 +5,7 @@ import { createOpenAiProvider } from './openai';
 import type { AltTextProvider, ProviderSettings } from './types';
 
 export type { AltTextProvider, CreditsReport, GenerateRequest, ImageDelivery, ProviderSettings } from './types';
-export { AltTextError, isAltTextError, type AltTextErrorCode } from './errors';
+export { AltTextError, isAltTextError, type AltTextErrorCode } from '../errors';
 
 const FACTORIES: Record<ProviderName, (settings: ProviderSettings) => AltTextProvider> = {
   alttextlab: createAltTextLabProvider,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { isAltTextMissing } from '../write-back/missing-alt-text';
-import { missingAltTextSql, sqlDialectOf } from '../write-back/missing-alt-text-sql';
+import { isAltTextMissing } from '../alt-text/missing';
+import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { FILE_UID } from '../utils/plugin-id';
 
 /** Which files a bulk run covers. */

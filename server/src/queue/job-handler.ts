@@ -1,4 +1,4 @@
-import type { GenerateOptions, GenerationOutcome } from '../services/generation';
+import type { GenerateOptions, GenerationOutcome } from '../generation/types';
 import { backoffMs } from './backoff';
 import type { JobRow, JobStore } from './job-store';
 import type { PauseReason } from './queue-state';

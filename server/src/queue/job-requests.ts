@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { JOB_UID, type JobReason, type JobStatus, type WriteMode } from './models';
+import { JOB_UID, type JobReason, type JobStatus, type WriteMode } from '../models';
 import { createJobTable } from './job-table';
 
 /** What someone asked for one file: why, whether it may replace alt text, in which language. */

@@ -1,32 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { JOB_UID, RUN_UID, type JobReason, type JobStatus, type RunStatus, type WriteMode } from './models';
-import { createJobRequests, mergeRequests, type JobRequest } from './job-requests';
-import { createJobTable } from './job-table';
+import { JOB_UID, RUN_UID, type JobStatus, type RunStatus } from '../models';
+import { createJobQueries } from './job-queries';
+import { createJobRequests, mergeRequests } from './job-requests';
+import type { JobRow } from './job-rows';
 
-export interface JobRow {
-  id: number;
-  fileId: number;
-  activeFileId: number | null;
-  runId: number | null;
-  reason: JobReason;
-  mode: WriteMode;
-  lang: string | null;
-  status: JobStatus;
-  attempts: number;
-  rateLimitWaits: number | null;
-  followUp: JobRequest | null;
-  availableAt: string | Date | null;
-  leaseOwner: string | null;
-  leaseUntil: string | Date | null;
-  strategy: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  finishedAt: string | Date | null;
-}
-
-/** Statuses in which a job still owes work; a file has at most one such job (`activeFileId`). */
-export const ACTIVE_STATUSES: JobStatus[] = ['pending', 'running', 'paused'];
-export const FINISHED_STATUSES: JobStatus[] = ['done', 'skipped', 'failed', 'cancelled'];
+export { ACTIVE_STATUSES, FINISHED_STATUSES, type JobRow } from './job-rows';
 
 export interface ClaimResult {
   claimed: JobRow[];
@@ -46,14 +24,14 @@ export interface RescheduleOptions {
 export const WORKER_LOST = 'WORKER_LOST';
 
 /**
- * All SQL the queue runs against its jobs table. Claiming is a conditional update on
+ * The jobs table as the worker drives it (the reads and upkeep are in job-queries.ts, requests in
+ * job-requests.ts; all three are one store). Claiming is a conditional update on
  * (id, status, attempts): two workers — in one process or in two replicas — can both see a job
  * as claimable, but only one update matches, so only one of them sends it. A job ending clears its
  * `activeFileId` (the file may be queued again) and queues the follow-up a request left on it.
  */
 export const createJobStore = (strapi: Core.Strapi) => {
   const jobs = () => strapi.db.query(JOB_UID);
-  const table = createJobTable(strapi);
   const requests = createJobRequests(strapi);
 
   /** Queues what was asked for this file while its job ran, now that the job has ended. */
@@ -98,17 +76,8 @@ export const createJobStore = (strapi: Core.Strapi) => {
   };
 
   return {
+    ...createJobQueries(strapi),
     requests,
-
-    /** Of these files, the ones that already have a job owing work. */
-    async filesWithActiveJobs(fileIds: number[]): Promise<Set<number>> {
-      if (fileIds.length === 0) return new Set();
-      const rows = (await jobs().findMany({
-        select: ['fileId'],
-        where: { activeFileId: { $in: fileIds } },
-      })) as Array<{ fileId: number }>;
-      return new Set(rows.map((row) => row.fileId));
-    },
 
     /**
      * Claims up to `limit` jobs that are due, or whose lease ran out (their worker died). A lease
@@ -218,106 +187,6 @@ export const createJobStore = (strapi: Core.Strapi) => {
       return next?.availableAt ? new Date(next.availableAt) : undefined;
     },
 
-    async pauseRunJobs(runId: number): Promise<number> {
-      const { count } = await jobs().updateMany({ where: { runId, status: 'pending' }, data: { status: 'paused', updatedAt: new Date() } });
-      return count;
-    },
-
-    async resumeRunJobs(runId: number): Promise<number> {
-      const now = new Date();
-      const { count } = await jobs().updateMany({ where: { runId, status: 'paused' }, data: { status: 'pending', availableAt: now, updatedAt: now } });
-      return count;
-    },
-
-    /** Waiting jobs of a cancelled run end; running ones finish their call (it is already paid for). */
-    async cancelRunJobs(runId: number): Promise<number> {
-      const now = new Date();
-      const { count } = await jobs().updateMany({
-        where: { runId, status: { $in: ['pending', 'paused'] } },
-        data: { status: 'cancelled', activeFileId: null, finishedAt: now, updatedAt: now },
-      });
-      return count;
-    },
-
-    /** Jobs of a run that still owe work (pending, running or paused). */
-    async countOwingWork(runId: number): Promise<number> {
-      return Number(await jobs().count({ where: { runId, status: { $in: ACTIVE_STATUSES } } }));
-    },
-
-    async countByStatus(where: Record<string, unknown> = {}): Promise<Record<JobStatus, number>> {
-      const statuses: JobStatus[] = ['pending', 'running', 'done', 'skipped', 'failed', 'paused', 'cancelled'];
-      const counts = await Promise.all(statuses.map((status) => jobs().count({ where: { ...where, status } })));
-      return Object.fromEntries(statuses.map((status, index) => [status, Number(counts[index])])) as Record<JobStatus, number>;
-    },
-
-    /** Failures still standing: failed jobs that are their file's latest job. */
-    async listFailed(filter: { runId?: number }, page: number, pageSize: number): Promise<{ rows: JobRow[]; total: number }> {
-      const [{ total }] = (await table.latestFailures(filter).count({ total: '*' })) as Array<{ total: number | string }>;
-      const ids = ((await table
-        .latestFailures(filter)
-        .select({ id: `failed.${table.column('id')}` })
-        .orderBy(`failed.${table.column('id')}`, 'desc')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)) as Array<{ id: number | string }>).map((row) => Number(row.id));
-      const rows = ids.length === 0 ? [] : ((await jobs().findMany({ where: { id: { $in: ids } }, orderBy: [{ id: 'desc' }] })) as JobRow[]);
-      return { rows, total: Number(total) };
-    },
-
-    /**
-     * Queues standing failures again, one job per file, never beside a job already owing work for
-     * that file (the unique active job decides, so concurrent retries and Regenerates cannot
-     * double up). Resolves with how many were queued.
-     */
-    async retryFailed(filter: { runId?: number; jobIds?: number[] }): Promise<number> {
-      const candidates = (await table
-        .latestFailures(filter)
-        .select({ id: `failed.${table.column('id')}`, fileId: `failed.${table.column('fileId')}` })) as Array<{ id: number | string; fileId: number | string }>;
-      const now = new Date();
-      let retried = 0;
-      for (const candidate of candidates) {
-        if (await table.reactivate(Number(candidate.id), Number(candidate.fileId), now)) retried += 1;
-      }
-      return retried;
-    },
-
-    /** An upload the plugin will not describe (too small, already has alt text…): recorded, nothing queued. */
-    async recordSkippedUpload(fileId: number, reason: string): Promise<void> {
-      const now = new Date();
-      await jobs().create({
-        data: { fileId, reason: 'upload', mode: 'fill', status: 'skipped', attempts: 0, errorMessage: reason, finishedAt: now, createdAt: now, updatedAt: now },
-      });
-    },
-
-    /**
-     * At boot: active jobs written by a version without `activeFileId` get it; a second active job
-     * for the same file (possible then) is cancelled, so the file is sent once.
-     */
-    async adoptLegacyActiveJobs(): Promise<number> {
-      const legacy = (await jobs().findMany({
-        select: ['id', 'fileId'],
-        where: { activeFileId: null, status: { $in: ACTIVE_STATUSES } },
-        orderBy: [{ id: 'asc' }],
-      })) as Array<Pick<JobRow, 'id' | 'fileId'>>;
-      let cancelled = 0;
-      for (const job of legacy) {
-        if (await table.adopt(job.id, job.fileId)) continue;
-        const now = new Date();
-        await jobs().updateMany({
-          where: { id: job.id, activeFileId: null },
-          data: { status: 'cancelled', errorMessage: 'another job owes work for the same file', finishedAt: now, updatedAt: now },
-        });
-        cancelled += 1;
-      }
-      return cancelled;
-    },
-
-    /** Deletes finished jobs older than the cutoff; jobs owing work are never pruned. */
-    async pruneFinished(olderThan: Date): Promise<number> {
-      const { count } = await jobs().deleteMany({
-        where: { status: { $in: FINISHED_STATUSES }, finishedAt: { $lt: olderThan } },
-      });
-      return count;
-    },
   };
 };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { JOB_UID, type JobReason, type WriteMode } from './models';
+import { JOB_UID, type JobReason, type WriteMode } from '../models';
 
 export interface NewJob {
   fileId: number;

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import type { PauseReason } from '../../../shared/vocabulary';
 import { PLUGIN_ID } from '../utils/plugin-id';
+
+export type { PauseReason } from '../../../shared/vocabulary';
 
 /**
  * Whether the whole queue is paused, and why. Kept in Strapi's core store (the database), so
  * every replica sees the same answer: when the key is rejected or credits run out, no replica
  * keeps spending until the admin resumes or the key is verified.
  */
-export const PAUSE_REASONS = ['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED', 'MANUAL'] as const;
-export type PauseReason = (typeof PAUSE_REASONS)[number];
-
 export interface QueueState {
   paused: boolean;
   reason?: PauseReason;

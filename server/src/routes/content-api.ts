@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SIGNED_IMAGE_PATH } from '../image-source/url-signer';
+import { SIGNED_IMAGE_PATH } from '../utils/plugin-id';
 
 /**
  * Public routes, under `/api/auto-alt-text`. The image route needs no login because its query is

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { CreditsView, VerifyView } from '../../../shared/contracts/settings';
-import { isAltTextError } from '../providers/errors';
+import { isAltTextError } from '../errors';
 import { createProvider } from '../providers';
 import type { CreditsReport } from '../providers/types';
-import { getService } from '../utils/get-service';
-import { readConfig } from '../utils/read-config';
+import { getService } from './get-service';
+import { readConfig } from '../config/read';
 import { invalidSettings } from '../validation/settings';
 import { verifyTarget } from '../validation/verify';
 
@@ -26,9 +26,12 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * key in force lifts a pause caused by an invalid key or missing credits.
    */
   async verify(body: unknown = {}): Promise<VerifyView> {
-    const target = verifyTarget(body, readConfig(strapi), getService(strapi, 'settings').locks().locked);
+    const inForce = readConfig(strapi);
+    const target = verifyTarget(body, inForce, getService(strapi, 'settings').locks().locked);
     if (!target.ok) throw invalidSettings(target.errors);
-    const adapter = createProvider(target.config);
+    // The settings in force are checked with the process's one client; unsaved values need a client of their own.
+    const unchanged = target.inForce && target.config.model === inForce.model;
+    const adapter = unchanged ? getService(strapi, 'generation').provider() : createProvider(target.config);
     if (!adapter) return { valid: false, error: { code: 'INVALID_KEY', message: 'no API key is set' } };
     try {
       const result = await adapter.verifyKey();
@@ -53,7 +56,7 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async credits(): Promise<CreditsView> {
-    const adapter = createProvider(readConfig(strapi));
+    const adapter = getService(strapi, 'generation').provider();
     if (!adapter) return { reported: false, reason: 'no API key is set' };
     try {
       return toCreditsView(await adapter.getCredits());

@@ -4,6 +4,7 @@ import { createMediaService } from './media';
 import { createQueueService } from './queue';
 import { createRunsService } from './runs';
 import { createSettingsService } from './settings';
+import { createSignedImageService } from './signed-image';
 
 export default {
   generation: createGenerationService,
@@ -12,4 +13,5 @@ export default {
   settings: createSettingsService,
   account: createAccountService,
   media: createMediaService,
+  signedImage: createSignedImageService,
 };

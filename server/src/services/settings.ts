@@ -3,12 +3,12 @@ import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView 
 import { EDITABLE_KEYS, lockedKeys } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { readNamedConfigKeys } from '../config/user-config';
-import { overlayValues, resolveSettings, type FixedSettings, type Resolved, type SavedSettings } from '../settings/resolve';
-import { bindingOf, endpointOf, sameEndpoint, sealKey, storedKeySchema, type Endpoint } from '../settings/saved-key';
-import { createStrapiKeyCipher } from '../settings/strapi-cipher';
+import { overlayValues, resolveSettings, type FixedSettings, type Resolved, type SavedSettings } from '../config/resolve';
+import { bindingOf, endpointOf, sameEndpoint, sealKey, storedKeySchema, type Endpoint } from '../config/saved-key';
+import { createStrapiKeyCipher } from '../config/key-cipher';
 import {
   fieldError,
-  fieldErrorsOf,
+  settingsFieldErrorsOf as fieldErrorsOf,
   invalidSettings,
   LOCKED_MESSAGE,
   NO_ENCRYPTION_KEY,
@@ -16,9 +16,9 @@ import {
   updateSettingsSchema,
   type FieldError,
 } from '../validation/settings';
-import { getService } from '../utils/get-service';
+import { getService } from './get-service';
 import { PLUGIN_ID } from '../utils/plugin-id';
-import { readFileConfig, setEffectiveConfig } from '../utils/read-config';
+import { readFileConfig, setEffectiveConfig } from '../config/read';
 
 export { EDITABLE_KEYS };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANGUAGE_CODE, pageQuery } from './params';
+import { LANGUAGE_CODE, LANGUAGE_CODE_RULE } from '../../../shared/vocabulary';
+import { pageQuery } from './params';
 
 export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human'] as const;
 
@@ -9,7 +10,7 @@ export const mediaListQuery = z
   .strict();
 
 /** POST /media/:id/regenerate */
-export const regenerateBody = z.object({ lang: z.string().regex(LANGUAGE_CODE, 'must be a language code such as "en" or "en-gb"').nullable().optional() }).strict();
+export const regenerateBody = z.object({ lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE).nullable().optional() }).strict();
 
 /** PUT /media/:id */
 export const altTextBody = z.object({ alternativeText: z.string().max(2000) }).strict();

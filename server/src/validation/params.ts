@@ -16,4 +16,3 @@ export const pageQuery = {
   pageSize: wholeNumber(1, 100).optional(),
 };
 
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;

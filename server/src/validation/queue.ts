@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANGUAGE_CODE, pageQuery, wholeNumber } from './params';
+import { LANGUAGE_CODE, LANGUAGE_CODE_RULE, WRITE_MODES } from '../../../shared/vocabulary';
+import { pageQuery, wholeNumber } from './params';
 
 const scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('missing') }).strict(),
@@ -12,8 +13,8 @@ const scope = z.discriminatedUnion('kind', [
 export const runBody = z
   .object({
     scope,
-    mode: z.enum(['fill', 'overwrite']).optional(),
-    lang: z.string().regex(LANGUAGE_CODE, 'must be a language code such as "en" or "en-gb"').nullable().optional(),
+    mode: z.enum(WRITE_MODES).optional(),
+    lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE).nullable().optional(),
   })
   .strict();
 

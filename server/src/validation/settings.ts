@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { errors } from '@strapi/utils';
+import { fieldErrorsOf, invalidRequest, type FieldError } from '../errors/field-errors';
+
+export { fieldError, type FieldError } from '../errors/field-errors';
 import { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES } from '../config/schema';
 
 /** The body of PUT /settings: the editable keys (null clears an optional one) plus a write-only key. */
@@ -35,23 +37,8 @@ export const RETYPE_KEY_ON_VERIFY =
 export const NO_ENCRYPTION_KEY =
   'cannot be saved: the app has no encryption key (set ENCRYPTION_KEY, admin.secrets.encryptionKey) to store it encrypted; or set ALT_TEXT_API_KEY instead';
 
-export interface FieldError {
-  path: string[];
-  message: string;
-}
+/** One Strapi ValidationError carrying every field error of a settings request. */
+export const invalidSettings = (fieldErrors: FieldError[]) => invalidRequest(fieldErrors, 'Invalid settings');
 
-export const fieldError = (key: string, message: string): FieldError => ({ path: [key], message });
-
-/** One Strapi ValidationError carrying every field error, the shape the admin shows under each field. */
-export const invalidSettings = (fieldErrors: FieldError[]) =>
-  new errors.ValidationError('Invalid settings', {
-    errors: fieldErrors.map((error) => ({ ...error, name: 'ValidationError' })),
-  });
-
-/** zod's issues as field errors, one per unknown key at that key's path (zod reports them together, at the root). */
-export const fieldErrorsOf = (issues: z.ZodError['issues']): FieldError[] =>
-  issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key], message: 'is not a setting that can be changed' }))
-      : [{ path: issue.path.map(String), message: issue.message }]
-  );
+/** Settings' own wording for an unknown key. */
+export const settingsFieldErrorsOf = (issues: z.ZodError['issues']): FieldError[] => fieldErrorsOf(issues, 'is not a setting that can be changed');

@@ -1,9 +1,9 @@
 import type { Locks } from '../config/locks';
 import { baseUrlSchema, type PluginConfig } from '../config/schema';
-import { endpointOf, sameEndpoint } from '../settings/saved-key';
+import { endpointOf, sameEndpoint } from '../config/saved-key';
 import {
   fieldError,
-  fieldErrorsOf,
+  settingsFieldErrorsOf as fieldErrorsOf,
   LOCKED_MESSAGE,
   RETYPE_KEY_ON_VERIFY,
   verifySettingsSchema,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createFileScanner } from '../../../server/src/queue/file-scan';
-import { isAltTextMissing } from '../../../server/src/write-back/missing-alt-text';
+import { isAltTextMissing } from '../../../server/src/alt-text/missing';
 import type { Page } from '../../../shared/contracts/common';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { defaultConfig } from '../../../server/src/config';
 import { pluginConfigSchema, type PluginConfig } from '../../../server/src/config/schema';
 import { createImageSource, ImageDeliveryError, strategyOf } from '../../../server/src/image-source';
-import { parseDeliverySettings, type DeliverySettings } from '../../../server/src/image-source/settings';
+import { parseDeliverySettings, type DeliverySettings } from '../../../server/src/config/delivery';
 import type { StoredFile } from '../../../server/src/image-source/types';
 import { deriveSigningKeys, verifySignedQuery } from '../../../server/src/image-source/url-signer';
 import { dimensionsOf, pngBomb, solidImage, svgDrawing } from './fixtures';

@@ -1,4 +1,4 @@
-import { DEFAULT_INLINE_MAX_BYTES, parseDeliverySettings } from '../../../server/src/image-source/settings';
+import { DEFAULT_INLINE_MAX_BYTES, parseDeliverySettings } from '../../../server/src/config/delivery';
 
 describe('delivery settings read from the raw plugin config', () => {
   test('nothing configured: no own S3, a secret derived later from APP_KEYS, the default byte cap', () => {

@@ -1,4 +1,4 @@
-import { cleanAltText } from '../../../server/src/utils/clean-alt-text';
+import { cleanAltText } from '../../../server/src/alt-text/clean';
 
 describe('cleaning provider output', () => {
   test('trims, collapses whitespace and removes wrapping quotes', () => {

@@ -4,7 +4,7 @@
 
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import type { ProviderName } from '../../../server/src/config/schema';
-import type { AltTextErrorCode } from '../../../server/src/providers/errors';
+import type { AltTextErrorCode } from '../../../server/src/errors';
 import type { AltTextProvider, GenerateRequest, ImageInput, ProviderSettings } from '../../../server/src/providers/types';
 import { solidPng, tinyPdf } from '../../support/images';
 import { expectTypedFailure, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';

@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AltTextError, type AltTextErrorCode } from '../../../server/src/providers/errors';
+import { AltTextError, type AltTextErrorCode } from '../../../server/src/errors';
 
 const listen = async (server: Server): Promise<string> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

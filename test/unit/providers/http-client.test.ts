@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpClient, HttpFailure, type HttpClientOptions } from '../../../server/src/utils/http-client';
+import { createHttpClient, HttpFailure, type HttpClientOptions } from '../../../server/src/providers/http/client';
 
 const SECRET = 'sk-live-Hn4Jd8Ws2Qp6';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAltTextAiProvider } from '../../../server/src/providers/alttextai';
 import { createAltTextLabProvider } from '../../../server/src/providers/alttextlab';
-import { MAX_RETRY_AFTER_MS, parseRetryAfterMs } from '../../../server/src/providers/http-errors';
+import { MAX_RETRY_AFTER_MS, parseRetryAfterMs } from '../../../server/src/providers/http/status';
 import { createOpenAiProvider } from '../../../server/src/providers/openai';
 import type { AltTextProvider, ProviderSettings } from '../../../server/src/providers/types';
 import { expectTypedFailure, startCaptureServer, type CannedReply, type CaptureServer } from './fixtures';

@@ -1,6 +1,6 @@
 import { createJobHandler, type JobHandlerDeps } from '../../../server/src/queue/job-handler';
 import type { JobRow } from '../../../server/src/queue/job-store';
-import type { GenerationOutcome } from '../../../server/src/services/generation';
+import type { GenerationOutcome } from '../../../server/src/generation/types';
 
 /** A job store that records what the handler decided instead of writing SQL. */
 const recordingStore = () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { startEmulator, type Emulator, type Faults } from '../../../emulator/server';
-import { AltTextError, type AltTextErrorCode } from '../../../server/src/providers/errors';
+import { AltTextError, type AltTextErrorCode } from '../../../server/src/errors';
 import { createAltTextAiProvider } from '../../../server/src/providers/alttextai';
 import { createAltTextLabProvider } from '../../../server/src/providers/alttextlab';
 import { createOpenAiProvider } from '../../../server/src/providers/openai';

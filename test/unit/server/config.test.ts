@@ -29,7 +29,7 @@ describe('plugin configuration', () => {
     [{ style: 'poetic' }, '"style"'],
     [{ autoOnUpload: 'yes' }, '"autoOnUpload"'],
     [{ presignExpiresSeconds: 86400 }, '"presignExpiresSeconds"'],
-    [{ apiKeys: 'typo' }, 'unknown key(s) "apiKeys"'],
+    [{ apiKeys: 'typo' }, '"apiKeys" is not a key this plugin knows'],
     [{ baseUrl: 'https://api.example.com/v1?' }, '"baseUrl" must be an absolute http(s) URL with no user name or password, no query (?…) and no fragment (#…)'],
     [{ baseUrl: 'https://api.example.com/v1#' }, '"baseUrl" must be an absolute http(s) URL'],
     [{ baseUrl: 'https://attacker.example/?next=' }, '"baseUrl" must be an absolute http(s) URL'],

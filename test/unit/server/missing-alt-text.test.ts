@@ -1,4 +1,4 @@
-import { ALT_TEXT_WHITESPACE, isAltTextMissing, stripAltTextWhitespace } from '../../../server/src/write-back/missing-alt-text';
+import { ALT_TEXT_WHITESPACE, isAltTextMissing, stripAltTextWhitespace } from '../../../server/src/alt-text/missing';
 
 describe('what counts as missing alt text', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../../server/src/config';
 import type { PluginConfig } from '../../../server/src/config/schema';
-import type { KeyCipher } from '../../../server/src/settings/saved-key';
+import type { KeyCipher } from '../../../server/src/config/saved-key';
 
 /** The plugin's defaults with these environment variables set, as Strapi would merge them. */
 export const fileConfigWith = (env: Record<string, string> = {}, overrides: Partial<PluginConfig> = {}): PluginConfig => ({

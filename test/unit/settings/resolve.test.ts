@@ -1,6 +1,6 @@
 import { lockedKeys } from '../../../server/src/config/locks';
-import { resolveSettings, type FixedSettings } from '../../../server/src/settings/resolve';
-import { bindingOf, openStoredKey, sealKey } from '../../../server/src/settings/saved-key';
+import { resolveSettings, type FixedSettings } from '../../../server/src/config/resolve';
+import { bindingOf, openStoredKey, sealKey } from '../../../server/src/config/saved-key';
 import { fakeCipher, fileConfigWith } from './fakes';
 
 const KEY = 'saved-key-0123456789';

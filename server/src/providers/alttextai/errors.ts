@@ -1,6 +1,6 @@
 import type { AxiosResponse } from 'axios';
-import { AltTextError, type AltTextErrorCode, type AltTextErrorContext } from '../errors';
-import { describeBody, fallbackStatusError, parseJsonBody, retryAfterMsOf } from '../http-errors';
+import { AltTextError, type AltTextErrorCode, type AltTextErrorContext } from '../../errors';
+import { describeBody, fallbackStatusError, parseJsonBody, retryAfterMsOf } from '../http/status';
 import { errorBody, type ImageResult } from './schemas';
 
 type Meaning = Extract<AltTextErrorCode, 'OUT_OF_CREDITS' | 'RATE_LIMITED' | 'IMAGE_UNREACHABLE' | 'UNSUPPORTED_IMAGE' | 'MISCONFIGURED'>;

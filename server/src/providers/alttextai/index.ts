@@ -1,7 +1,7 @@
-import { AltTextError, type AltTextErrorContext } from '../errors';
-import { isSuccess } from '../http-errors';
-import { parseResponse, toAltText } from '../parse';
-import { createProviderTransport } from '../transport';
+import { AltTextError, type AltTextErrorContext } from '../../errors';
+import { isSuccess } from '../http/status';
+import { parseResponse, toAltText } from '../http/parse';
+import { createProviderTransport } from '../http/transport';
 import type { AltTextProvider, ProviderSettings } from '../types';
 import { toAltTextAiError, toImageResultError } from './errors';
 import { ALTTEXTAI_LANGUAGES, toAltTextAiLanguage } from './language';

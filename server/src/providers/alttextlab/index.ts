@@ -1,8 +1,8 @@
 import type { AxiosResponse } from 'axios';
-import type { AltTextErrorContext } from '../errors';
-import { isSuccess } from '../http-errors';
-import { parseResponse, toAltText } from '../parse';
-import { createProviderTransport } from '../transport';
+import type { AltTextErrorContext } from '../../errors';
+import { isSuccess } from '../http/status';
+import { parseResponse, toAltText } from '../http/parse';
+import { createProviderTransport } from '../http/transport';
 import type { AltTextProvider, ProviderSettings } from '../types';
 import { toAltTextLabError } from './errors';
 import { generateResponse, subscriptionInfo } from './schemas';

@@ -1,6 +1,6 @@
 import type { AxiosResponse } from 'axios';
-import { AltTextError, type AltTextErrorContext } from '../errors';
-import { fallbackStatusError, parseJsonBody, retryAfterMsOf, safeCode } from '../http-errors';
+import { AltTextError, type AltTextErrorContext } from '../../errors';
+import { fallbackStatusError, parseJsonBody, retryAfterMsOf, safeCode } from '../http/status';
 import { errorBody } from './schemas';
 
 interface ErrorFacts {

@@ -1,7 +1,7 @@
-import { AltTextError, type AltTextErrorContext } from '../errors';
-import { isSuccess } from '../http-errors';
-import { parseResponse, toAltText } from '../parse';
-import { createProviderTransport } from '../transport';
+import { AltTextError, type AltTextErrorContext } from '../../errors';
+import { isSuccess } from '../http/status';
+import { parseResponse, toAltText } from '../http/parse';
+import { createProviderTransport } from '../http/transport';
 import type { AltTextProvider, ImageInput, ProviderSettings } from '../types';
 import { toOpenAiError } from './errors';
 import { DEFAULT_PROMPT_TEMPLATE, renderPrompt } from './prompt';

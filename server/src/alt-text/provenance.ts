@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PROVENANCE_UID } from '../queue/models';
+import { PROVENANCE_UID } from '../models';
 
 export interface ProvenanceRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from './plugin-id';
-import type services from '../services';
+import { PLUGIN_ID } from '../utils/plugin-id';
+import type services from '.';
 
 type Services = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };
 

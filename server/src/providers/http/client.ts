@@ -3,7 +3,8 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
-import { redact } from './redact';
+import { redact } from '../../utils/redact';
+import { KindedError } from '../../errors/kinded-error';
 
 /**
  * One HTTP client for every provider: keep-alive sockets, a connect deadline and a deadline for the
@@ -16,12 +17,9 @@ import { redact } from './redact';
  */
 export type HttpFailureKind = 'timeout' | 'network' | 'cancelled' | 'oversized' | 'truncated';
 
-export class HttpFailure extends Error {
-  readonly kind: HttpFailureKind;
-  constructor(kind: HttpFailureKind, reason: string) {
-    super(reason);
-    this.name = 'HttpFailure';
-    this.kind = kind;
+export class HttpFailure extends KindedError<HttpFailureKind> {
+  constructor(kind: HttpFailureKind, message: string) {
+    super('HttpFailure', kind, message);
   }
 }
 

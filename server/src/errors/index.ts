@@ -1,4 +1,4 @@
-import type { ProviderName } from '../config/schema';
+import type { ProviderName } from '../../../shared/vocabulary';
 
 /**
  * Every failure a provider call can end in. The queue decides what to do from the code alone:

@@ -1,8 +1,8 @@
 import type { AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { AltTextError, type AltTextErrorContext } from './errors';
-import { describeBody, parseJsonBody } from './http-errors';
-import { cleanAltText, type CleanOptions } from '../utils/clean-alt-text';
+import { AltTextError, type AltTextErrorContext } from '../../errors';
+import { describeBody, parseJsonBody } from './status';
+import { cleanAltText, type CleanOptions } from '../../alt-text/clean';
 
 /**
  * The boundary: a body becomes typed data only through a schema. Failures name the field that

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiKeyProblem } from '../../../shared/contracts/settings';
-import { PROVIDER_NAMES, type ProviderName } from '../config/schema';
+import { PROVIDER_NAMES, type ProviderName } from './schema';
 
 /** Where a key is sent: the provider's API, at its default address or at `baseUrl`. */
 export interface Endpoint {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { pluginConfigSchema, type PluginConfig } from '../config/schema';
-import { PLUGIN_ID } from './plugin-id';
+import { pluginConfigSchema, type PluginConfig } from './schema';
+import { PLUGIN_ID } from '../utils/plugin-id';
 
 /**
  * The configuration in force: config/plugins.ts merged with what admins saved in the settings

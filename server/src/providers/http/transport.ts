@@ -1,8 +1,8 @@
 import type { AxiosResponse } from 'axios';
-import type { AltTextErrorContext } from './errors';
-import { mapHttpFailure } from './http-errors';
-import type { ProviderSettings } from './types';
-import { createHttpClient } from '../utils/http-client';
+import type { AltTextErrorContext } from '../../errors';
+import { mapHttpFailure } from './status';
+import type { ProviderSettings } from '../types';
+import { createHttpClient } from './client';
 
 export interface ProviderCall {
   method: 'GET' | 'POST';

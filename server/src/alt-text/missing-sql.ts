@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ALT_TEXT_WHITESPACE } from './missing-alt-text';
+import { ALT_TEXT_WHITESPACE } from './missing';
 
 /**
  * `isAltTextMissing` (missing-alt-text.ts, where the rule is written down) as one SQL condition,

@@ -1,6 +1,6 @@
 import type { ApiKeyStatus, EditableSettingKey } from '../../../shared/contracts/settings';
-import { EDITABLE_KEYS, fixedKeySource, type Locks } from '../config/locks';
-import { pluginConfigSchema, type PluginConfig } from '../config/schema';
+import { EDITABLE_KEYS, fixedKeySource, type Locks } from './locks';
+import { pluginConfigSchema, type PluginConfig } from './schema';
 import { keyHint } from '../utils/redact';
 import { endpointOf, openStoredKey, type KeyCipher } from './saved-key';
 

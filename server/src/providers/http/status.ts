@@ -1,7 +1,7 @@
 import type { AxiosResponse } from 'axios';
-import { AltTextError, type AltTextErrorContext } from './errors';
+import { AltTextError, type AltTextErrorContext } from '../../errors';
 import { retryAfterMsOf } from './retry-after';
-import { HttpFailure } from '../utils/http-client';
+import { HttpFailure } from './client';
 
 export { MAX_RETRY_AFTER_MS, parseRetryAfterMs, retryAfterMsOf } from './retry-after';
 

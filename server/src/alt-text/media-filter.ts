@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { AltTextSource } from '../../../shared/contracts/media';
+import { PROVENANCE_UID } from '../models';
+import { FILE_UID } from '../utils/plugin-id';
+import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from './missing-sql';
+
+export type MediaFilter = 'all' | AltTextSource;
+
+/**
+ * The library's images filtered by where their alt text came from, in SQL (a join on the
+ * provenance table), so the admin's list pages through any library one page at a time. The same
+ * precedence as a row's `source`: missing, else generated, else human.
+ */
+export const createMediaFilter = (strapi: Core.Strapi) => {
+  const fileMeta = strapi.db.metadata.get(FILE_UID);
+  const provenanceMeta = strapi.db.metadata.get(PROVENANCE_UID);
+  const column = (meta: typeof fileMeta, attribute: string) =>
+    ((meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute) as string;
+  const f = { table: fileMeta.tableName, name: column(fileMeta, 'name'), alt: column(fileMeta, 'alternativeText'), mime: column(fileMeta, 'mime') };
+  const p = { table: provenanceMeta.tableName, fileId: column(provenanceMeta, 'fileId'), text: column(provenanceMeta, 'text') };
+
+  const query = (filter: MediaFilter, search?: string) => {
+    const knex = strapi.db.connection;
+    const dialect = sqlDialectOf(knex);
+    const missing = missingAltTextSql(dialect, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
+    // "Generated" = still exactly the text the plugin wrote: on MySQL a plain `=` would also match
+    // a human's edit that only changed case, accents or trailing spaces.
+    const stillGenerated = exactEqualsSql(dialect, `${p.table}.${p.text}`, `${f.table}.${f.alt}`);
+    let rows = knex(f.table)
+      .leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
+        this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`).andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings));
+      })
+      .where(`${f.table}.${f.mime}`, 'like', 'image/%');
+    if (search) rows = rows.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
+    if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
+    if (filter === 'generated') rows = rows.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    if (filter === 'human') rows = rows.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    return rows;
+  };
+
+  return {
+    /** One page of image ids, newest first, and how many images match in all. */
+    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
+      const [{ total }] = (await query(filter, search).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
+      const rows = (await query(filter, search)
+        .select(`${f.table}.id as id`)
+        .orderBy(`${f.table}.id`, 'desc')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)) as Array<{ id: number | string }>;
+      return { ids: rows.map((row) => Number(row.id)), total: Number(total) };
+    },
+  };
+};

@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import type { JobReason, WriteMode } from '../models';
+import { FILE_UID } from '../utils/plugin-id';
+import { isAltTextMissing } from './missing';
+import { createProvenanceStore, isGeneratedText, type NewProvenance } from './provenance';
+
+/** The columns of a file the write rules look at. */
+export interface AltTextFile {
+  id: number;
+  name: string;
+  alternativeText?: string | null;
+}
+
+export type WriteResult = { status: 'written' } | { status: 'skipped'; reason: string };
+
+/**
+ * Where alt text is written, and the rules for when it may be: `fill` writes only missing text,
+ * `overwrite` any; new bytes (`replace`) may refresh the plugin's own earlier text but never a
+ * human's; and a text a human typed while the provider was working always wins.
+ */
+export const createAltTextWriter = (strapi: Core.Strapi) => {
+  const files = () => strapi.db.query(FILE_UID);
+  const provenance = createProvenanceStore(strapi);
+
+  return {
+    async mayWrite(file: AltTextFile, job: { mode?: WriteMode; reason?: JobReason }): Promise<boolean> {
+      if (job.mode === 'overwrite') return true;
+      if (isAltTextMissing(file.alternativeText, file.name)) return true;
+      return job.reason === 'replace' && isGeneratedText(file.alternativeText, await provenance.get(file.id));
+    },
+
+    /** A human's text: it no longer matches what the plugin wrote, so it is protected from now on. */
+    async writeHuman(fileId: number, text: string): Promise<void> {
+      await files().update({ where: { id: fileId }, data: { alternativeText: text } });
+    },
+
+    /** Writes generated text over what `before` held, and records it as the plugin's. */
+    async writeGenerated(before: AltTextFile, text: string, record: Omit<NewProvenance, 'fileId' | 'text'>): Promise<WriteResult> {
+      // Re-read: a human may have typed alt text while the provider was thinking.
+      const current = (await files().findOne({ where: { id: before.id } })) as AltTextFile | null;
+      if (!current) return { status: 'skipped', reason: 'the file was deleted during generation' };
+      if (current.alternativeText !== before.alternativeText && !isAltTextMissing(current.alternativeText, current.name)) {
+        return { status: 'skipped', reason: 'alt text was written by someone else during generation' };
+      }
+      await files().update({ where: { id: before.id }, data: { alternativeText: text } });
+      await provenance.record({ fileId: before.id, text, ...record });
+      return { status: 'written' };
+    },
+  };
+};
+
+export type AltTextWriter = ReturnType<typeof createAltTextWriter>;

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { readConfig } from '../config/read';
+import { createImageSource, type ImageSource } from '../image-source';
+import { createProvider, type AltTextProvider } from '../providers';
+
+export interface GenerationParts {
+  /** The provider client of the configuration in force; undefined without a key. */
+  provider: AltTextProvider | undefined;
+  imageSource: ImageSource;
+  /** Values to keep out of anything logged (the key). */
+  secrets: string[];
+}
+
+/**
+ * The one provider client and image source of this process, built on first use (the upload
+ * provider only exists once Strapi has bootstrapped) and rebuilt when the settings change.
+ * Generation, the credits shown in the admin and the queue's credits probe all use this client.
+ */
+export const createGenerationParts = (strapi: Core.Strapi) => {
+  let parts: GenerationParts | undefined;
+  return {
+    get(): GenerationParts {
+      if (!parts) {
+        const config = readConfig(strapi);
+        parts = { provider: createProvider(config), imageSource: createImageSource(strapi, config), secrets: [config.apiKey ?? ''] };
+      }
+      return parts;
+    },
+    reset() {
+      parts = undefined;
+    },
+  };
+};
+
+export type GenerationPartsOwner = ReturnType<typeof createGenerationParts>;

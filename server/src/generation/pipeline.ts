@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import { createAltTextWriter } from '../alt-text/write';
+import { readConfig } from '../config/read';
+import { isAltTextError } from '../errors';
+import { strategyOf, type StoredFile } from '../image-source';
+import type { DeliveryStrategy } from '../image-source/types';
+import { fileLabel, isImageMime } from '../utils/file-label';
+import { FILE_UID } from '../utils/plugin-id';
+import { redact } from '../utils/redact';
+import type { GenerationPartsOwner } from './parts';
+import type { GenerateOptions, GenerationOutcome } from './types';
+
+/**
+ * One image in, alt text out: the free checks first, then the queue's turn (rate limit, pause),
+ * then the image URL — minted after the wait, so it is fresh when sent — the paid call, and the
+ * write. Never throws: every ending is an outcome.
+ */
+export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationPartsOwner) => {
+  const writer = createAltTextWriter(strapi);
+
+  return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
+    const { provider, imageSource, secrets } = parts.get();
+    const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as StoredFile | null;
+    if (!file) return { status: 'skipped', reason: 'the file no longer exists' };
+    if (!isImageMime(file.mime)) return { status: 'skipped', reason: `not an image (${file.mime})` };
+    if (!(await writer.mayWrite(file, options))) return { status: 'skipped', reason: 'the file already has alt text' };
+    if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
+
+    const config = readConfig(strapi);
+    const lang = options.lang || config.lang;
+    let strategy: DeliveryStrategy | undefined;
+    try {
+      await options.beforeSend?.();
+      const resolved = await imageSource.resolve(file, { accepts: provider.accepts }).catch((error: unknown) => {
+        strategy = strategyOf(error);
+        throw error;
+      });
+      strategy = resolved.strategy;
+      const text = await provider.generate({
+        signal: options.signal,
+        image: resolved.image,
+        lang,
+        style: config.style,
+        keywords: config.keywords,
+        context: { fileName: file.name, site: config.context },
+        fileLabel: fileLabel(file),
+      });
+      const written = await writer.writeGenerated(file, text, { provider: provider.name, lang, strategy, jobId: options.jobId ?? null });
+      return written.status === 'written' ? { status: 'written', text, strategy } : written;
+    } catch (error) {
+      if (isAltTextError(error)) {
+        return { status: 'failed', code: error.code, reason: error.message, strategy, retryAfterMs: error.retryAfterMs };
+      }
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return { status: 'failed', code: 'INTERNAL', reason: redact(message, secrets), strategy };
+    }
+  };
+};

@@ -1,0 +1,15 @@
+/**
+ * Internal database models (not content types: no admin UI, no documentId), registered in
+ * `register` like the upload plugin's own AI-metadata jobs. Jobs and runs live in the app's
+ * database so they survive restarts and several Strapi replicas share one queue.
+ */
+import { jobModel } from './job';
+import { provenanceModel } from './provenance';
+import { runModel } from './run';
+
+export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
+export { RUN_UID, runModel } from './run';
+export { PROVENANCE_UID, provenanceModel } from './provenance';
+export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
+
+export const MODELS = [jobModel, runModel, provenanceModel];

@@ -1,0 +1,37 @@
+import { columns, internalModel, required } from './define';
+
+export const JOB_UID = 'plugin::auto-alt-text.job';
+
+/** Why a job exists: a new upload, new bytes for a file, an admin's request, a bulk run. */
+export const JOB_REASONS = ['upload', 'replace', 'manual', 'run'] as const;
+export type JobReason = (typeof JOB_REASONS)[number];
+
+/** One image owed alt text (or done with it), claimed by one worker at a time through its lease. */
+export const jobModel = internalModel({
+  uid: JOB_UID,
+  tableName: 'auto_alt_text_jobs',
+  singularName: 'job',
+  attributes: {
+    fileId: required('integer'),
+    /**
+     * The file id while the job owes work (pending, running, paused), null once it ended. Unique, so
+     * the database itself refuses a second active job for one file, whatever races above it.
+     */
+    activeFileId: { type: 'integer' },
+    ...columns('integer', 'runId'),
+    ...{ reason: required('string'), mode: required('string'), status: required('string') },
+    ...columns('string', 'lang', 'leaseOwner', 'strategy', 'errorCode'),
+    /** Claims so far (lease take-overs included), and 429s waited out (`maxRateLimitWaits`). */
+    ...{ attempts: { type: 'integer', default: 0 }, rateLimitWaits: { type: 'integer', default: 0 } },
+    /** A request that arrived while the job was running ({ reason, mode, lang }), queued when it ends. */
+    followUp: { type: 'json' },
+    ...columns('datetime', 'availableAt', 'leaseUntil', 'finishedAt'),
+    errorMessage: { type: 'text' },
+  },
+  indexes: [
+    { name: 'auto_alt_text_jobs_claim_idx', columns: ['status', 'available_at'], type: null },
+    { name: 'auto_alt_text_jobs_file_idx', columns: ['file_id'], type: null },
+    { name: 'auto_alt_text_jobs_active_file_uq', columns: ['active_file_id'], type: 'unique' },
+    { name: 'auto_alt_text_jobs_run_idx', columns: ['run_id', 'status'], type: null },
+  ],
+});

@@ -1,0 +1,19 @@
+import { columns, internalModel } from './define';
+
+export const PROVENANCE_UID = 'plugin::auto-alt-text.provenance';
+
+/** What the plugin wrote per file: alt text that still equals it counts as generated, not human. */
+export const provenanceModel = internalModel({
+  uid: PROVENANCE_UID,
+  tableName: 'auto_alt_text_provenance',
+  singularName: 'provenance',
+  rowTimes: false,
+  attributes: {
+    fileId: { type: 'integer', column: { notNullable: true, unique: true } },
+    /** The exact text the plugin wrote: when the file's alt text differs, a human changed it. */
+    text: { type: 'text' },
+    ...columns('string', 'provider', 'lang', 'strategy'),
+    jobId: { type: 'integer' },
+    generatedAt: { type: 'datetime' },
+  },
+});

@@ -1,0 +1,20 @@
+import { columns, internalModel, required } from './define';
+
+export const RUN_UID = 'plugin::auto-alt-text.run';
+
+/** A bulk run: its scope, mode and how far its enqueuer got. */
+export const runModel = internalModel({
+  uid: RUN_UID,
+  tableName: 'auto_alt_text_runs',
+  singularName: 'run',
+  attributes: {
+    /** `scope`: which files; `skippedAtEnqueue`: files looked at but not sent, per reason ({ "not an image": 3 }). */
+    ...columns('json', 'scope', 'skippedAtEnqueue'),
+    ...{ mode: required('string'), status: required('string') },
+    ...columns('string', 'lang', 'enqueueOwner', 'createdBy'),
+    /** Highest file id already considered by the page-by-page enqueuer. */
+    cursor: { type: 'integer', default: 0 },
+    enqueueComplete: { type: 'boolean', default: false },
+    ...columns('datetime', 'enqueueLeaseUntil', 'finishedAt'),
+  },
+});

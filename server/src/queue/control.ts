@@ -1,0 +1,115 @@
+import type { Core } from '@strapi/strapi';
+import { readConfig } from '../config/read';
+import type { JobReason, WriteMode } from '../models';
+import { PLUGIN_ID } from '../utils/plugin-id';
+import { keyHint } from '../utils/redact';
+import type { JobRequest, RequestOutcome } from './job-requests';
+import type { JobStore } from './job-store';
+import { createQueueStateStore, type PauseReason, type QueueState } from './queue-state';
+
+export interface EnqueueOptions {
+  reason?: JobReason;
+  mode?: WriteMode;
+  lang?: string | null;
+  runId?: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the rest of the plugin asks of the queue: put work in (an upload, one file's request, a
+ * page of a run), pause and resume it (shared by every replica: the state is in the database),
+ * retry failures, prune. `wake` nudges this process's worker; other replicas poll.
+ */
+export const createQueueControl = (
+  strapi: Core.Strapi,
+  deps: { store: JobStore; wake(): void; getCredits(): Promise<{ reported: boolean; remaining?: number } | undefined> }
+) => {
+  const state = createQueueStateStore(strapi);
+  const log = (level: 'info' | 'warn', message: string) => strapi.log[level](`[${PLUGIN_ID}] ${message}`);
+
+  const control = {
+    /**
+     * The upload lifecycle calls this and must stay fast: one insert. An upload the rules say not
+     * to send (`skipReason`) is recorded as skipped, at no cost.
+     */
+    async enqueueNewUpload(fileId: number, skipReason?: string) {
+      if (skipReason) return deps.store.recordSkippedUpload(fileId, skipReason);
+      await deps.store.requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill' }]);
+      deps.wake();
+    },
+
+    /**
+     * One request for one file (Regenerate, Replace): queued, folded into the job already waiting,
+     * or kept as the follow-up of the job running now — never dropped, never doubled.
+     */
+    async request(fileId: number, request: JobRequest): Promise<RequestOutcome> {
+      const outcome = await deps.store.requests.request(fileId, request);
+      if (outcome !== 'follow-up') deps.wake();
+      return outcome;
+    },
+
+    /** Queues files that have no job owing work already (the database refuses a second one). */
+    async enqueue(fileIds: number[], options: EnqueueOptions = {}): Promise<{ enqueued: number; alreadyQueued: number }> {
+      const unique = [...new Set(fileIds)];
+      const { reason = 'manual', mode = 'fill', lang = null, runId = null } = options;
+      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId })));
+      if (enqueued > 0) deps.wake();
+      return { enqueued, alreadyQueued: unique.length - enqueued };
+    },
+
+    getState: (): Promise<QueueState> => state.get(),
+    isPaused: async (): Promise<boolean> => (await state.get()).paused,
+
+    async pause(reason: PauseReason, message: string) {
+      const current = await state.get();
+      if (current.paused && current.reason === reason) return;
+      await state.pause(reason, message, keyHint(readConfig(strapi).apiKey));
+      log('warn', `queue paused (${reason}): ${message}`);
+    },
+
+    async resume() {
+      await state.resume();
+      log('info', 'queue resumed');
+      deps.wake();
+    },
+
+    /**
+     * While paused for lack of credits, resumes as soon as the provider reports some again. A
+     * provider that reports no balance (OpenAI-compatible) is simply tried again at each probe.
+     */
+    async probeCredits(): Promise<boolean> {
+      const current = await state.get();
+      if (!current.paused || current.reason !== 'OUT_OF_CREDITS') return false;
+      try {
+        const credits = await deps.getCredits();
+        if (credits && (!credits.reported || (credits.remaining ?? 0) > 0)) {
+          await control.resume();
+          return true;
+        }
+      } catch {
+        // Still no answer: stay paused, try again at the next probe.
+      }
+      return false;
+    },
+
+    /** At boot: a key or configuration that may have changed since the pause deserves another try. */
+    async resumeIfConfigChanged() {
+      const current = await state.get();
+      if (!current.paused) return;
+      const keyChanged = current.reason === 'INVALID_KEY' && current.keyHint !== keyHint(readConfig(strapi).apiKey);
+      if (keyChanged || current.reason === 'MISCONFIGURED') await control.resume();
+    },
+
+    async retryFailed(options: { runId?: number; jobIds?: number[] } = {}) {
+      const count = await deps.store.retryFailed(options);
+      if (count > 0) deps.wake();
+      return { retried: count };
+    },
+
+    async pruneFinished(): Promise<number> {
+      return deps.store.pruneFinished(new Date(Date.now() - readConfig(strapi).jobRetentionDays * DAY_MS));
+    },
+  };
+  return control;
+};

@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import type { RunScope } from '../../../../shared/contracts/runs';
+import type { WriteMode } from '../../../../shared/vocabulary';
+import { readConfig } from '../../config/read';
+import { RUN_UID } from '../../models';
+import { PLUGIN_ID } from '../../utils/plugin-id';
+import { createFileScanner, skipReason } from '../file-scan';
+import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
+
+const PAGE_SIZE = 500;
+const ENQUEUE_LEASE_MS = 60_000;
+
+/**
+ * A run's files, page by page (one page in memory at a time, resumable from the cursor after a
+ * restart): estimated before anything is spent, then enqueued — files with a job owing work are
+ * counted as already queued (the database refuses a second one).
+ */
+export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, settle: (runId: number) => Promise<void>) => {
+  const runs = () => strapi.db.query(RUN_UID);
+  const enqueuing = new Set<number>();
+
+  const classifyPage = async (scope: RunScope, mode: WriteMode, afterId: number) => {
+    const page = await createFileScanner(strapi).page(scope, afterId, PAGE_SIZE);
+    const { maxImageMegabytes } = readConfig(strapi);
+    const sendable: number[] = [];
+    const skipped: Record<string, number> = {};
+    for (const file of page) {
+      const reason = skipReason(file, { mode, maxImageMegabytes });
+      // In the `missing` scope, files that have alt text are out of scope, not skips.
+      if (reason === 'already has alt text' && scope.kind === 'missing') continue;
+      if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
+      else sendable.push(file.id);
+    }
+    return { sendable, skipped, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+  };
+
+  /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
+  const leaseRun = async (runId: number): Promise<boolean> => {
+    const now = new Date();
+    const owner = queue().owner;
+    const { count } = await runs().updateMany({
+      where: {
+        id: runId,
+        status: 'running',
+        enqueueComplete: false,
+        $or: [{ enqueueLeaseUntil: null }, { enqueueLeaseUntil: { $lt: now } }, { enqueueOwner: owner }],
+      },
+      data: { enqueueOwner: owner, enqueueLeaseUntil: new Date(now.getTime() + ENQUEUE_LEASE_MS) },
+    });
+    return count === 1;
+  };
+
+  const enqueuePages = async (runId: number): Promise<void> => {
+    for (;;) {
+      const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
+      if (!run || run.status !== 'running') return;
+      const page = await classifyPage(run.scope, run.mode, run.cursor);
+      const { alreadyQueued } = await queue().enqueue(page.sendable, { reason: 'run', mode: run.mode, lang: run.lang, runId });
+      const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
+      if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
+      const done = !page.full || page.lastId === undefined;
+      await runs().update({
+        where: { id: runId },
+        data: { cursor: page.lastId ?? run.cursor, skippedAtEnqueue: skipped, enqueueComplete: done, enqueueLeaseUntil: new Date(Date.now() + ENQUEUE_LEASE_MS), updatedAt: new Date() },
+      });
+      if (done) return settle(runId);
+      await yieldToEventLoop();
+    }
+  };
+
+  return {
+    /** How many images a run would send (= credits at one per image), before anything is spent. */
+    async estimate(request: Pick<RunRequest, 'scope' | 'mode'>) {
+      const mode = request.mode ?? 'fill';
+      let images = 0;
+      let alreadyQueued = 0;
+      const skipped: Record<string, number> = {};
+      for (let cursor = 0; ; ) {
+        const page = await classifyPage(request.scope, mode, cursor);
+        const queued = await queue().jobs.filesWithActiveJobs(page.sendable);
+        images += page.sendable.length - queued.size;
+        alreadyQueued += queued.size;
+        addCounts(skipped, page.skipped);
+        if (!page.full || page.lastId === undefined) break;
+        cursor = page.lastId;
+        await yieldToEventLoop();
+      }
+      return { images, credits: images, alreadyQueued, skipped };
+    },
+
+    /** Enqueues the rest of a run from its cursor, if this process may (see `leaseRun`). */
+    async continueEnqueue(runId: number): Promise<void> {
+      if (enqueuing.has(runId)) return;
+      enqueuing.add(runId);
+      try {
+        if (await leaseRun(runId)) await enqueuePages(runId);
+      } catch (error) {
+        strapi.log.error(`[${PLUGIN_ID}] run #${runId}: enqueueing stopped: ${error instanceof Error ? error.message : 'unknown error'}`);
+      } finally {
+        enqueuing.delete(runId);
+      }
+    },
+  };
+};
+
+export type RunEnqueuer = ReturnType<typeof createRunEnqueuer>;

@@ -1,0 +1,107 @@
+import type { Core } from '@strapi/strapi';
+import type { RunView } from '../../../../shared/contracts/runs';
+import { RUN_UID } from '../../models';
+import { createRunEnqueuer } from './enqueue';
+import type { RunQueue, RunRequest, RunRow } from './types';
+import { runView } from './view';
+
+/**
+ * Bulk runs: a row with a scope, a mode and a cursor, and its life — created, enqueued page by page,
+ * paused, resumed, cancelled, its failures retried, settled once none of its jobs owes work.
+ */
+export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
+  const runs = () => strapi.db.query(RUN_UID);
+  const jobs = () => queue().jobs;
+
+  const runs_ = {
+    /** Marks a run done once it is fully enqueued and none of its jobs owes work. */
+    async settleIfFinished(runId: number): Promise<void> {
+      const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
+      if (!run || run.status !== 'running' || !run.enqueueComplete) return;
+      // Called after every job of a run: one count, not one per status.
+      if ((await jobs().countOwingWork(runId)) > 0) return;
+      await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt: new Date(), updatedAt: new Date() } });
+    },
+  };
+  const enqueuer = createRunEnqueuer(strapi, queue, runs_.settleIfFinished);
+
+  const service = {
+    ...runs_,
+    estimate: enqueuer.estimate,
+    continueEnqueue: enqueuer.continueEnqueue,
+
+    async create(request: RunRequest): Promise<RunRow> {
+      const now = new Date();
+      const run = (await runs().create({
+        data: {
+          scope: request.scope,
+          mode: request.mode ?? 'fill',
+          lang: request.lang ?? null,
+          status: 'running',
+          cursor: 0,
+          enqueueComplete: false,
+          skippedAtEnqueue: {},
+          createdBy: request.createdBy ?? null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      })) as RunRow;
+      void enqueuer.continueEnqueue(run.id);
+      return run;
+    },
+
+    async pause(runId: number) {
+      const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'paused', updatedAt: new Date() } });
+      if (count === 1) await jobs().pauseRunJobs(runId);
+      return service.get(runId);
+    },
+
+    async resume(runId: number) {
+      const { count } = await runs().updateMany({ where: { id: runId, status: 'paused' }, data: { status: 'running', updatedAt: new Date() } });
+      if (count === 1) {
+        await jobs().resumeRunJobs(runId);
+        queue().nudge();
+        void enqueuer.continueEnqueue(runId);
+      }
+      return service.get(runId);
+    },
+
+    async cancel(runId: number) {
+      const { count } = await runs().updateMany({
+        where: { id: runId, status: { $in: ['running', 'paused'] } },
+        data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() },
+      });
+      if (count === 1) await jobs().cancelRunJobs(runId);
+      return service.get(runId);
+    },
+
+    async retryFailed(runId: number) {
+      const result = await queue().retryFailed({ runId });
+      if (result.retried > 0) {
+        await runs().updateMany({ where: { id: runId, status: 'done' }, data: { status: 'running', finishedAt: null, updatedAt: new Date() } });
+      }
+      return result;
+    },
+
+    async get(runId: number): Promise<RunView | null> {
+      const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
+      return run ? runView(run, await jobs().countByStatus({ runId })) : null;
+    },
+
+    async list(limit = 10): Promise<RunView[]> {
+      const rows = (await runs().findMany({ orderBy: [{ id: 'desc' }], limit })) as RunRow[];
+      return Promise.all(rows.map(async (run) => runView(run, await jobs().countByStatus({ runId: run.id }))));
+    },
+
+    /** At boot: runs whose enqueuer stopped (restart, crash) carry on from their cursor. */
+    async continueInterrupted() {
+      const open = (await runs().findMany({ where: { status: 'running', enqueueComplete: false } })) as RunRow[];
+      for (const run of open) void enqueuer.continueEnqueue(run.id);
+      const finishing = (await runs().findMany({ where: { status: 'running', enqueueComplete: true } })) as RunRow[];
+      for (const run of finishing) await runs_.settleIfFinished(run.id);
+    },
+  };
+  return service;
+};
+
+export type Runs = ReturnType<typeof createRuns>;
