@@ -90,6 +90,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** The token of an `Authorization: Bearer …` header. */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;

@@ -1,9 +1,12 @@
-// What every provider shares: the emulator's state, fault application in a fixed order, and
-// recording of generation calls. Providers supply a `Dialect` that renders errors their way.
+// What every provider shares: the emulator's state, fault application in a fixed order,
+// recording of generation calls, and the credit spent on one image. Providers supply a `Dialect`
+// that renders errors their way.
 
 import { redactKey, type AccountStore } from './accounts';
+import type { DescribeOptions } from './describe';
 import type { EndpointKind, FaultStore } from './faults';
 import { isSuccess, replyStatus, sleep, type Reply } from './http';
+import { describeInput, type ImageInput, type ImageOutcome } from './image-input';
 import type { RequestRecorder } from './recorder';
 import type { FaultStatus, ProviderName, RecordedRequest } from './types';
 
@@ -20,7 +23,8 @@ export interface EmulatorCore {
 export interface Dialect {
   provider: ProviderName;
   unauthorized(): Reply;
-  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply;
+  /** `headers` carries the fault's `Retry-After`, when it has one. */
+  faultStatus(status: FaultStatus, headers: Record<string, string>): Reply;
   /** Valid JSON that lacks the fields a client relies on. */
   wrongShape(body: unknown): unknown;
 }
@@ -81,7 +85,7 @@ export async function withFaults(
   }
   if (faults.status) {
     labels.push(`status:${faults.status}`);
-    return { ...dialect.faultStatus(faults.status, faults.retryAfterSeconds), fault: label() };
+    return { ...dialect.faultStatus(faults.status, retryHeaders), fault: label() };
   }
   if (faults.invalidKey) {
     labels.push('invalidKey');
@@ -129,4 +133,31 @@ export async function runGeneration(
     });
   }
   return reply;
+}
+
+/** What one paid image came to: the description, its failure, or no credit to pay for it. */
+export type PaidOutcome = ImageOutcome | { ok: false; kind: 'no-credits' };
+
+/**
+ * Describes one image for one credit. The credit is reserved before the slow work so concurrent
+ * calls cannot overspend, kept on success and refunded on failure: a failed image costs nothing.
+ * Fills in the image's trace for the recorder.
+ */
+export async function describeForCredit(
+  core: EmulatorCore,
+  key: string,
+  image: ImageInput,
+  options: DescribeOptions,
+  trace: GenerateTrace,
+): Promise<PaidOutcome> {
+  if (!core.accounts.reserve(key)) return { ok: false, kind: 'no-credits' };
+  const outcome = await describeInput(image, { ...options, fetchTimeoutMs: core.fetchTimeoutMs });
+  trace.imageFetchStatus = outcome.fetchStatus;
+  if (!outcome.ok) {
+    core.accounts.refund(key);
+    return outcome;
+  }
+  core.accounts.commit(key);
+  trace.result = outcome.text;
+  return outcome;
 }

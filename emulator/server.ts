@@ -8,9 +8,9 @@ import { controlMount, type ControlTarget } from './control';
 import { FaultStore } from './faults';
 import { json, replyStatus, send, type Mount, type Reply } from './http';
 import type { EmulatorCore } from './pipeline';
-import { alttextaiMount } from './providers/alttextai';
+import { ALTTEXTAI_PREFIX, alttextaiMount } from './providers/alttextai';
 import { ALTTEXTLAB_PREFIX, alttextlabMount } from './providers/alttextlab';
-import { openaiMount } from './providers/openai';
+import { OPENAI_PREFIX, openaiMount } from './providers/openai';
 import { RequestRecorder } from './recorder';
 import type { AccountInput, AccountView, Faults, FaultScope, RecordedRequest } from './types';
 
@@ -49,7 +49,7 @@ export interface Emulator {
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
 }
 
-const PREFIXES = { alttextlab: ALTTEXTLAB_PREFIX, alttextai: '/autoalt/api/v1', openai: '/openai/v1' } as const;
+const PREFIXES = { alttextlab: ALTTEXTLAB_PREFIX, alttextai: ALTTEXTAI_PREFIX, openai: OPENAI_PREFIX } as const;
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Emulator> {
   const host = opts.host ?? '127.0.0.1';

@@ -5,10 +5,11 @@
 // Not emulated: multipart `images[]` uploads (answered 400).
 
 import { userIdFor } from '../accounts';
-import { bearerToken, isRecord, json, readJsonBody, type JsonBodyResult, type Mount, type Reply } from '../http';
-import { describeInput, type ImageInput } from '../image-input';
-import { runGeneration, withFaults, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
+import { bearerToken, isHttpUrl, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
+import type { ImageInput } from '../image-input';
+import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
 import type { FaultStatus } from '../types';
+import { providerMount, type Parsed } from './mount';
 
 export const ALTTEXTAI_PREFIX = '/autoalt/api/v1';
 
@@ -23,8 +24,7 @@ const INVALID_IMAGE = 'Invalid image format';
 const dialect: Dialect = {
   provider: 'alttextai',
   unauthorized: () => json(401, { error: 'Invalid or inactive API key' }),
-  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply {
-    const headers = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+  faultStatus(status: FaultStatus, headers: Record<string, string>): Reply {
     if (status === 429) return json(403, { error: 'Rate limit exceeded' }, headers);
     const messages: Record<Exclude<FaultStatus, 429>, string> = {
       500: 'Internal server error',
@@ -42,13 +42,11 @@ interface GenerateBody {
   language?: string;
 }
 
-type Parsed = { ok: true; body: GenerateBody } | { ok: false; reply: Reply };
-
-function badRequest(error: string): Parsed {
+function badRequest(error: string): Parsed<GenerateBody> {
   return { ok: false, reply: json(400, { error }) };
 }
 
-function parseGenerateBody(value: unknown): Parsed {
+function parseGenerateBody(value: unknown): Parsed<GenerateBody> {
   if (!isRecord(value)) return badRequest('Request body must be a JSON object with "image" or "urls"');
   const { image, urls, language } = value;
   if (image !== undefined && urls !== undefined) return badRequest('Send either "image" or "urls", not both');
@@ -67,16 +65,7 @@ function parseGenerateBody(value: unknown): Parsed {
   } else {
     return badRequest('No image provided: send "image" (base64) or "urls"');
   }
-  return { ok: true, body: { images, language: language as string | undefined } };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return { ok: true, request: { images, language: language as string | undefined } };
 }
 
 /** One trace per image named in the body, so each image (each credit) is recorded. */
@@ -98,102 +87,71 @@ interface ImageResult {
   error?: string;
 }
 
-export function alttextaiMount(core: EmulatorCore): Mount {
-  /** Processes images one by one so credits run out at a predictable image. */
-  async function generate(key: string, body: GenerateBody, traces: GenerateTrace[]): Promise<Reply> {
-    if ((core.accounts.view(key)?.credits ?? 0) <= 0) return json(403, { error: NO_CREDITS });
-    const results: ImageResult[] = [];
-    const failures = new Set<string>();
-    for (const [index, image] of body.images.entries()) {
-      const name = image.kind === 'url' ? { url: image.url } : { filename: 'image' };
-      if (!core.accounts.reserve(key)) {
-        failures.add(NO_CREDITS);
-        results.push({ ...name, success: false, error: NO_CREDITS });
-        continue;
-      }
-      const outcome = await describeInput(image, { lang: body.language, fetchTimeoutMs: core.fetchTimeoutMs });
-      const trace = traces[index] ?? {};
-      trace.imageFetchStatus = outcome.fetchStatus;
-      if (!outcome.ok) {
-        core.accounts.refund(key); // a failed image costs no credit
-        const error = outcome.kind === 'fetch' ? URL_NOT_ACCESSIBLE : INVALID_IMAGE;
-        failures.add(error);
-        results.push({ ...name, success: false, error });
-        continue;
-      }
-      core.accounts.commit(key);
-      trace.result = outcome.text;
-      results.push({ ...name, alt_text: outcome.text, success: true });
+/** Processes images one by one so credits run out at a predictable image. */
+async function generate(core: EmulatorCore, key: string, body: GenerateBody, traces: GenerateTrace[]): Promise<Reply> {
+  if ((core.accounts.view(key)?.credits ?? 0) <= 0) return json(403, { error: NO_CREDITS });
+  const results: ImageResult[] = [];
+  const failures = new Set<string>();
+  for (const [index, image] of body.images.entries()) {
+    const name = image.kind === 'url' ? { url: image.url } : { filename: 'image' };
+    const outcome = await describeForCredit(core, key, image, { lang: body.language }, traces[index] ?? {});
+    if (!outcome.ok) {
+      const error = outcome.kind === 'no-credits' ? NO_CREDITS : outcome.kind === 'fetch' ? URL_NOT_ACCESSIBLE : INVALID_IMAGE;
+      failures.add(error);
+      results.push({ ...name, success: false, error });
+      continue;
     }
-
-    const processed = results.filter((r) => r.success).length;
-    if (processed === 0) {
-      // Nothing succeeded: answer with the documented status for the (first) kind of failure.
-      const [error] = failures;
-      const status = error === URL_NOT_ACCESSIBLE ? 404 : error === NO_CREDITS ? 403 : 400;
-      return json(status, { error, results });
-    }
-    return json(200, {
-      success: true,
-      results,
-      credits_remaining: core.accounts.view(key)?.credits ?? 0,
-      processed_count: processed,
-    });
+    results.push({ ...name, alt_text: outcome.text, success: true });
   }
 
-  return {
+  const processed = results.filter((r) => r.success).length;
+  if (processed === 0) {
+    // Nothing succeeded: answer with the documented status for the (first) kind of failure.
+    const [error] = failures;
+    const status = error === URL_NOT_ACCESSIBLE ? 404 : error === NO_CREDITS ? 403 : 400;
+    return json(status, { error, results });
+  }
+  return json(200, {
+    success: true,
+    results,
+    credits_remaining: core.accounts.view(key)?.credits ?? 0,
+    processed_count: processed,
+  });
+}
+
+export function alttextaiMount(core: EmulatorCore): Mount {
+  return providerMount(core, {
     prefix: ALTTEXTAI_PREFIX,
+    dialect,
+    keyOf: bearerToken,
     notFound: (status) => json(status, { error: status === 404 ? 'Not found' : 'Method not allowed' }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/generate',
-        async handle({ req }) {
-          const at = Date.now();
-          const key = bearerToken(req);
-          const contentType = req.headers['content-type'] ?? '';
-          const body = await readJsonBody(req);
-          const traces = tracesFromBody(body);
-          return runGeneration(core, dialect, key, at, traces, async () => {
-            if (!core.accounts.has(key)) return dialect.unauthorized();
-            if (contentType.startsWith('multipart/')) {
-              return json(400, { error: 'The emulator accepts JSON bodies only ("image" or "urls")' });
-            }
-            if (!body.ok) {
-              return body.reason === 'too-large'
-                ? json(413, { error: 'Request body too large' })
-                : json(400, { error: 'Invalid JSON body' });
-            }
-            const parsed = parseGenerateBody(body.value);
-            if (!parsed.ok) return parsed.reply;
-            return generate(key, parsed.body, traces);
-          });
-        },
-      },
+    generate: {
+      path: '/generate',
+      traces: tracesFromBody,
+      refuse: (req) =>
+        (req.headers['content-type'] ?? '').startsWith('multipart/')
+          ? json(400, { error: 'The emulator accepts JSON bodies only ("image" or "urls")' })
+          : undefined,
+      tooLarge: () => json(413, { error: 'Request body too large' }),
+      unreadable: () => json(400, { error: 'Invalid JSON body' }),
+      parse: parseGenerateBody,
+      answer: (key, request, traces) => generate(core, key, request, traces),
+    },
+    account: [
       {
         method: 'POST',
         path: '/verify-api-key',
-        handle: ({ req }) => {
-          const key = bearerToken(req);
-          return withFaults(core, dialect, key, 'account', async () => {
-            const account = key === undefined ? undefined : core.accounts.view(key);
-            if (!account) return json(401, { valid: false, error: 'Invalid or inactive API key' });
-            return json(200, { valid: true, user_id: userIdFor(account.key), credits_remaining: account.credits });
-          });
-        },
+        answer: (account) =>
+          account
+            ? json(200, { valid: true, user_id: userIdFor(account.key), credits_remaining: account.credits })
+            : json(401, { valid: false, error: 'Invalid or inactive API key' }),
       },
       {
         method: 'GET',
         path: '/credits',
-        handle: ({ req }) => {
-          const key = bearerToken(req);
-          return withFaults(core, dialect, key, 'account', async () => {
-            const account = key === undefined ? undefined : core.accounts.view(key);
-            if (!account) return dialect.unauthorized();
-            return json(200, { credits: account.credits, user_id: userIdFor(account.key) });
-          });
-        },
+        answer: (account) =>
+          account ? json(200, { credits: account.credits, user_id: userIdFor(account.key) }) : dialect.unauthorized(),
       },
     ],
-  };
+  });
 }

@@ -2,21 +2,20 @@
 // `x-api-key` auth, `POST /alt-text/generate` → `{ result, id }`, `GET /subscriptions/info`.
 // The status for an image it cannot fetch is only documented as "a server error": 500 here.
 
-import { headerValue, isRecord, json, readJsonBody, type JsonBodyResult, type Mount, type Reply } from '../http';
-import { describeInput, type ImageInput } from '../image-input';
-import { runGeneration, withFaults, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
+import type { DescribeOptions } from '../describe';
+import { headerValue, isHttpUrl, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
+import type { ImageInput } from '../image-input';
+import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
 import type { FaultStatus } from '../types';
+import { providerMount, type Parsed } from './mount';
 
 export const ALTTEXTLAB_PREFIX = '/alttextlab/api/v1';
 
 const STYLES = ['descriptive', 'neutral', 'matter-of-fact', 'minimal'] as const;
 const LANG = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
 
-interface GenerateBody {
+interface GenerateBody extends DescribeOptions {
   image: ImageInput;
-  lang?: string;
-  style?: string;
-  keywords?: string[];
 }
 
 function validationError(message: string): Reply {
@@ -26,8 +25,7 @@ function validationError(message: string): Reply {
 const dialect: Dialect = {
   provider: 'alttextlab',
   unauthorized: () => json(401, { message: 'Invalid API key' }),
-  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply {
-    const headers = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+  faultStatus(status: FaultStatus, headers: Record<string, string>): Reply {
     const bodies: Record<FaultStatus, { message: string; key?: string }> = {
       429: { message: 'Too many requests', key: 'TOO_MANY_REQUESTS' },
       500: { message: 'Internal server error' },
@@ -40,11 +38,9 @@ const dialect: Dialect = {
   wrongShape: (body) => ({ ok: true, data: body }),
 };
 
-type Parsed = { ok: true; body: GenerateBody } | { ok: false; reply: Reply };
-
 /** Validates the generate body; returns the parsed body or a 400 reply. */
-function parseGenerateBody(value: unknown): Parsed {
-  const invalid = (message: string): Parsed => ({ ok: false, reply: validationError(message) });
+function parseGenerateBody(value: unknown): Parsed<GenerateBody> {
+  const invalid = (message: string): Parsed<GenerateBody> => ({ ok: false, reply: validationError(message) });
   if (!isRecord(value)) return invalid('Body must be a JSON object');
   const { imageUrl, imageRaw, lang, style, keywords, ecommerce, source } = value;
   if (imageUrl !== undefined && (typeof imageUrl !== 'string' || imageUrl === '')) {
@@ -70,22 +66,13 @@ function parseGenerateBody(value: unknown): Parsed {
   // Both sent: the documented imageUrl wins; the recorded imageSource shows which was used.
   const image: ImageInput =
     typeof imageUrl === 'string' ? { kind: 'url', url: imageUrl } : { kind: 'base64', data: imageRaw as string };
-  const body: GenerateBody = {
+  const request: GenerateBody = {
     image,
     lang: lang as string | undefined,
     style: style as string | undefined,
     keywords: keywords as string[] | undefined,
   };
-  return { ok: true, body };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return { ok: true, request };
 }
 
 /** What the recorder learns from the body before any validation, so faulted calls show it too. */
@@ -104,64 +91,55 @@ function traceFromBody(body: JsonBodyResult): GenerateTrace {
   return trace;
 }
 
-export function alttextlabMount(core: EmulatorCore): Mount {
-  return {
-    prefix: ALTTEXTLAB_PREFIX,
-    notFound: (status) => json(status, { message: status === 404 ? 'Not found' : 'Method not allowed' }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/alt-text/generate',
-        async handle({ req }) {
-          const at = Date.now();
-          const key = headerValue(req, 'x-api-key');
-          const body = await readJsonBody(req);
-          const trace = traceFromBody(body);
-          return runGeneration(core, dialect, key, at, [trace], async () => {
-            if (!core.accounts.has(key)) return dialect.unauthorized();
-            if (!body.ok) {
-              return body.reason === 'too-large'
-                ? json(413, { message: 'Request body too large', key: 'PAYLOAD_TOO_LARGE' })
-                : validationError('Body must be valid JSON');
-            }
-            const parsed = parseGenerateBody(body.value);
-            if (!parsed.ok) return parsed.reply;
-            if (!core.accounts.reserve(key)) return json(403, { message: 'Not enough credits', key: 'NOT_ENOUGH_FUNDS' });
+/** One image, one credit; its failures in AltTextLab's own shapes. */
+async function generate(core: EmulatorCore, key: string, request: GenerateBody, [trace]: GenerateTrace[]): Promise<Reply> {
+  const { image, ...options } = request;
+  const outcome = await describeForCredit(core, key, image, options, trace);
+  if (!outcome.ok) {
+    switch (outcome.kind) {
+      case 'no-credits':
+        return json(403, { message: 'Not enough credits', key: 'NOT_ENOUGH_FUNDS' });
+      case 'bad-base64':
+        return validationError('imageRaw must be plain base64');
+      case 'fetch':
+        return json(500, { message: `Could not fetch the image: ${outcome.message}`, key: 'IMAGE_FETCH_FAILED' });
+      case 'invalid':
+        return json(500, { message: `Could not process the image: ${outcome.message}`, key: 'IMAGE_INVALID' });
+    }
+  }
+  return json(200, { result: outcome.text, id: core.nextId() });
+}
 
-            const outcome = await describeInput(parsed.body.image, { ...parsed.body, fetchTimeoutMs: core.fetchTimeoutMs });
-            trace.imageFetchStatus = outcome.fetchStatus;
-            if (!outcome.ok) {
-              core.accounts.refund(key); // a failed image costs no credit
-              if (outcome.kind === 'bad-base64') return validationError('imageRaw must be plain base64');
-              return outcome.kind === 'fetch'
-                ? json(500, { message: `Could not fetch the image: ${outcome.message}`, key: 'IMAGE_FETCH_FAILED' })
-                : json(500, { message: `Could not process the image: ${outcome.message}`, key: 'IMAGE_INVALID' });
-            }
-            core.accounts.commit(key);
-            trace.result = outcome.text;
-            return json(200, { result: outcome.text, id: core.nextId() });
-          });
-        },
-      },
+export function alttextlabMount(core: EmulatorCore): Mount {
+  return providerMount(core, {
+    prefix: ALTTEXTLAB_PREFIX,
+    dialect,
+    keyOf: (req) => headerValue(req, 'x-api-key'),
+    notFound: (status) => json(status, { message: status === 404 ? 'Not found' : 'Method not allowed' }),
+    generate: {
+      path: '/alt-text/generate',
+      traces: (body) => [traceFromBody(body)],
+      tooLarge: () => json(413, { message: 'Request body too large', key: 'PAYLOAD_TOO_LARGE' }),
+      unreadable: () => validationError('Body must be valid JSON'),
+      parse: parseGenerateBody,
+      answer: (key, request, traces) => generate(core, key, request, traces),
+    },
+    account: [
       {
         method: 'GET',
         path: '/subscriptions/info',
-        handle: ({ req }) => {
-          const key = headerValue(req, 'x-api-key');
-          return withFaults(core, dialect, key, 'account', async () => {
-            const account = key === undefined ? undefined : core.accounts.view(key);
-            const renewal = key === undefined ? undefined : core.accounts.renewal(key);
-            if (!account || !renewal) return dialect.unauthorized();
-            return json(200, {
-              planName: account.plan,
-              isActive: true,
-              credits: account.credits,
-              nextReceiving: renewal.credits,
-              nextReceivingAt: renewal.at.toISOString(),
-            });
+        answer(account) {
+          const renewal = account && core.accounts.renewal(account.key);
+          if (!account || !renewal) return dialect.unauthorized();
+          return json(200, {
+            planName: account.plan,
+            isActive: true,
+            credits: account.credits,
+            nextReceiving: renewal.credits,
+            nextReceivingAt: renewal.at.toISOString(),
           });
         },
       },
     ],
-  };
+  });
 }

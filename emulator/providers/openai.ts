@@ -4,10 +4,11 @@
 // when they run out the answer is OpenAI's 429 `insufficient_quota`.
 // The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field.
 
-import { bearerToken, isRecord, json, readJsonBody, type JsonBodyResult, type Mount, type Reply } from '../http';
-import { describeInput, type ImageInput } from '../image-input';
-import { runGeneration, withFaults, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
+import { bearerToken, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
+import type { ImageInput } from '../image-input';
+import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
 import type { FaultStatus } from '../types';
+import { providerMount, type Parsed } from './mount';
 
 export const OPENAI_PREFIX = '/openai/v1';
 export const EMULATOR_MODEL = 'emulator-vision';
@@ -30,8 +31,7 @@ function openaiError(
 const dialect: Dialect = {
   provider: 'openai',
   unauthorized: () => openaiError(401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'),
-  faultStatus(status: FaultStatus, retryAfterSeconds?: number): Reply {
-    const headers = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+  faultStatus(status: FaultStatus, headers: Record<string, string>): Reply {
     switch (status) {
       case 429:
         return openaiError(429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', headers);
@@ -96,13 +96,11 @@ function extractParts(messages: unknown[]): { imageUrl?: string; prompt: string 
   return { imageUrl, prompt: texts.join('\n') };
 }
 
-type Parsed = { ok: true; request: ChatRequest } | { ok: false; reply: Reply };
-
-function invalidRequest(message: string, code: string | null = null): Parsed {
+function invalidRequest(message: string, code: string | null = null): Parsed<ChatRequest> {
   return { ok: false, reply: openaiError(400, message, 'invalid_request_error', code) };
 }
 
-function parseChatBody(value: unknown): Parsed {
+function parseChatBody(value: unknown): Parsed<ChatRequest> {
   if (!isRecord(value)) return invalidRequest('The request body must be a JSON object.');
   const { model, messages, stream } = value;
   const maxTokens = value.max_completion_tokens ?? value.max_tokens;
@@ -133,90 +131,75 @@ function tokens(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
 }
 
-export function openaiMount(core: EmulatorCore): Mount {
-  async function complete(key: string, request: ChatRequest, trace: GenerateTrace): Promise<Reply> {
-    if (!core.accounts.reserve(key)) {
-      return openaiError(
-        429,
-        'You exceeded your current quota, please check your plan and billing details.',
-        'insufficient_quota',
-        'insufficient_quota',
-      );
+async function complete(core: EmulatorCore, key: string, request: ChatRequest, [trace]: GenerateTrace[]): Promise<Reply> {
+  const outcome = await describeForCredit(core, key, request.image, { lang: trace.lang }, trace);
+  if (!outcome.ok) {
+    switch (outcome.kind) {
+      case 'no-credits':
+        return openaiError(
+          429,
+          'You exceeded your current quota, please check your plan and billing details.',
+          'insufficient_quota',
+          'insufficient_quota',
+        );
+      case 'fetch':
+        return openaiError(400, `Error while downloading the image: ${outcome.message}.`, 'invalid_request_error', 'invalid_image_url');
+      case 'bad-base64':
+      case 'invalid':
+        return openaiError(400, 'You uploaded an unsupported image. Please make sure your image is valid.', 'invalid_request_error', 'invalid_image_format');
     }
-    const outcome = await describeInput(request.image, { lang: trace.lang, fetchTimeoutMs: core.fetchTimeoutMs });
-    trace.imageFetchStatus = outcome.fetchStatus;
-    if (!outcome.ok) {
-      core.accounts.refund(key);
-      return outcome.kind === 'fetch'
-        ? openaiError(400, `Error while downloading the image: ${outcome.message}.`, 'invalid_request_error', 'invalid_image_url')
-        : openaiError(400, 'You uploaded an unsupported image. Please make sure your image is valid.', 'invalid_request_error', 'invalid_image_format');
-    }
-    core.accounts.commit(key);
-    trace.result = outcome.text;
-
-    // max_tokens cuts the text mid-word, as a real model does; finish_reason tells the client.
-    const limit = request.maxTokens !== undefined ? request.maxTokens * CHARS_PER_TOKEN : Infinity;
-    const content = outcome.text.length > limit ? outcome.text.slice(0, limit) : outcome.text;
-    const promptTokens = IMAGE_PROMPT_TOKENS + tokens(request.prompt);
-    const completionTokens = tokens(content);
-    return json(200, {
-      id: `chatcmpl-emulator-${core.nextId()}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: request.model,
-      choices: [
-        {
-          index: 0,
-          message: { role: 'assistant', content },
-          finish_reason: content.length < outcome.text.length ? 'length' : 'stop',
-        },
-      ],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
-    });
   }
 
-  return {
+  // max_tokens cuts the text mid-word, as a real model does; finish_reason tells the client.
+  const limit = request.maxTokens !== undefined ? request.maxTokens * CHARS_PER_TOKEN : Infinity;
+  const content = outcome.text.length > limit ? outcome.text.slice(0, limit) : outcome.text;
+  const promptTokens = IMAGE_PROMPT_TOKENS + tokens(request.prompt);
+  const completionTokens = tokens(content);
+  return json(200, {
+    id: `chatcmpl-emulator-${core.nextId()}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: request.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content },
+        finish_reason: content.length < outcome.text.length ? 'length' : 'stop',
+      },
+    ],
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+  });
+}
+
+export function openaiMount(core: EmulatorCore): Mount {
+  return providerMount(core, {
     prefix: OPENAI_PREFIX,
+    dialect,
+    keyOf: bearerToken,
     notFound: (status) =>
       status === 404
         ? openaiError(404, 'Unknown request URL.', 'invalid_request_error', 'unknown_url')
         : openaiError(405, 'Method not allowed.', 'invalid_request_error', null),
-    routes: [
-      {
-        method: 'POST',
-        path: '/chat/completions',
-        async handle({ req }) {
-          const at = Date.now();
-          const key = bearerToken(req);
-          const body = await readJsonBody(req);
-          const trace = traceFromBody(body);
-          return runGeneration(core, dialect, key, at, [trace], async () => {
-            if (!core.accounts.has(key)) return dialect.unauthorized();
-            if (!body.ok) {
-              return body.reason === 'too-large'
-                ? openaiError(413, 'Request body too large.', 'invalid_request_error', null)
-                : openaiError(400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
-            }
-            const parsed = parseChatBody(body.value);
-            if (!parsed.ok) return parsed.reply;
-            return complete(key, parsed.request, trace);
-          });
-        },
-      },
+    generate: {
+      path: '/chat/completions',
+      traces: (body) => [traceFromBody(body)],
+      tooLarge: () => openaiError(413, 'Request body too large.', 'invalid_request_error', null),
+      unreadable: () => openaiError(400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null),
+      parse: parseChatBody,
+      answer: (key, request, traces) => complete(core, key, request, traces),
+    },
+    account: [
       {
         method: 'GET',
         path: '/models',
-        handle: ({ req }) => {
-          const key = bearerToken(req);
-          return withFaults(core, dialect, key, 'account', async () => {
-            if (!core.accounts.has(key)) return dialect.unauthorized();
-            return json(200, {
-              object: 'list',
-              data: [{ id: EMULATOR_MODEL, object: 'model', created: 1_700_000_000, owned_by: 'emulator' }],
-            });
-          });
-        },
+        answer: (account) =>
+          account
+            ? json(200, {
+                object: 'list',
+                data: [{ id: EMULATOR_MODEL, object: 'model', created: 1_700_000_000, owned_by: 'emulator' }],
+              })
+            : dialect.unauthorized(),
       },
     ],
-  };
+  });
 }

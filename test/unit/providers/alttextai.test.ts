@@ -1,18 +1,15 @@
-import { startEmulator, type Emulator } from '../../../emulator/server';
 import { ALTTEXTAI_BASE_URL, createAltTextAiProvider } from '../../../server/src/providers/alttextai';
 import { toAltTextAiLanguage } from '../../../server/src/providers/alttextai/language';
-import type { GenerateRequest, ProviderSettings } from '../../../server/src/providers/types';
-import { solidPng } from '../../support/images';
-import { contractKey, runProviderContract } from './contract';
-import { expectTypedFailure, failureOf, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
+import type { GenerateRequest } from '../../../server/src/providers/types';
+import { runProviderContract } from './contract';
+import { expectTypedFailure, failureOf } from './fixtures';
+import { adapterUnderTest, useProviderServers } from './provider-servers';
 
-const KEY = contractKey('alttextai');
-const make = (baseUrl: string, overrides: Partial<ProviderSettings> = {}) =>
-  createAltTextAiProvider({ apiKey: KEY, baseUrl, timeoutMs: 5000, maxLength: 250, ...overrides });
+const { key: KEY, make } = adapterUnderTest('alttextai', createAltTextAiProvider);
 
 runProviderContract({
   name: 'alttextai',
-  make: (emulator, overrides) => make(emulator.baseUrls.alttextai, overrides),
+  make,
   supports: { url: true, base64: true, credits: true },
   successBody: (text) => ({
     success: true,
@@ -23,66 +20,45 @@ runProviderContract({
 });
 
 describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
-  let emulator: Emulator;
-  let host: ImageHost;
-  let proxy: CaptureServer;
-  let canned: CaptureServer;
-  let png: Buffer;
-  let url: string;
-
-  beforeAll(async () => {
-    png = await solidPng(40, 30, { r: 200, g: 20, b: 20 });
-    host = await startImageHost({ '/photo.png': { bytes: png, type: 'image/png' } });
-    url = `${host.url}/photo.png`;
-    emulator = await startEmulator({ accounts: [{ key: KEY, credits: 10 }] });
-    proxy = await startCaptureServer({ forwardTo: emulator.baseUrls.alttextai });
-    canned = await startCaptureServer();
-  });
-  afterAll(async () => {
-    await Promise.all([emulator.close(), host.close(), proxy.close(), canned.close()]);
-  });
-  beforeEach(() => {
-    emulator.reset();
-    proxy.requests.length = 0;
-  });
+  const servers = useProviderServers('alttextai');
 
   const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
-    image: { url },
+    image: { url: servers.url },
     lang: 'en',
     style: 'neutral',
     fileLabel: '#3 "boat.png"',
     ...overrides,
   });
   const expectFailure = (promise: Promise<unknown>, code: Parameters<typeof expectTypedFailure>[1]['code']) =>
-    expectTypedFailure(promise, { code, provider: 'alttextai', file: '#3 "boat.png"', secrets: [KEY, url] });
+    expectTypedFailure(promise, { code, provider: 'alttextai', file: '#3 "boat.png"', secrets: [KEY, servers.url] });
 
   test('documents autoalt.app as its default base URL', () => {
     expect(ALTTEXTAI_BASE_URL).toBe('https://autoalt.app/api/v1');
   });
 
   test('sends a Bearer key and a URL as `urls: [url]` with the language', async () => {
-    await make(proxy.url).generate(request());
-    const [sent] = proxy.requests;
+    await make(servers.proxy.url).generate(request());
+    const [sent] = servers.proxy.requests;
     expect(sent.path).toBe('/generate');
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(sent.body).toEqual({ urls: [url], language: 'en' });
+    expect(sent.body).toEqual({ urls: [servers.url], language: 'en' });
   });
 
   test('sends inline bytes as plain base64 in `image`, as the seed shows', async () => {
-    await make(proxy.url).generate(request({ image: { base64: png.toString('base64'), mime: 'image/png' } }));
-    expect(proxy.requests[0].body).toEqual({ image: png.toString('base64'), language: 'en' });
+    await make(servers.proxy.url).generate(request({ image: { base64: servers.png.toString('base64'), mime: 'image/png' } }));
+    expect(servers.proxy.requests[0].body).toEqual({ image: servers.png.toString('base64'), language: 'en' });
   });
 
   describe('its 403, read by its body: no credits, a rate limit, a refused key, or nothing it can act on', () => {
     test('403 "No credits remaining" is OUT_OF_CREDITS', async () => {
-      emulator.setFaults({ creditsAfter: 0 });
-      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request()), 'OUT_OF_CREDITS');
+      servers.emulator.setFaults({ creditsAfter: 0 });
+      const error = await expectFailure(make(servers.emulator.baseUrls.alttextai).generate(request()), 'OUT_OF_CREDITS');
       expect(error.status).toBe(403);
     });
 
     test('403 "Rate limit exceeded" is RATE_LIMITED, with the Retry-After it sent', async () => {
-      emulator.setFaults({ status: 429, retryAfterSeconds: 3 });
-      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request()), 'RATE_LIMITED');
+      servers.emulator.setFaults({ status: 429, retryAfterSeconds: 3 });
+      const error = await expectFailure(make(servers.emulator.baseUrls.alttextai).generate(request()), 'RATE_LIMITED');
       expect(error.status).toBe(403);
       expect(error.retryAfterMs).toBe(3000);
     });
@@ -102,8 +78,8 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
       ['Forbidden', 'BAD_RESPONSE'],
       ['Request blocked', 'BAD_RESPONSE'],
     ] as const)('403 { error: %j } is %s', async (message, code) => {
-      canned.reply({ status: 403, body: { error: message } });
-      const error = await expectFailure(make(canned.url).generate(request()), code);
+      servers.canned.reply({ status: 403, body: { error: message } });
+      const error = await expectFailure(make(servers.canned.url).generate(request()), code);
       expect(error.status).toBe(403);
       // The provider's words are read, never repeated.
       expect(error.message).not.toContain(message);
@@ -116,21 +92,21 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
       ['an empty body', { status: 403, body: '', type: 'application/json' }],
       ['a JSON body', { status: 403, body: { message: 'Access denied', code: 1020 } }],
     ] as const)('403 with %s is BAD_RESPONSE naming it, never a rate limit', async (kind, reply) => {
-      canned.reply(reply);
-      const error = await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE');
+      servers.canned.reply(reply);
+      const error = await expectFailure(make(servers.canned.url).generate(request()), 'BAD_RESPONSE');
       expect(error.status).toBe(403);
       expect(error.message).toContain(kind);
       expect(error.message).not.toMatch(/firewall|Access denied/);
     });
 
     test('verifyKey reads a 403 about the key as an invalid key', async () => {
-      canned.reply({ status: 403, body: { error: 'Account suspended' } });
-      await expect(make(canned.url).verifyKey()).resolves.toEqual({ valid: false });
+      servers.canned.reply({ status: 403, body: { error: 'Account suspended' } });
+      await expect(make(servers.canned.url).verifyKey()).resolves.toEqual({ valid: false });
     });
 
     test('verifyKey rejects a 403 HTML page as BAD_RESPONSE: the key may well be fine', async () => {
-      canned.reply({ status: 403, body: '<html><body>Access denied</body></html>', type: 'text/html' });
-      const error = await failureOf(make(canned.url).verifyKey());
+      servers.canned.reply({ status: 403, body: '<html><body>Access denied</body></html>', type: 'text/html' });
+      const error = await failureOf(make(servers.canned.url).verifyKey());
       expect(error.code).toBe('BAD_RESPONSE');
     });
   });
@@ -143,15 +119,15 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
       ['de', 'de'],
       ['ja', 'ja'],
     ])('the site language %s is sent as %s', async (lang, sent) => {
-      await make(emulator.baseUrls.alttextai).generate(request({ lang }));
-      expect(emulator.requests[0].lang).toBe(sent);
+      await make(servers.emulator.baseUrls.alttextai).generate(request({ lang }));
+      expect(servers.emulator.requests[0].lang).toBe(sent);
     });
 
     test('a language it does not support is MISCONFIGURED before anything is sent or spent', async () => {
-      const error = await expectFailure(make(emulator.baseUrls.alttextai).generate(request({ lang: 'sv' })), 'MISCONFIGURED');
+      const error = await expectFailure(make(servers.emulator.baseUrls.alttextai).generate(request({ lang: 'sv' })), 'MISCONFIGURED');
       expect(error.message).toContain('"sv"');
       expect(error.message).toContain('`lang`');
-      expect(emulator.requests).toHaveLength(0);
+      expect(servers.emulator.requests).toHaveLength(0);
     });
 
     test('Traditional Chinese is refused rather than answered in whatever `zh` means', () => {
@@ -168,31 +144,31 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
       ['Invalid image format', 'UNSUPPORTED_IMAGE'],
       ['something new went wrong', 'UNSUPPORTED_IMAGE'],
     ] as const)('results[0].error "%s" is %s', async (message, code) => {
-      canned.reply({ status: 200, body: { success: false, results: [{ url, success: false, error: message }], processed_count: 0 } });
-      const error = await expectFailure(make(canned.url).generate(request()), code);
+      servers.canned.reply({ status: 200, body: { success: false, results: [{ url: servers.url, success: false, error: message }], processed_count: 0 } });
+      const error = await expectFailure(make(servers.canned.url).generate(request()), code);
       expect(error.message).not.toContain(message);
     });
 
     test('a result marked successful but without alt_text is BAD_RESPONSE', async () => {
-      canned.reply({ status: 200, body: { success: true, results: [{ url, success: true }] } });
-      await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE');
+      servers.canned.reply({ status: 200, body: { success: true, results: [{ url: servers.url, success: true }] } });
+      await expectFailure(make(servers.canned.url).generate(request()), 'BAD_RESPONSE');
     });
   });
 
   test('a 404 about the image is IMAGE_UNREACHABLE, but a 404 for a wrong base URL is MISCONFIGURED', async () => {
-    await expectFailure(make(emulator.baseUrls.alttextai).generate(request({ image: { url: `${url}-gone` } })), 'IMAGE_UNREACHABLE');
-    const wrongBase = make(`${emulator.url}/autoalt/api/v2`).generate(request());
+    await expectFailure(make(servers.emulator.baseUrls.alttextai).generate(request({ image: { url: `${servers.url}-gone` } })), 'IMAGE_UNREACHABLE');
+    const wrongBase = make(`${servers.emulator.url}/autoalt/api/v2`).generate(request());
     expect((await expectFailure(wrongBase, 'MISCONFIGURED')).message).toContain('baseUrl');
   });
 
   test('verifyKey names the user id as the account; getCredits reports no plan', async () => {
-    const provider = make(emulator.baseUrls.alttextai);
+    const provider = make(servers.emulator.baseUrls.alttextai);
     await expect(provider.verifyKey()).resolves.toEqual({ valid: true, account: expect.stringMatching(/^user_/) });
     await expect(provider.getCredits()).resolves.toEqual({ reported: true, remaining: 10 });
   });
 
   test('verifyKey reads { valid: false } in a 200 as an invalid key', async () => {
-    canned.reply({ status: 200, body: { valid: false } });
-    await expect(make(canned.url).verifyKey()).resolves.toEqual({ valid: false });
+    servers.canned.reply({ status: 200, body: { valid: false } });
+    await expect(make(servers.canned.url).verifyKey()).resolves.toEqual({ valid: false });
   });
 });

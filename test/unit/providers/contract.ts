@@ -2,52 +2,39 @@
 // answers the emulator cannot give, a canned server). Each adapter's test file runs it once:
 //   runProviderContract({ name, make, supports, successBody })
 
-import { startEmulator, type Emulator } from '../../../emulator/server';
 import type { ProviderName } from '../../../server/src/config/schema';
 import type { AltTextErrorCode } from '../../../server/src/errors';
-import type { AltTextProvider, GenerateRequest, ImageInput, ProviderSettings } from '../../../server/src/providers/types';
-import { solidPng, tinyPdf } from '../../support/images';
-import { expectTypedFailure, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
+import type { GenerateRequest, ImageInput, ProviderSettings } from '../../../server/src/providers/types';
+import { tinyPdf } from '../../support/images';
+import { expectTypedFailure } from './fixtures';
+import { contractKey, useProviderServers, type AdapterMaker } from './provider-servers';
 
 export interface ContractSubject {
   name: ProviderName;
-  /** The adapter, pointed at the emulator (or at `overrides.baseUrl`) with the contract's key. */
-  make(emulator: Emulator, overrides?: Partial<ProviderSettings>): AltTextProvider;
+  /** The adapter, built with the contract's key (see `adapterMaker`). */
+  make: AdapterMaker;
   /** What the API offers; the suite checks `accepts` against it and skips what it lacks. */
   supports: { url: boolean; base64: boolean; credits: boolean };
   /** The API's success body carrying `text`, for answers the emulator cannot give. */
   successBody(text: string): unknown;
 }
 
-/** Distinctive enough that finding it in a message cannot be a coincidence. */
-export const contractKey = (name: ProviderName) => `${name}-secret-Qx7Zr2Lm9Kw4`;
 const SIGNATURE = 'c0ffee5ecretS1gnature';
 const FILE = '#7 "harbour.png"';
+const HARBOUR = { path: '/harbour.png', width: 32, height: 24, rgb: { r: 10, g: 10, b: 200 } };
 const FULL_TEXT = /^A 32×24 image dominated by blue/;
 
 export function runProviderContract(subject: ContractSubject): void {
   const KEY = contractKey(subject.name);
 
   describe(`the ${subject.name} adapter fulfils the provider contract`, () => {
-    let emulator: Emulator;
-    let host: ImageHost;
-    let canned: CaptureServer;
-    let png: Buffer;
+    const servers = useProviderServers(subject.name, { credits: 100, plan: 'Pro', image: HARBOUR });
 
-    beforeAll(async () => {
-      png = await solidPng(32, 24, { r: 10, g: 10, b: 200 });
-      host = await startImageHost({ '/harbour.png': { bytes: png, type: 'image/png' } });
-      emulator = await startEmulator({ accounts: [{ key: KEY, credits: 100, plan: 'Pro' }] });
-      canned = await startCaptureServer();
-    });
-    afterAll(async () => {
-      await Promise.all([emulator.close(), host.close(), canned.close()]);
-    });
-    beforeEach(() => emulator.reset());
-
-    const provider = (overrides: Partial<ProviderSettings> = {}) => subject.make(emulator, overrides);
-    const cannedProvider = () => provider({ baseUrl: canned.url });
-    const presignedUrl = () => `${host.url}/harbour.png?X-Amz-Expires=60&X-Amz-Signature=${SIGNATURE}`;
+    /** Pointed at the emulator, or at `overrides.baseUrl`. */
+    const provider = (overrides: Partial<ProviderSettings> = {}) =>
+      subject.make(servers.emulator.baseUrls[subject.name], overrides);
+    const cannedProvider = () => provider({ baseUrl: servers.canned.url });
+    const presignedUrl = () => `${servers.url}?X-Amz-Expires=60&X-Amz-Signature=${SIGNATURE}`;
     const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
       image: { url: presignedUrl() },
       lang: 'en',
@@ -58,8 +45,8 @@ export function runProviderContract(subject: ContractSubject): void {
     const inline = (bytes: Buffer): ImageInput => ({ base64: bytes.toString('base64'), mime: 'image/png' });
     /** `file: null` for account calls, which concern no file. */
     const expectFailure = (promise: Promise<unknown>, code: AltTextErrorCode, file: string | null = FILE) =>
-      expectTypedFailure(promise, { code, provider: subject.name, file: file ?? undefined, secrets: [KEY, SIGNATURE, host.url] });
-    const charged = () => emulator.account(KEY)?.charged;
+      expectTypedFailure(promise, { code, provider: subject.name, file: file ?? undefined, secrets: [KEY, SIGNATURE, servers.host.url] });
+    const charged = () => servers.emulator.account(KEY)?.charged;
 
     describe('generating alt text', () => {
       test('accepts exactly the deliveries the API offers', () => {
@@ -69,13 +56,13 @@ export function runProviderContract(subject: ContractSubject): void {
 
       (subject.supports.url ? test : test.skip)('describes an image it fetches from a presigned URL, query intact', async () => {
         await expect(provider().generate(request())).resolves.toMatch(FULL_TEXT);
-        expect(emulator.requests[0]).toMatchObject({ imageSource: 'url', imageUrl: presignedUrl() });
+        expect(servers.emulator.requests[0]).toMatchObject({ imageSource: 'url', imageUrl: presignedUrl() });
         expect(charged()).toBe(1);
       });
 
       (subject.supports.base64 ? test : test.skip)('describes an image sent inline as base64', async () => {
-        await expect(provider().generate(request({ image: inline(png) }))).resolves.toMatch(FULL_TEXT);
-        expect(emulator.requests[0].imageSource).toBe('base64');
+        await expect(provider().generate(request({ image: inline(servers.png) }))).resolves.toMatch(FULL_TEXT);
+        expect(servers.emulator.requests[0].imageSource).toBe('base64');
       });
 
       test('keeps the text within maxLength and cuts it between words', async () => {
@@ -87,17 +74,17 @@ export function runProviderContract(subject: ContractSubject): void {
       });
 
       test('a slow answer within the timeout still succeeds', async () => {
-        emulator.setFaults({ latencyMs: 150 });
+        servers.emulator.setFaults({ latencyMs: 150 });
         await expect(provider({ timeoutMs: 3000 }).generate(request())).resolves.toMatch(FULL_TEXT);
       });
 
       test('removes wrapping quotes and an "Image of" opener from the answer', async () => {
-        canned.reply({ status: 200, body: subject.successBody('  "Image of a red bicycle against a wall"  ') });
+        servers.canned.reply({ status: 200, body: subject.successBody('  "Image of a red bicycle against a wall"  ') });
         await expect(cannedProvider().generate(request())).resolves.toBe('A red bicycle against a wall');
       });
 
       test('empty alt text is BAD_RESPONSE, never written', async () => {
-        canned.reply({ status: 200, body: subject.successBody('  ""  ') });
+        servers.canned.reply({ status: 200, body: subject.successBody('  ""  ') });
         await expectFailure(cannedProvider().generate(request()), 'BAD_RESPONSE');
       });
     });
@@ -110,36 +97,36 @@ export function runProviderContract(subject: ContractSubject): void {
       });
 
       test('a revoked key is INVALID_KEY', async () => {
-        emulator.setFaults({ invalidKey: true });
+        servers.emulator.setFaults({ invalidKey: true });
         await expectFailure(provider().generate(request()), 'INVALID_KEY');
       });
 
       test('an account without credits is OUT_OF_CREDITS and is charged nothing', async () => {
-        emulator.setFaults({ creditsAfter: 0 });
+        servers.emulator.setFaults({ creditsAfter: 0 });
         await expectFailure(provider().generate(request()), 'OUT_OF_CREDITS');
         expect(charged()).toBe(0);
       });
 
       test('credits running out mid-run turn the next call into OUT_OF_CREDITS', async () => {
-        emulator.setFaults({ creditsAfter: 1 });
+        servers.emulator.setFaults({ creditsAfter: 1 });
         await expect(provider().generate(request())).resolves.toMatch(FULL_TEXT);
         await expectFailure(provider().generate(request()), 'OUT_OF_CREDITS');
       });
 
       test('a rate limit with Retry-After is RATE_LIMITED with the wait in milliseconds', async () => {
-        emulator.setFaults({ status: 429, retryAfterSeconds: 7 });
+        servers.emulator.setFaults({ status: 429, retryAfterSeconds: 7 });
         expect((await expectFailure(provider().generate(request()), 'RATE_LIMITED')).retryAfterMs).toBe(7000);
       });
 
       test('a rate limit without Retry-After is RATE_LIMITED with no wait given', async () => {
-        emulator.setFaults({ status: 429 });
+        servers.emulator.setFaults({ status: 429 });
         expect((await expectFailure(provider().generate(request()), 'RATE_LIMITED')).retryAfterMs).toBeUndefined();
       });
 
       (subject.supports.url ? test : test.skip)(
         'an image URL the provider cannot fetch is IMAGE_UNREACHABLE, costs nothing, and the URL stays out of the message',
         async () => {
-          const missing = `${host.url}/gone.png?X-Amz-Signature=${SIGNATURE}`;
+          const missing = `${servers.host.url}/gone.png?X-Amz-Signature=${SIGNATURE}`;
           await expectFailure(provider().generate(request({ image: { url: missing } })), 'IMAGE_UNREACHABLE');
           expect(charged()).toBe(0);
         }
@@ -151,27 +138,27 @@ export function runProviderContract(subject: ContractSubject): void {
       });
 
       test.each([500, 502, 503] as const)('a %i is TRANSIENT and keeps its status', async (status) => {
-        emulator.setFaults({ status });
+        servers.emulator.setFaults({ status });
         expect((await expectFailure(provider().generate(request()), 'TRANSIENT')).status).toBe(status);
       });
 
       test('a gateway HTML page is TRANSIENT and says it was HTML', async () => {
-        emulator.setFaults({ status: 502, htmlBody: true });
+        servers.emulator.setFaults({ status: 502, htmlBody: true });
         expect((await expectFailure(provider().generate(request()), 'TRANSIENT')).message).toContain('HTML');
       });
 
       test('an HTML page with status 200 is BAD_RESPONSE', async () => {
-        canned.reply({ status: 200, body: '<!doctype html><html><body>Welcome</body></html>', type: 'text/html' });
+        servers.canned.reply({ status: 200, body: '<!doctype html><html><body>Welcome</body></html>', type: 'text/html' });
         expect((await expectFailure(cannedProvider().generate(request()), 'BAD_RESPONSE')).message).toContain('HTML');
       });
 
       test('truncated JSON is BAD_RESPONSE', async () => {
-        emulator.setFaults({ malformedJson: true });
+        servers.emulator.setFaults({ malformedJson: true });
         await expectFailure(provider().generate(request()), 'BAD_RESPONSE');
       });
 
       test('JSON without the documented fields is BAD_RESPONSE', async () => {
-        emulator.setFaults({ wrongShape: true });
+        servers.emulator.setFaults({ wrongShape: true });
         await expectFailure(provider().generate(request()), 'BAD_RESPONSE');
       });
 
@@ -180,21 +167,21 @@ export function runProviderContract(subject: ContractSubject): void {
       });
 
       test('no answer within the timeout is TIMEOUT, on time', async () => {
-        emulator.setFaults({ hang: true });
+        servers.emulator.setFaults({ hang: true });
         const started = Date.now();
         await expectFailure(provider({ timeoutMs: 300 }).generate(request()), 'TIMEOUT');
         expect(Date.now() - started).toBeLessThan(2000);
       });
 
       test("aborting the caller's signal is CANCELLED", async () => {
-        emulator.setFaults({ hang: true });
+        servers.emulator.setFaults({ hang: true });
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 50);
         await expectFailure(provider().generate(request({ signal: controller.signal })), 'CANCELLED');
       });
 
       test("the caller's own AbortSignal.timeout is TIMEOUT", async () => {
-        emulator.setFaults({ hang: true });
+        servers.emulator.setFaults({ hang: true });
         await expectFailure(provider().generate(request({ signal: AbortSignal.timeout(100) })), 'TIMEOUT');
       });
     });
@@ -209,7 +196,7 @@ export function runProviderContract(subject: ContractSubject): void {
       });
 
       test('verifyKey rejects when the answer is unknown (the API is down)', async () => {
-        emulator.setFaults({ status: 503, endpoints: 'all' });
+        servers.emulator.setFaults({ status: 503, endpoints: 'all' });
         await expectFailure(provider().verifyKey(), 'TRANSIENT', null);
       });
 

@@ -1,15 +1,12 @@
-import { startEmulator, type Emulator } from '../../../emulator/server';
 import { createOpenAiProvider, OPENAI_BASE_URL } from '../../../server/src/providers/openai';
 import { DEFAULT_PROMPT_TEMPLATE, renderPrompt } from '../../../server/src/providers/openai/prompt';
-import type { GenerateRequest, ProviderSettings } from '../../../server/src/providers/types';
-import { solidPng } from '../../support/images';
-import { contractKey, runProviderContract } from './contract';
-import { expectTypedFailure, startCaptureServer, startImageHost, type CaptureServer, type ImageHost } from './fixtures';
+import type { GenerateRequest } from '../../../server/src/providers/types';
+import { runProviderContract } from './contract';
+import { expectTypedFailure, type CaptureServer } from './fixtures';
+import { adapterUnderTest, useProviderServers } from './provider-servers';
 
-const KEY = contractKey('openai');
 const MODEL = 'emulator-vision';
-const make = (baseUrl: string, overrides: Partial<ProviderSettings> = {}) =>
-  createOpenAiProvider({ apiKey: KEY, baseUrl, timeoutMs: 5000, maxLength: 250, model: MODEL, ...overrides });
+const { key: KEY, make } = adapterUnderTest('openai', createOpenAiProvider, { model: MODEL });
 const completion = (content: unknown, finishReason = 'stop', extra: Record<string, unknown> = {}) => ({
   id: 'chatcmpl-1',
   object: 'chat.completion',
@@ -18,7 +15,7 @@ const completion = (content: unknown, finishReason = 'stop', extra: Record<strin
 
 runProviderContract({
   name: 'openai',
-  make: (emulator, overrides) => make(emulator.baseUrls.openai, overrides),
+  make,
   supports: { url: true, base64: true, credits: false },
   successBody: (text) => completion(text),
 });
@@ -30,32 +27,10 @@ interface SentChat {
 }
 
 describe('the OpenAI-compatible adapter, beyond the contract', () => {
-  let emulator: Emulator;
-  let host: ImageHost;
-  let proxy: CaptureServer;
-  let canned: CaptureServer;
-  let png: Buffer;
-  let url: string;
-
-  beforeAll(async () => {
-    png = await solidPng(40, 30, { r: 200, g: 20, b: 20 });
-    host = await startImageHost({ '/photo.png': { bytes: png, type: 'image/png' } });
-    url = `${host.url}/photo.png`;
-    emulator = await startEmulator({ accounts: [{ key: KEY, credits: 10 }] });
-    proxy = await startCaptureServer({ forwardTo: emulator.baseUrls.openai });
-    canned = await startCaptureServer();
-  });
-  afterAll(async () => {
-    await Promise.all([emulator.close(), host.close(), proxy.close(), canned.close()]);
-  });
-  beforeEach(() => {
-    emulator.reset();
-    proxy.requests.length = 0;
-    canned.requests.length = 0;
-  });
+  const servers = useProviderServers('openai');
 
   const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
-    image: { base64: png.toString('base64'), mime: 'image/png' },
+    image: { base64: servers.png.toString('base64'), mime: 'image/png' },
     lang: 'de',
     style: 'descriptive',
     keywords: ['harbour', 'fishing boats'],
@@ -75,142 +50,142 @@ describe('the OpenAI-compatible adapter, beyond the contract', () => {
 
   describe('the request the server receives', () => {
     test('one user message with the prompt and the image as a data: URL, the model, and a token cap', async () => {
-      await make(proxy.url).generate(request());
-      const chat = sentChat(proxy);
-      expect(proxy.requests[0].path).toBe('/chat/completions');
-      expect(proxy.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+      await make(servers.proxy.url).generate(request());
+      const chat = sentChat(servers.proxy);
+      expect(servers.proxy.requests[0].path).toBe('/chat/completions');
+      expect(servers.proxy.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
       expect(chat.model).toBe(MODEL);
       expect(chat.max_tokens).toBe(350);
       expect(chat.messages).toHaveLength(1);
       expect(chat.messages[0].role).toBe('user');
-      expect(chat.messages[0].content[1]).toEqual({ type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}` } });
+      expect(chat.messages[0].content[1]).toEqual({ type: 'image_url', image_url: { url: `data:image/png;base64,${servers.png.toString('base64')}` } });
     });
 
     test('a URL image is passed through as the image_url', async () => {
-      await make(proxy.url).generate(request({ image: { url } }));
-      expect(sentChat(proxy).messages[0].content[1].image_url?.url).toBe(url);
+      await make(servers.proxy.url).generate(request({ image: { url: servers.url } }));
+      expect(sentChat(servers.proxy).messages[0].content[1].image_url?.url).toBe(servers.url);
     });
 
     test('the prompt carries language, style, keywords, site and file name, and the model answers in that language', async () => {
-      const text = await make(proxy.url).generate(request());
-      const prompt = promptOf(sentChat(proxy));
+      const text = await make(servers.proxy.url).generate(request());
+      const prompt = promptOf(sentChat(servers.proxy));
       expect(prompt).toContain('Language: de (German)');
       expect(prompt).toContain('Style: descriptive.');
       expect(prompt).toContain('harbour, fishing boats');
       expect(prompt).toContain('A travel blog about the Baltic coast');
       expect(prompt).toContain('hafen-morgen.png');
       expect(prompt).toContain('At most 250 characters');
-      expect(emulator.requests[0].lang).toBe('de');
+      expect(servers.emulator.requests[0].lang).toBe('de');
       expect(text.startsWith('[de] ')).toBe(true);
     });
 
     test('lines about missing keywords, site or file name are left out of the prompt', async () => {
-      await make(proxy.url).generate(request({ keywords: [], context: undefined }));
-      const prompt = promptOf(sentChat(proxy));
+      await make(servers.proxy.url).generate(request({ keywords: [], context: undefined }));
+      const prompt = promptOf(sentChat(servers.proxy));
       expect(prompt).not.toMatch(/Keywords|About the site|File name/);
       expect(prompt).toContain('Language: de');
     });
 
     test('a custom promptTemplate is used, with its placeholders filled', async () => {
       const promptTemplate = 'Alt text in {lang}, {style} style.\nHints: {keywords}\nFor {context} — file {fileName}';
-      await make(proxy.url, { promptTemplate }).generate(request({ lang: 'fr', style: 'minimal' }));
-      expect(promptOf(sentChat(proxy))).toBe(
+      await make(servers.proxy.url, { promptTemplate }).generate(request({ lang: 'fr', style: 'minimal' }));
+      expect(promptOf(sentChat(servers.proxy))).toBe(
         'Alt text in fr, minimal style.\nHints: harbour, fishing boats\nFor A travel blog about the Baltic coast — file hafen-morgen.png'
       );
     });
 
     test('with the key `none`, no Authorization header is sent (Ollama, LM Studio)', async () => {
-      canned.reply({ status: 200, body: completion('A harbour at dawn') });
-      await make(canned.url, { apiKey: 'none' }).generate(request());
-      expect(canned.requests[0].headers).not.toHaveProperty('authorization');
+      servers.canned.reply({ status: 200, body: completion('A harbour at dawn') });
+      await make(servers.canned.url, { apiKey: 'none' }).generate(request());
+      expect(servers.canned.requests[0].headers).not.toHaveProperty('authorization');
     });
 
     test('a server that wants a key, when none is configured, is INVALID_KEY that says to set apiKey', async () => {
-      const error = await expectFailure(make(emulator.baseUrls.openai, { apiKey: 'none' }).generate(request()), 'INVALID_KEY');
+      const error = await expectFailure(make(servers.emulator.baseUrls.openai, { apiKey: 'none' }).generate(request()), 'INVALID_KEY');
       expect(error.message).toContain('`apiKey`');
     });
   });
 
   describe('the model', () => {
     test('a missing model is MISCONFIGURED, names the `model` setting, and sends nothing', async () => {
-      const error = await expectFailure(make(emulator.baseUrls.openai, { model: undefined }).generate(request()), 'MISCONFIGURED');
+      const error = await expectFailure(make(servers.emulator.baseUrls.openai, { model: undefined }).generate(request()), 'MISCONFIGURED');
       expect(error.message).toContain('`model`');
-      expect(emulator.requests).toHaveLength(0);
+      expect(servers.emulator.requests).toHaveLength(0);
     });
 
     test('an unknown model (404 model_not_found) is MISCONFIGURED naming the model', async () => {
-      canned.reply({
+      servers.canned.reply({
         status: 404,
         body: { error: { message: 'The model `gpt-9` does not exist', type: 'invalid_request_error', param: null, code: 'model_not_found' } },
       });
-      const error = await expectFailure(make(canned.url, { model: 'gpt-9' }).generate(request()), 'MISCONFIGURED');
+      const error = await expectFailure(make(servers.canned.url, { model: 'gpt-9' }).generate(request()), 'MISCONFIGURED');
       expect(error.message).toContain('"gpt-9"');
     });
 
     test('a base URL with no chat completions endpoint is MISCONFIGURED naming baseUrl', async () => {
-      const error = await expectFailure(make(`${emulator.url}/openai/v2`).generate(request()), 'MISCONFIGURED');
+      const error = await expectFailure(make(`${servers.emulator.url}/openai/v2`).generate(request()), 'MISCONFIGURED');
       expect(error.message).toContain('`baseUrl`');
     });
   });
 
   describe('its 429, which means either no quota or a rate limit', () => {
     test('429 insufficient_quota is OUT_OF_CREDITS', async () => {
-      emulator.setFaults({ creditsAfter: 0 });
-      const error = await expectFailure(make(emulator.baseUrls.openai).generate(request()), 'OUT_OF_CREDITS');
+      servers.emulator.setFaults({ creditsAfter: 0 });
+      const error = await expectFailure(make(servers.emulator.baseUrls.openai).generate(request()), 'OUT_OF_CREDITS');
       expect(error.message).toContain('insufficient_quota');
     });
 
     test('429 rate_limit_exceeded is RATE_LIMITED with its Retry-After', async () => {
-      emulator.setFaults({ status: 429, retryAfterSeconds: 2 });
-      expect((await expectFailure(make(emulator.baseUrls.openai).generate(request()), 'RATE_LIMITED')).retryAfterMs).toBe(2000);
+      servers.emulator.setFaults({ status: 429, retryAfterSeconds: 2 });
+      expect((await expectFailure(make(servers.emulator.baseUrls.openai).generate(request()), 'RATE_LIMITED')).retryAfterMs).toBe(2000);
     });
 
     test('retry-after-ms, as Azure sends it, wins over Retry-After', async () => {
-      canned.reply({
+      servers.canned.reply({
         status: 429,
         body: { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } },
         headers: { 'retry-after-ms': '1500', 'retry-after': '9' },
       });
-      expect((await expectFailure(make(canned.url).generate(request()), 'RATE_LIMITED')).retryAfterMs).toBe(1500);
+      expect((await expectFailure(make(servers.canned.url).generate(request()), 'RATE_LIMITED')).retryAfterMs).toBe(1500);
     });
   });
 
   describe('reading the answer', () => {
     test("finish_reason 'length' drops the word the token limit cut", async () => {
-      canned.reply({ status: 200, body: completion('A fishing boat moored in a quiet harbour at da', 'length') });
-      await expect(make(canned.url).generate(request())).resolves.toBe('A fishing boat moored in a quiet harbour');
+      servers.canned.reply({ status: 200, body: completion('A fishing boat moored in a quiet harbour at da', 'length') });
+      await expect(make(servers.canned.url).generate(request())).resolves.toBe('A fishing boat moored in a quiet harbour');
     });
 
     test("finish_reason 'length' with no text at all is BAD_RESPONSE about the token budget", async () => {
-      canned.reply({ status: 200, body: completion('', 'length') });
-      expect((await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE')).message).toContain('token budget');
+      servers.canned.reply({ status: 200, body: completion('', 'length') });
+      expect((await expectFailure(make(servers.canned.url).generate(request()), 'BAD_RESPONSE')).message).toContain('token budget');
     });
 
     test('content given as text parts is joined', async () => {
-      canned.reply({ status: 200, body: completion([{ type: 'text', text: 'A fishing boat' }, { type: 'text', text: 'at dawn' }]) });
-      await expect(make(canned.url).generate(request())).resolves.toBe('A fishing boat at dawn');
+      servers.canned.reply({ status: 200, body: completion([{ type: 'text', text: 'A fishing boat' }, { type: 'text', text: 'at dawn' }]) });
+      await expect(make(servers.canned.url).generate(request())).resolves.toBe('A fishing boat at dawn');
     });
 
     test('a refusal is BAD_RESPONSE that says the model refused', async () => {
-      canned.reply({ status: 200, body: completion(null, 'stop', { refusal: "I can't help with that." }) });
-      expect((await expectFailure(make(canned.url).generate(request()), 'BAD_RESPONSE')).message).toContain('refused');
+      servers.canned.reply({ status: 200, body: completion(null, 'stop', { refusal: "I can't help with that." }) });
+      expect((await expectFailure(make(servers.canned.url).generate(request()), 'BAD_RESPONSE')).message).toContain('refused');
     });
   });
 
   describe('the account', () => {
     test('verifyKey lists models and is happy when the configured model is there', async () => {
-      await expect(make(emulator.baseUrls.openai).verifyKey()).resolves.toEqual({ valid: true });
+      await expect(make(servers.emulator.baseUrls.openai).verifyKey()).resolves.toEqual({ valid: true });
     });
 
     test('verifyKey warns, without failing, when the configured model is not listed', async () => {
-      await expect(make(emulator.baseUrls.openai, { model: 'gpt-4o-mini' }).verifyKey()).resolves.toEqual({
+      await expect(make(servers.emulator.baseUrls.openai, { model: 'gpt-4o-mini' }).verifyKey()).resolves.toEqual({
         valid: true,
         warning: expect.stringContaining('"gpt-4o-mini"'),
       });
     });
 
     test('verifyKey warns when no model is configured at all', async () => {
-      const result = await make(emulator.baseUrls.openai, { model: undefined }).verifyKey();
+      const result = await make(servers.emulator.baseUrls.openai, { model: undefined }).verifyKey();
       expect(result).toMatchObject({ valid: true, warning: expect.stringContaining('`model`') });
     });
   });
