@@ -1,11 +1,13 @@
-import { createMediaController } from './admin-media';
-import { createQueueController } from './admin-queue';
-import { createSettingsController } from './admin-settings';
+import { createMediaController } from './media';
+import { createQueueController } from './queue';
+import { createRunsController } from './runs';
+import { createSettingsController } from './settings';
 import { createSignedImageController } from './signed-image';
 
 export default {
-  'admin-settings': createSettingsController,
-  'admin-queue': createQueueController,
-  'admin-media': createMediaController,
+  settings: createSettingsController,
+  queue: createQueueController,
+  runs: createRunsController,
+  media: createMediaController,
   'signed-image': createSignedImageController,
 };

@@ -1,14 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { RunScope } from '../../../shared/contracts/runs';
+import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
 import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { FILE_UID } from '../utils/plugin-id';
 
-/** Which files a bulk run covers. */
-export type RunScope =
-  | { kind: 'missing' }
-  | { kind: 'all' }
-  | { kind: 'folder'; folderId: number }
-  | { kind: 'ids'; ids: number[] };
+export type { RunScope } from '../../../shared/contracts/runs';
 
 export interface FileSummary {
   id: number;
@@ -26,7 +23,7 @@ const SUPPORTED_MIME = /^image\/(png|jpe?g|pjpeg|webp|avif|gif|svg\+xml|heic|hei
 export const MIN_EDGE_PX = 50;
 
 /** Why a file in scope will not be sent; undefined = it will be. */
-export const skipReason = (file: FileSummary, options: { mode: 'fill' | 'overwrite'; maxImageMegabytes: number }): string | undefined => {
+export const skipReason = (file: FileSummary, options: { mode: WriteMode; maxImageMegabytes: number }): string | undefined => {
   if (!/^image\//i.test(file.mime ?? '')) return 'not an image';
   if (!SUPPORTED_MIME.test(file.mime ?? '')) return 'unsupported format';
   if ((file.width !== null && file.width < MIN_EDGE_PX) || (file.height !== null && file.height < MIN_EDGE_PX)) {

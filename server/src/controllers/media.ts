@@ -1,15 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { getService } from '../services/get-service';
 import { altTextBody, mediaListQuery, regenerateBody } from '../validation/media';
 import { idParams } from '../validation/params';
 import { validate } from '../validation/validate';
+import { found } from './found';
 
-const found = <T>(value: T | null): T => {
-  if (value === null) throw new errors.NotFoundError('Image not found');
-  return value;
-};
 
 export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /auto-alt-text/media */
@@ -20,12 +16,12 @@ export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async regenerate(ctx: Context) {
     const { id } = validate(idParams, ctx.params);
     const { lang } = validate(regenerateBody, ctx.request.body);
-    ctx.body = { data: found(await getService(strapi, 'media').regenerate(id, lang)) };
+    ctx.body = { data: found(await getService(strapi, 'media').regenerate(id, lang), 'Image') };
   },
   /** PUT /auto-alt-text/media/:id */
   async update(ctx: Context) {
     const { id } = validate(idParams, ctx.params);
     const { alternativeText } = validate(altTextBody, ctx.request.body);
-    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim())) };
+    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim()), 'Image') };
   },
 });
