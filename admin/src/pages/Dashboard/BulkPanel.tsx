@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import type { WriteMode } from '../../../../shared/vocabulary';
 import { Card } from '../../components/Card';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
-import { errorMessageOf } from '../../utils/api';
+import { errorMessageOf } from '../../utils/errors';
 import { getTranslation } from '../../utils/getTranslation';
 import { EstimateSummary } from './EstimateSummary';
 import { scopeOf, type ScopeDraft, type ScopeKind } from './scope';

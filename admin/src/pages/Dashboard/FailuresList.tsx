@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import { Card } from '../../components/Card';
 import { Pager } from '../../components/Pager';
 import { useFailures, useRetryFailures } from '../../hooks/useFailures';
-import { errorMessageOf } from '../../utils/api';
+import { errorMessageOf } from '../../utils/errors';
 import { getTranslation } from '../../utils/getTranslation';
 
 const PAGE_SIZE = 10;

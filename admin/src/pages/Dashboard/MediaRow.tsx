@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import type { MediaItemView } from '../../../../shared/contracts/media';
 import { SourceBadge } from '../../components/SourceBadge';
 import { useRegenerateMedia, useUpdateAltText } from '../../hooks/useMedia';
-import { errorMessageOf } from '../../utils/api';
+import { errorMessageOf } from '../../utils/errors';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface MediaRowProps {

@@ -6,7 +6,7 @@ import type { CoverageView, QueueStateView } from '../../../../shared/contracts/
 import { Card } from '../../components/Card';
 import { usePauseReasonText } from '../../components/usePauseReasonText';
 import { useQueueAction } from '../../hooks/useStatus';
-import { errorMessageOf } from '../../utils/api';
+import { errorMessageOf } from '../../utils/errors';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface QueueCardProps {

@@ -9,7 +9,8 @@ import type { RunStatus } from '../../../../shared/vocabulary';
 import { Card } from '../../components/Card';
 import { Meter } from '../../components/Meter';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
-import { errorMessageOf, queryKeys } from '../../utils/api';
+import { errorMessageOf } from '../../utils/errors';
+import { queryKeys } from '../../utils/queryKeys';
 import { getTranslation } from '../../utils/getTranslation';
 
 const STATUS_VARIANT: Record<RunStatus, 'primary' | 'warning' | 'neutral' | 'success'> = {

@@ -5,7 +5,7 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SettingsView } from '../../../../shared/contracts/settings';
 import { useSettings, useUpdateSettings, useVerifyKey } from '../../hooks/useSettings';
-import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/api';
+import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/errors';
 import { getTranslation } from '../../utils/getTranslation';
 import { draftOf, requestOf, type Draft, type KeyDraft } from './draft';
 import { GenerationSection } from './GenerationSection';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import type { SettingsView } from '../../../../shared/contracts/settings';
-import type { FieldErrors } from '../../utils/api';
+import type { FieldErrors } from '../../utils/errors';
 import type { Draft } from './draft';
 
 export interface SectionProps {
