@@ -1,13 +1,11 @@
 import * as React from 'react';
 import { Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import type { WriteMode } from '../../../../shared/vocabulary';
 import { Card } from '../../components/Card';
+import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
-import { errorMessageOf } from '../../utils/errors';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { EstimateSummary } from './EstimateSummary';
 import { scopeOf, type ScopeDraft, type ScopeKind } from './scope';
 
@@ -18,10 +16,8 @@ interface BulkPanelProps {
 
 /** Scope, mode and language → Estimate → Start. Start waits for an estimate of the same choices. */
 export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useT();
+  const onError = useNotifyError();
   const [scopeDraft, setScopeDraft] = React.useState<ScopeDraft>({ kind: 'missing', folderId: null });
   const [mode, setMode] = React.useState<WriteMode>('fill');
   const [lang, setLang] = React.useState('');
@@ -30,7 +26,6 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const scope = scopeOf(scopeDraft, selectedIds);
   const choice = JSON.stringify({ scope, mode });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
-  const onError = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' });
 
   const onEstimate = () => {
     if (!scope) return;

@@ -2,14 +2,13 @@ import * as React from 'react';
 import { Flex, Grid, LinkButton } from '@strapi/design-system';
 import { Cog } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { Card } from '../../components/Card';
 import { CoverageSummary } from '../../components/CoverageSummary';
+import { Card } from '../../components/Card';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useStatus } from '../../hooks/useStatus';
+import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
-import { getTranslation } from '../../utils/getTranslation';
 import { BulkPanel } from './BulkPanel';
 import { CreditsCard } from './CreditsCard';
 import { FailuresList } from './FailuresList';
@@ -18,8 +17,7 @@ import { QueueCard } from './QueueCard';
 import { RunProgress } from './RunProgress';
 
 export const DashboardPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   const permissions = usePluginPermissions();
   const status = useStatus();
   const [startedRunId, setStartedRunId] = React.useState<number | null>(null);

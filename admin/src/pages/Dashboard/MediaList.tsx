@@ -1,11 +1,10 @@
 import * as React from 'react';
 import { Field, Flex, Grid, Loader, SingleSelect, SingleSelectOption, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Card } from '../../components/Card';
 import { Pager } from '../../components/Pager';
 import { useMedia, type MediaFilter } from '../../hooks/useMedia';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { MediaRow } from './MediaRow';
 
 const PAGE_SIZE = 10;
@@ -21,8 +20,7 @@ interface MediaListProps {
 
 /** The library's images with their alt text: filter, edit inline, regenerate one, select some for a run. */
 export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenerate, poll }: MediaListProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   const [filter, setFilter] = React.useState<MediaFilter>('all');
   const [search, setSearch] = React.useState('');
   const [page, setPage] = React.useState(1);

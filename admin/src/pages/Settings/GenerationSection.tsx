@@ -1,7 +1,6 @@
 import { Grid, NumberInput, SingleSelect, SingleSelectOption, Textarea, TextInput } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { Style } from '../../../../shared/vocabulary';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { Section, type SectionProps } from './section';
 import { SettingField } from './SettingField';
 
@@ -14,8 +13,7 @@ const STYLES: Array<{ value: Style; id: string; defaultMessage: string }> = [
 
 /** What the alt text should look like: language, tone, hints, length. */
 export const GenerationSection = ({ draft, set, locked, errors }: SectionProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   return (
     <Section title={t('settings.section.generation', 'Alt text')}>
       <Grid.Root gap={5}>

@@ -1,7 +1,6 @@
 import { Grid, NumberInput, SingleSelect, SingleSelectOption, Toggle } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { ImageDeliveryMode } from '../../../../shared/vocabulary';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { Section, type SectionProps } from './section';
 import { SettingField } from './SettingField';
 
@@ -15,8 +14,7 @@ const DELIVERY: Array<{ value: ImageDeliveryMode; id: string; defaultMessage: st
 
 /** When and how fast the plugin works, and how the provider reaches the image. */
 export const ProcessingSection = ({ draft, set, locked, errors }: SectionProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   return (
     <Section title={t('settings.section.processing', 'Processing')}>
       <Grid.Root gap={5}>

@@ -1,8 +1,7 @@
 import { Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { ApiKeyStatus, EditableSettings, VerifyView } from '../../../../shared/contracts/settings';
 import type { ProviderName } from '../../../../shared/vocabulary';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { ApiKeyField, VerifyButton } from './ApiKeyField';
 import { BaseUrlWarning } from './BaseUrlWarning';
 import type { KeyDraft } from './draft';
@@ -29,8 +28,7 @@ interface ProviderSectionProps extends SectionProps {
 
 export const ProviderSection = (props: ProviderSectionProps) => {
   const { draft, set, locked, errors } = props;
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   const typedBaseUrl = draft.baseUrl.trim();
   const baseUrlChanged = !locked.baseUrl && typedBaseUrl !== (props.inForce.baseUrl ?? '');
   const endpointChanged = baseUrlChanged || draft.provider !== props.inForce.provider;

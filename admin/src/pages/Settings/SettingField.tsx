@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Field } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 
 interface SettingFieldProps {
   name: string;
@@ -15,10 +14,8 @@ interface SettingFieldProps {
 
 /** Label, input, hint and the server's field error, the way Strapi's own settings forms lay them out. */
 export const SettingField = ({ name, label, hint, locked, error, children }: SettingFieldProps) => {
-  const { formatMessage } = useIntl();
-  const lockedHint = locked
-    ? formatMessage({ id: getTranslation('settings.locked'), defaultMessage: 'Locked: {reason}' }, { reason: locked })
-    : undefined;
+  const t = useT();
+  const lockedHint = locked ? t('settings.locked', 'Locked: {reason}', { reason: locked }) : undefined;
   return (
     <Field.Root name={name} id={`auto-alt-text-${name}`} error={error} hint={lockedHint ?? hint}>
       <Field.Label>{label}</Field.Label>

@@ -2,11 +2,10 @@ import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import type { SettingsView } from '../../../../shared/contracts/settings';
 import { useSettings, useUpdateSettings, useVerifyKey } from '../../hooks/useSettings';
+import { useT } from '../../hooks/useT';
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/errors';
-import { getTranslation } from '../../utils/getTranslation';
 import { draftOf, requestOf, type Draft, type KeyDraft } from './draft';
 import { GenerationSection } from './GenerationSection';
 import { ProcessingSection } from './ProcessingSection';
@@ -15,7 +14,7 @@ import { ProviderSection } from './ProviderSection';
 const EMPTY_KEY: KeyDraft = { value: '', clear: false };
 
 const SettingsForm = ({ settings }: { settings: SettingsView }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const { toggleNotification } = useNotification();
   const [draft, setDraft] = React.useState<Draft>(() => draftOf(settings));
   const [keyDraft, setKeyDraft] = React.useState<KeyDraft>(EMPTY_KEY);
@@ -35,9 +34,9 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
     setErrors((previous) => ({ ...previous, apiKey: undefined }));
   };
 
-  const failed = (fallback: { id: string; defaultMessage: string }) => (error: unknown) => {
+  const failed = (fallback: string) => (error: unknown) => {
     setErrors(fieldErrorsOf(error));
-    toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? formatMessage({ id: getTranslation(fallback.id), defaultMessage: fallback.defaultMessage }) });
+    toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? fallback });
   };
 
   const onSave = (event: React.FormEvent) => {
@@ -47,9 +46,9 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
         setDraft(draftOf(saved));
         setKeyDraft(EMPTY_KEY);
         setErrors({});
-        toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('settings.saved'), defaultMessage: 'Settings saved' }) });
+        toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
       },
-      onError: failed({ id: 'settings.saveFailed', defaultMessage: 'The settings could not be saved' }),
+      onError: failed(t('settings.saveFailed', 'The settings could not be saved')),
     });
   };
 
@@ -62,20 +61,19 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
         model: draft.model.trim() || null,
         ...(typed ? { apiKey: typed } : {}),
       },
-      { onError: failed({ id: 'settings.verifyFailed', defaultMessage: 'The key could not be verified' }) }
+      { onError: failed(t('settings.verifyFailed', 'The key could not be verified')) }
     );
   };
 
-  const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Auto Alt Text' });
   const sectionProps = { draft, set, locked: settings.locked, errors };
   return (
     <form onSubmit={onSave} noValidate>
       <Layouts.Header
-        title={title}
-        subtitle={formatMessage({ id: getTranslation('settings.subtitle'), defaultMessage: 'Provider, key and how alt text is written' })}
+        title={t('plugin.name', 'Auto Alt Text')}
+        subtitle={t('settings.subtitle', 'Provider, key and how alt text is written')}
         primaryAction={
           <Button type="submit" startIcon={<Check />} loading={update.isLoading}>
-            {formatMessage({ id: getTranslation('settings.save'), defaultMessage: 'Save' })}
+            {t('settings.save', 'Save')}
           </Button>
         }
       />
@@ -100,14 +98,13 @@ const SettingsForm = ({ settings }: { settings: SettingsView }) => {
 };
 
 export const SettingsPage = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const settings = useSettings();
-  const title = formatMessage({ id: getTranslation('settings.pageTitle'), defaultMessage: 'Auto Alt Text settings' });
   if (settings.isLoading) return <Page.Loading />;
   if (settings.isError || !settings.data) return <Page.Error />;
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
+      <Page.Title>{t('settings.pageTitle', 'Auto Alt Text settings')}</Page.Title>
       <SettingsForm settings={settings.data} />
     </Page.Main>
   );
