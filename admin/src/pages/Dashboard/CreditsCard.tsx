@@ -1,6 +1,6 @@
 import { Loader, Typography } from '@strapi/design-system';
 import { CreditsSummary } from '../../components/CreditsSummary';
-import { Card } from '../../components/Card';
+import { Panel } from '../../components/Panel';
 import { useCredits } from '../../hooks/useStatus';
 import { useT } from '../../hooks/useT';
 
@@ -8,7 +8,7 @@ export const CreditsCard = () => {
   const t = useT();
   const credits = useCredits();
   return (
-    <Card title={t('credits.title', 'Credits')} testId="credits-card">
+    <Panel title={t('credits.title', 'Credits')} testId="credits-card">
       {credits.isLoading ? <Loader small /> : null}
       {credits.isError ? (
         <Typography textColor="danger600">
@@ -16,6 +16,6 @@ export const CreditsCard = () => {
         </Typography>
       ) : null}
       {credits.data ? <CreditsSummary credits={credits.data} /> : null}
-    </Card>
+    </Panel>
   );
 };

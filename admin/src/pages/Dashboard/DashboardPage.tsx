@@ -4,7 +4,7 @@ import { Cog } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { CoverageSummary } from '../../components/CoverageSummary';
-import { Card } from '../../components/Card';
+import { Panel } from '../../components/Panel';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useStatus } from '../../hooks/useStatus';
 import { useT } from '../../hooks/useT';
@@ -46,9 +46,9 @@ export const DashboardPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={4}>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <Card title={t('coverage.title', 'Coverage')} testId="coverage-card">
+              <Panel title={t('coverage.title', 'Coverage')} testId="coverage-card">
                 <CoverageSummary coverage={coverage} />
-              </Card>
+              </Panel>
             </Grid.Item>
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <CreditsCard />

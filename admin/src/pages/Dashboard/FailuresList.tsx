@@ -4,7 +4,7 @@ import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Pager } from '../../components/Pager';
-import { Card } from '../../components/Card';
+import { Panel } from '../../components/Panel';
 import { useFailures, useRetryFailures } from '../../hooks/useFailures';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useT } from '../../hooks/useT';
@@ -36,7 +36,7 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
     ) : null;
 
   return (
-    <Card title={t('failures.title', 'Failures')} action={retryAll} testId="failures">
+    <Panel title={t('failures.title', 'Failures')} action={retryAll} testId="failures">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('failures.empty', 'No failed images.')}</Typography>
       ) : (
@@ -73,6 +73,6 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
         </Table>
       )}
       {failures.data ? <Pager page={page} pageSize={PAGE_SIZE} total={failures.data.total} onPage={setPage} /> : null}
-    </Card>
+    </Panel>
   );
 };

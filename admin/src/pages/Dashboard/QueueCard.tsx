@@ -2,7 +2,7 @@ import { Button, Flex, Status, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { CoverageView, QueueStateView } from '../../../../shared/contracts/queue';
-import { Card } from '../../components/Card';
+import { Panel } from '../../components/Panel';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useQueueAction } from '../../hooks/useStatus';
@@ -34,7 +34,7 @@ export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
   );
 
   return (
-    <Card title={t('queue.title', 'Queue')} action={button} testId="queue-card">
+    <Panel title={t('queue.title', 'Queue')} action={button} testId="queue-card">
       {queue.paused ? (
         <Status variant="warning" size="S">
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -56,6 +56,6 @@ export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
           failed: formatNumber(jobs.failed),
         })}
       </Typography>
-    </Card>
+    </Panel>
   );
 };

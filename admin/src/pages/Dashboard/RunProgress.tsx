@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import type { RunView } from '../../../../shared/contracts/runs';
 import type { RunStatus } from '../../../../shared/vocabulary';
 import { Meter } from '../../components/Meter';
-import { Card } from '../../components/Card';
+import { Panel } from '../../components/Panel';
 import { useFollowRun } from '../../hooks/useFollowRun';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
@@ -39,7 +39,7 @@ export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initia
   const active = run.status === 'running' || run.status === 'paused';
 
   return (
-    <Card
+    <Panel
       title={t('run.title', 'Run #{id}', { id: run.id })}
       action={<Badge variant={STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
       testId="run-progress"
@@ -84,6 +84,6 @@ export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initia
           </Button>
         </Flex>
       ) : null}
-    </Card>
+    </Panel>
   );
 };
