@@ -1,12 +1,13 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { CoverageView } from '../../../shared/contracts/queue';
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 import { Meter } from './Meter';
 
 /** "87 %" with a bar and the counts behind it; shared by the dashboard and the homepage widget. */
 export const CoverageSummary = ({ coverage }: { coverage: CoverageView }) => {
-  const { formatMessage, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const t = useT();
   const percent = Math.round(coverage.coveragePercent);
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="coverage-summary">
@@ -15,28 +16,19 @@ export const CoverageSummary = ({ coverage }: { coverage: CoverageView }) => {
           {percent} %
         </Typography>
         <Typography textColor="neutral600">
-          {formatMessage({ id: getTranslation('coverage.ofImages'), defaultMessage: 'of images have alt text' })}
+          {t('coverage.ofImages', 'of images have alt text')}
         </Typography>
       </Flex>
-      <Meter value={percent} color="success500" label={formatMessage({ id: getTranslation('coverage.title'), defaultMessage: 'Coverage' })} />
+      <Meter value={percent} color="success500" label={t('coverage.title', 'Coverage')} />
       <Flex gap={4} wrap="wrap">
         <Typography textColor="success600">
-          {formatMessage(
-            { id: getTranslation('coverage.with'), defaultMessage: '{count} with alt text' },
-            { count: formatNumber(coverage.withAltText) }
-          )}
+          {t('coverage.with', '{count} with alt text', { count: formatNumber(coverage.withAltText) })}
         </Typography>
         <Typography textColor="danger600">
-          {formatMessage(
-            { id: getTranslation('coverage.without'), defaultMessage: '{count} without' },
-            { count: formatNumber(coverage.missingAltText) }
-          )}
+          {t('coverage.without', '{count} without', { count: formatNumber(coverage.missingAltText) })}
         </Typography>
         <Typography textColor="neutral600">
-          {formatMessage(
-            { id: getTranslation('coverage.total'), defaultMessage: '{count} images' },
-            { count: formatNumber(coverage.images) }
-          )}
+          {t('coverage.total', '{count} images', { count: formatNumber(coverage.images) })}
         </Typography>
       </Flex>
     </Flex>

@@ -1,7 +1,6 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { GetFailures, RetryFailures } from '../../../shared/contracts/queue';
-import { apiPath, queryKeys } from '../utils/api';
+import { queryKeys } from '../utils/queryKeys';
+import { usePluginMutation, usePluginQuery } from './usePluginApi';
 
 export interface FailuresParams {
   runId?: number;
@@ -9,33 +8,13 @@ export interface FailuresParams {
   pageSize: number;
 }
 
-export const useFailures = (params: FailuresParams) => {
-  const { get } = useFetchClient();
-  return useQuery(
-    queryKeys.failures(params),
-    async () => {
-      const { data } = await get<GetFailures.Response>(apiPath('failures'), { params });
-      return data.data;
-    },
-    { keepPreviousData: true }
-  );
-};
+export const useFailures = (params: FailuresParams) =>
+  usePluginQuery<GetFailures.Response>(queryKeys.failures(params), 'failures', { params, keepPreviousData: true });
 
 /** `{ jobIds }` retries those jobs, `{ runId }` a run's failures, `{}` every failure. */
-export const useRetryFailures = () => {
-  const { post } = useFetchClient();
-  const client = useQueryClient();
-  return useMutation(
-    async (body: RetryFailures.Request['body']) => {
-      const { data } = await post<RetryFailures.Response>(apiPath('failures/retry'), body);
-      return data.data;
-    },
-    {
-      onSuccess: () => {
-        void client.invalidateQueries(queryKeys.failuresRoot);
-        void client.invalidateQueries(queryKeys.status);
-        void client.invalidateQueries(queryKeys.mediaRoot);
-      },
-    }
-  );
-};
+export const useRetryFailures = () =>
+  usePluginMutation<RetryFailures.Request['body'], RetryFailures.Response>({
+    method: 'post',
+    path: 'failures/retry',
+    invalidates: [queryKeys.failuresRoot, queryKeys.status, queryKeys.mediaRoot],
+  });

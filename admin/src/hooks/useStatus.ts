@@ -1,8 +1,7 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { GetStatus, SetQueueState } from '../../../shared/contracts/queue';
 import type { GetCredits } from '../../../shared/contracts/settings';
-import { apiPath, queryKeys } from '../utils/api';
+import { queryKeys } from '../utils/queryKeys';
+import { usePluginMutation, usePluginQuery } from './usePluginApi';
 
 const POLL_MS = 2000;
 
@@ -11,35 +10,16 @@ const isBusy = (status: GetStatus.Response['data'] | undefined) =>
   !!status && !status.queue.paused && status.coverage.jobs.pending + status.coverage.jobs.running > 0;
 
 /** Coverage, queue state and the latest run; polled only while the queue has work in hand. */
-export const useStatus = () => {
-  const { get } = useFetchClient();
-  return useQuery(
-    queryKeys.status,
-    async () => {
-      const { data } = await get<GetStatus.Response>(apiPath('status'));
-      return data.data;
-    },
-    { refetchInterval: (status) => (isBusy(status) ? POLL_MS : false) }
-  );
-};
+export const useStatus = () =>
+  usePluginQuery<GetStatus.Response>(queryKeys.status, 'status', { refetchInterval: (status) => (isBusy(status) ? POLL_MS : false) });
 
-export const useCredits = () => {
-  const { get } = useFetchClient();
-  return useQuery(queryKeys.credits, async () => {
-    const { data } = await get<GetCredits.Response>(apiPath('credits'));
-    return data.data;
-  });
-};
+export const useCredits = () => usePluginQuery<GetCredits.Response>(queryKeys.credits, 'credits');
 
 /** Pauses or resumes the whole queue (every run and every upload job). */
-export const useQueueAction = () => {
-  const { post } = useFetchClient();
-  const client = useQueryClient();
-  return useMutation(
-    async (action: 'pause' | 'resume') => {
-      const { data } = await post<SetQueueState.Response>(apiPath(`queue/${action}`));
-      return data.data;
-    },
-    { onSuccess: () => void client.invalidateQueries(queryKeys.status) }
-  );
-};
+export const useQueueAction = () =>
+  usePluginMutation<'pause' | 'resume', SetQueueState.Response>({
+    method: 'post',
+    path: (action) => `queue/${action}`,
+    body: () => undefined,
+    invalidates: [queryKeys.status],
+  });

@@ -1,15 +1,20 @@
 import * as React from 'react';
-import { Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Button, Flex, Grid, NumberInput, TextInput } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import type { WriteMode } from '../../../../shared/vocabulary';
-import { Card } from '../../components/Card';
+import { WRITE_MODES, type WriteMode } from '../../../../shared/vocabulary';
+import { FormField } from '../../components/FormField';
+import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
+import { Panel } from '../../components/Panel';
+import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
-import { errorMessageOf } from '../../utils/api';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT, type Message } from '../../hooks/useT';
 import { EstimateSummary } from './EstimateSummary';
 import { scopeOf, type ScopeDraft, type ScopeKind } from './scope';
+
+const MODE_LABELS: Record<WriteMode, Message> = {
+  fill: { id: 'bulk.mode.fill', defaultMessage: 'Fill empty alt text' },
+  overwrite: { id: 'bulk.mode.overwrite', defaultMessage: 'Overwrite' },
+};
 
 interface BulkPanelProps {
   selectedIds: number[];
@@ -18,10 +23,8 @@ interface BulkPanelProps {
 
 /** Scope, mode and language → Estimate → Start. Start waits for an estimate of the same choices. */
 export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useT();
+  const onError = useNotifyError();
   const [scopeDraft, setScopeDraft] = React.useState<ScopeDraft>({ kind: 'missing', folderId: null });
   const [mode, setMode] = React.useState<WriteMode>('fill');
   const [lang, setLang] = React.useState('');
@@ -30,7 +33,12 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const scope = scopeOf(scopeDraft, selectedIds);
   const choice = JSON.stringify({ scope, mode });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
-  const onError = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' });
+  const scopeOptions: Option<ScopeKind>[] = [
+    { value: 'missing', label: t('bulk.scope.missing', 'Missing alt text only') },
+    { value: 'all', label: t('bulk.scope.all', 'All images') },
+    { value: 'folder', label: t('bulk.scope.folder', 'One folder') },
+    { value: 'ids', label: t('bulk.scope.ids', 'Selected below ({count})', { count: selectedIds.length }) },
+  ];
 
   const onEstimate = () => {
     if (!scope) return;
@@ -52,49 +60,36 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const estimateIsCurrent = estimatedChoice === choice && !!estimate.data;
 
   return (
-    <Card title={t('bulk.title', 'Bulk regenerate')} testId="bulk-panel">
+    <Panel title={t('bulk.title', 'Bulk regenerate')} testId="bulk-panel">
       <Grid.Root gap={4}>
         <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="scope">
-            <Field.Label>{t('bulk.scope.label', 'Images')}</Field.Label>
-            <SingleSelect value={scopeDraft.kind} onChange={(value: string | number) => setScopeDraft({ ...scopeDraft, kind: value as ScopeKind })}>
-              <SingleSelectOption value="missing">{t('bulk.scope.missing', 'Missing alt text only')}</SingleSelectOption>
-              <SingleSelectOption value="all">{t('bulk.scope.all', 'All images')}</SingleSelectOption>
-              <SingleSelectOption value="folder">{t('bulk.scope.folder', 'One folder')}</SingleSelectOption>
-              <SingleSelectOption value="ids">{t('bulk.scope.ids', 'Selected below ({count})', { count: selectedIds.length })}</SingleSelectOption>
-            </SingleSelect>
-          </Field.Root>
+          <FormField name="scope" label={t('bulk.scope.label', 'Images')}>
+            <OptionSelect value={scopeDraft.kind} options={scopeOptions} onChange={(kind) => setScopeDraft({ ...scopeDraft, kind })} />
+          </FormField>
         </Grid.Item>
         {scopeDraft.kind === 'folder' ? (
           <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="folderId">
-              <Field.Label>{t('bulk.folderId.label', 'Folder id')}</Field.Label>
+            <FormField name="folderId" label={t('bulk.folderId.label', 'Folder id')}>
               <NumberInput
                 value={scopeDraft.folderId ?? undefined}
                 onValueChange={(value: number | undefined) => setScopeDraft({ ...scopeDraft, folderId: value ?? null })}
               />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
         ) : null}
         <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="mode" hint={mode === 'overwrite' ? t('bulk.mode.overwriteHint', 'Replaces existing alt text, including human-written text.') : undefined}>
-            <Field.Label>{t('bulk.mode.label', 'Mode')}</Field.Label>
-            <SingleSelect value={mode} onChange={(value: string | number) => setMode(value as WriteMode)}>
-              <SingleSelectOption value="fill">{t('bulk.mode.fill', 'Fill empty alt text')}</SingleSelectOption>
-              <SingleSelectOption value="overwrite">{t('bulk.mode.overwrite', 'Overwrite')}</SingleSelectOption>
-            </SingleSelect>
-            <Field.Hint />
-          </Field.Root>
+          <FormField
+            name="mode"
+            label={t('bulk.mode.label', 'Mode')}
+            hint={mode === 'overwrite' ? t('bulk.mode.overwriteHint', 'Replaces existing alt text, including human-written text.') : undefined}
+          >
+            <OptionSelect value={mode} options={translatedOptions(WRITE_MODES, MODE_LABELS, t)} onChange={setMode} />
+          </FormField>
         </Grid.Item>
         <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="lang">
-            <Field.Label>{t('bulk.lang.label', 'Language')}</Field.Label>
-            <TextInput
-              value={lang}
-              placeholder={t('bulk.lang.placeholder', 'Default')}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLang(event.target.value)}
-            />
-          </Field.Root>
+          <FormField name="lang" label={t('bulk.lang.label', 'Language')}>
+            <TextInput value={lang} placeholder={t('bulk.lang.placeholder', 'Default')} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLang(event.target.value)} />
+          </FormField>
         </Grid.Item>
       </Grid.Root>
       <Flex gap={2}>
@@ -106,6 +101,6 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
         </Button>
       </Flex>
       {estimateIsCurrent && estimate.data ? <EstimateSummary estimate={estimate.data} /> : null}
-    </Card>
+    </Panel>
   );
 };

@@ -1,22 +1,21 @@
 import { Loader, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Card } from '../../components/Card';
 import { CreditsSummary } from '../../components/CreditsSummary';
+import { Panel } from '../../components/Panel';
 import { useCredits } from '../../hooks/useStatus';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 
 export const CreditsCard = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const credits = useCredits();
   return (
-    <Card title={formatMessage({ id: getTranslation('credits.title'), defaultMessage: 'Credits' })} testId="credits-card">
+    <Panel title={t('credits.title', 'Credits')} testId="credits-card">
       {credits.isLoading ? <Loader small /> : null}
       {credits.isError ? (
         <Typography textColor="danger600">
-          {formatMessage({ id: getTranslation('credits.error'), defaultMessage: 'The provider could not be asked for credits.' })}
+          {t('credits.error', 'The provider could not be asked for credits.')}
         </Typography>
       ) : null}
       {credits.data ? <CreditsSummary credits={credits.data} /> : null}
-    </Card>
+    </Panel>
   );
 };

@@ -2,14 +2,13 @@ import * as React from 'react';
 import { Flex, Grid, LinkButton } from '@strapi/design-system';
 import { Cog } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { Card } from '../../components/Card';
 import { CoverageSummary } from '../../components/CoverageSummary';
+import { Panel } from '../../components/Panel';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useStatus } from '../../hooks/useStatus';
+import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
-import { getTranslation } from '../../utils/getTranslation';
 import { BulkPanel } from './BulkPanel';
 import { CreditsCard } from './CreditsCard';
 import { FailuresList } from './FailuresList';
@@ -18,8 +17,7 @@ import { QueueCard } from './QueueCard';
 import { RunProgress } from './RunProgress';
 
 export const DashboardPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   const permissions = usePluginPermissions();
   const status = useStatus();
   const [startedRunId, setStartedRunId] = React.useState<number | null>(null);
@@ -48,9 +46,9 @@ export const DashboardPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={4}>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <Card title={t('coverage.title', 'Coverage')} testId="coverage-card">
+              <Panel title={t('coverage.title', 'Coverage')} testId="coverage-card">
                 <CoverageSummary coverage={coverage} />
-              </Card>
+              </Panel>
             </Grid.Item>
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <CreditsCard />

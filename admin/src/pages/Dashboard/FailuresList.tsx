@@ -3,20 +3,20 @@ import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/des
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Card } from '../../components/Card';
 import { Pager } from '../../components/Pager';
+import { Panel } from '../../components/Panel';
 import { useFailures, useRetryFailures } from '../../hooks/useFailures';
-import { errorMessageOf } from '../../utils/api';
-import { getTranslation } from '../../utils/getTranslation';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { useT } from '../../hooks/useT';
 
 const PAGE_SIZE = 10;
 
 /** Images that failed for good, each with the provider's reason, and a way to try again. */
 export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useT();
+  const onError = useNotifyError();
   const [page, setPage] = React.useState(1);
   const failures = useFailures({ page, pageSize: PAGE_SIZE });
   const retry = useRetryFailures();
@@ -25,7 +25,7 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
     retry.mutate(jobIds ? { jobIds } : {}, {
       onSuccess: ({ retried }) =>
         toggleNotification({ type: 'success', message: t('failures.retried', '{count} images queued again', { count: retried }) }),
-      onError: (error) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' }),
+      onError,
     });
 
   const retryAll =
@@ -36,7 +36,7 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
     ) : null;
 
   return (
-    <Card title={t('failures.title', 'Failures')} action={retryAll} testId="failures">
+    <Panel title={t('failures.title', 'Failures')} action={retryAll} testId="failures">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('failures.empty', 'No failed images.')}</Typography>
       ) : (
@@ -73,6 +73,6 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
         </Table>
       )}
       {failures.data ? <Pager page={page} pageSize={PAGE_SIZE} total={failures.data.total} onPage={setPage} /> : null}
-    </Card>
+    </Panel>
   );
 };

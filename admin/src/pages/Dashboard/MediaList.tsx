@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Field, Flex, Grid, Loader, SingleSelect, SingleSelectOption, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, Grid, Loader, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { Card } from '../../components/Card';
+import { FormField } from '../../components/FormField';
+import { OptionSelect, type Option } from '../../components/OptionSelect';
 import { Pager } from '../../components/Pager';
+import { Panel } from '../../components/Panel';
 import { useMedia, type MediaFilter } from '../../hooks/useMedia';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 import { MediaRow } from './MediaRow';
 
 const PAGE_SIZE = 10;
@@ -21,8 +22,7 @@ interface MediaListProps {
 
 /** The library's images with their alt text: filter, edit inline, regenerate one, select some for a run. */
 export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenerate, poll }: MediaListProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useT();
   const [filter, setFilter] = React.useState<MediaFilter>('all');
   const [search, setSearch] = React.useState('');
   const [page, setPage] = React.useState(1);
@@ -31,30 +31,30 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
   const rows = media.data?.rows ?? [];
   const onSelect = (id: number, selected: boolean) =>
     onSelectedChange(selected ? [...selectedIds, id] : selectedIds.filter((other) => other !== id));
+  const filterOptions: Option<MediaFilter>[] = [
+    { value: 'all', label: t('media.filter.all', 'All images') },
+    { value: 'missing', label: t('media.filter.missing', 'Missing alt text') },
+    { value: 'generated', label: t('media.filter.generated', 'Generated') },
+    { value: 'human', label: t('media.filter.human', 'Written by a person') },
+  ];
 
   return (
-    <Card title={t('media.title', 'Images')} action={media.isFetching ? <Loader small /> : null} testId="media-list">
+    <Panel title={t('media.title', 'Images')} action={media.isFetching ? <Loader small /> : null} testId="media-list">
       <Grid.Root gap={4}>
         <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="filter">
-            <Field.Label>{t('media.filter.label', 'Show')}</Field.Label>
-            <SingleSelect
+          <FormField name="filter" label={t('media.filter.label', 'Show')}>
+            <OptionSelect
               value={filter}
-              onChange={(value: string | number) => {
-                setFilter(value as MediaFilter);
+              options={filterOptions}
+              onChange={(value) => {
+                setFilter(value);
                 setPage(1);
               }}
-            >
-              <SingleSelectOption value="all">{t('media.filter.all', 'All images')}</SingleSelectOption>
-              <SingleSelectOption value="missing">{t('media.filter.missing', 'Missing alt text')}</SingleSelectOption>
-              <SingleSelectOption value="generated">{t('media.filter.generated', 'Generated')}</SingleSelectOption>
-              <SingleSelectOption value="human">{t('media.filter.human', 'Written by a person')}</SingleSelectOption>
-            </SingleSelect>
-          </Field.Root>
+            />
+          </FormField>
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="search">
-            <Field.Label>{t('media.search.label', 'Search')}</Field.Label>
+          <FormField name="search" label={t('media.search.label', 'Search')}>
             <TextInput
               value={search}
               placeholder={t('media.search.placeholder', 'File name')}
@@ -63,7 +63,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
                 setPage(1);
               }}
             />
-          </Field.Root>
+          </FormField>
         </Grid.Item>
       </Grid.Root>
       {rows.length === 0 && !media.isLoading ? (
@@ -99,6 +99,6 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
       <Flex justifyContent="flex-end">
         {media.data ? <Pager page={page} pageSize={PAGE_SIZE} total={media.data.total} onPage={setPage} /> : null}
       </Flex>
-    </Card>
+    </Panel>
   );
 };

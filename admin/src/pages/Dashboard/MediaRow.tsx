@@ -1,13 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Checkbox, Flex, IconButton, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Check, Cross, Pencil } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import type { MediaItemView } from '../../../../shared/contracts/media';
 import { SourceBadge } from '../../components/SourceBadge';
 import { useRegenerateMedia, useUpdateAltText } from '../../hooks/useMedia';
-import { errorMessageOf } from '../../utils/api';
-import { getTranslation } from '../../utils/getTranslation';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { useT } from '../../hooks/useT';
 
 interface MediaRowProps {
   item: MediaItemView;
@@ -25,14 +23,11 @@ const Thumbnail = ({ url }: { url: string | null }) => (
 );
 
 export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate }: MediaRowProps) => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useT();
+  const onError = useNotifyError();
   const [editing, setEditing] = React.useState<string | null>(null);
   const regenerate = useRegenerateMedia();
   const update = useUpdateAltText();
-  const onError = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' });
 
   const save = () => {
     if (editing === null) return;

@@ -1,13 +1,12 @@
 import { Button, Flex, Status, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { CoverageView, QueueStateView } from '../../../../shared/contracts/queue';
-import { Card } from '../../components/Card';
-import { usePauseReasonText } from '../../components/usePauseReasonText';
+import { Panel } from '../../components/Panel';
+import { useNotifyError } from '../../hooks/useNotifyError';
+import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useQueueAction } from '../../hooks/useStatus';
-import { errorMessageOf } from '../../utils/api';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 
 interface QueueCardProps {
   queue: QueueStateView;
@@ -17,25 +16,25 @@ interface QueueCardProps {
 
 /** Running or paused, and why; the Resume button is how an admin restarts after fixing the cause. */
 export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
-  const { formatMessage, formatNumber } = useIntl();
-  const { toggleNotification } = useNotification();
+  const { formatNumber } = useIntl();
+  const t = useT();
+  const onError = useNotifyError();
   const reasonText = usePauseReasonText();
   const action = useQueueAction();
-  const run = (name: 'pause' | 'resume') =>
-    action.mutate(name, { onError: (error) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' }) });
+  const run = (name: 'pause' | 'resume') => action.mutate(name, { onError });
 
   const button = !canBulk ? null : queue.paused ? (
     <Button size="S" startIcon={<Play />} onClick={() => run('resume')} loading={action.isLoading}>
-      {formatMessage({ id: getTranslation('queue.resume'), defaultMessage: 'Resume' })}
+      {t('queue.resume', 'Resume')}
     </Button>
   ) : (
     <Button size="S" variant="tertiary" onClick={() => run('pause')} loading={action.isLoading}>
-      {formatMessage({ id: getTranslation('queue.pause'), defaultMessage: 'Pause' })}
+      {t('queue.pause', 'Pause')}
     </Button>
   );
 
   return (
-    <Card title={formatMessage({ id: getTranslation('queue.title'), defaultMessage: 'Queue' })} action={button} testId="queue-card">
+    <Panel title={t('queue.title', 'Queue')} action={button} testId="queue-card">
       {queue.paused ? (
         <Status variant="warning" size="S">
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -47,15 +46,16 @@ export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
         </Status>
       ) : (
         <Status variant="success" size="S">
-          <Typography fontWeight="bold">{formatMessage({ id: getTranslation('queue.running'), defaultMessage: 'Running' })}</Typography>
+          <Typography fontWeight="bold">{t('queue.running', 'Running')}</Typography>
         </Status>
       )}
       <Typography textColor="neutral600">
-        {formatMessage(
-          { id: getTranslation('queue.jobs'), defaultMessage: '{pending} waiting · {running} in progress · {failed} failed' },
-          { pending: formatNumber(jobs.pending), running: formatNumber(jobs.running), failed: formatNumber(jobs.failed) }
-        )}
+        {t('queue.jobs', '{pending} waiting · {running} in progress · {failed} failed', {
+          pending: formatNumber(jobs.pending),
+          running: formatNumber(jobs.running),
+          failed: formatNumber(jobs.failed),
+        })}
       </Typography>
-    </Card>
+    </Panel>
   );
 };

@@ -1,16 +1,14 @@
-import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Cross, Play } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useQueryClient } from 'react-query';
 import type { RunView } from '../../../../shared/contracts/runs';
 import type { RunStatus } from '../../../../shared/vocabulary';
-import { Card } from '../../components/Card';
 import { Meter } from '../../components/Meter';
+import { Panel } from '../../components/Panel';
+import { useFollowRun } from '../../hooks/useFollowRun';
+import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
-import { errorMessageOf, queryKeys } from '../../utils/api';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT, type Message } from '../../hooks/useT';
 
 const STATUS_VARIANT: Record<RunStatus, 'primary' | 'warning' | 'neutral' | 'success'> = {
   running: 'primary',
@@ -19,48 +17,31 @@ const STATUS_VARIANT: Record<RunStatus, 'primary' | 'warning' | 'neutral' | 'suc
   done: 'success',
 };
 
-/** Keeps coverage, credits, failures and the media list in step with a run as it advances. */
-const useFollowRun = (run: RunView | undefined) => {
-  const client = useQueryClient();
-  const progress = run ? `${run.status}:${run.counts.done}:${run.counts.failed}:${run.counts.skipped}` : '';
-  const first = React.useRef(true);
-  React.useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void client.invalidateQueries(queryKeys.mediaRoot);
-    void client.invalidateQueries(queryKeys.status);
-    void client.invalidateQueries(queryKeys.failuresRoot);
-    if (run && run.status !== 'running') void client.invalidateQueries(queryKeys.credits);
-  }, [progress]); // eslint-disable-line react-hooks/exhaustive-deps
+const STATUS_LABELS: Record<RunStatus, Message> = {
+  running: { id: 'run.status.running', defaultMessage: 'Running' },
+  paused: { id: 'run.status.paused', defaultMessage: 'Paused' },
+  cancelled: { id: 'run.status.cancelled', defaultMessage: 'Cancelled' },
+  done: { id: 'run.status.done', defaultMessage: 'Done' },
 };
 
 export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initial?: RunView; canBulk: boolean }) => {
-  const { formatMessage, formatNumber } = useIntl();
-  const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { formatNumber } = useIntl();
+  const t = useT();
+  const onError = useNotifyError();
   const { data: run } = useRun(runId, initial);
   const action = useRunAction();
   useFollowRun(run);
   if (!run) return null;
 
-  const act = (name: RunActionName) =>
-    action.mutate({ id: run.id, action: name }, { onError: (error) => toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? '' }) });
+  const act = (name: RunActionName) => action.mutate({ id: run.id, action: name }, { onError });
   const percent = Math.round(run.progressPercent);
-  const statusText = {
-    running: t('run.status.running', 'Running'),
-    paused: t('run.status.paused', 'Paused'),
-    cancelled: t('run.status.cancelled', 'Cancelled'),
-    done: t('run.status.done', 'Done'),
-  }[run.status];
+  const statusLabel = STATUS_LABELS[run.status];
   const active = run.status === 'running' || run.status === 'paused';
 
   return (
-    <Card
+    <Panel
       title={t('run.title', 'Run #{id}', { id: run.id })}
-      action={<Badge variant={STATUS_VARIANT[run.status]} data-testid="run-status">{statusText}</Badge>}
+      action={<Badge variant={STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
       testId="run-progress"
     >
       <Flex gap={4} alignItems="center">
@@ -103,6 +84,6 @@ export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initia
           </Button>
         </Flex>
       ) : null}
-    </Card>
+    </Panel>
   );
 };

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Flex, TextInput, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { ApiKeyStatus } from '../../../../shared/contracts/settings';
-import { getTranslation } from '../../utils/getTranslation';
+import { useKeyStatusText } from '../../hooks/useKeyStatusText';
+import { useT } from '../../hooks/useT';
 import type { KeyDraft } from './draft';
 import { KeyNotices } from './KeyNotices';
 import { SettingField } from './SettingField';
@@ -16,36 +16,16 @@ interface ApiKeyFieldProps {
   endpointChanged: boolean;
 }
 
-const useKeyStatusText = (status: ApiKeyStatus) => {
-  const { formatMessage } = useIntl();
-  switch (status.source) {
-    case 'env':
-      return formatMessage({ id: getTranslation('settings.apiKey.status.env'), defaultMessage: 'Set by environment variable' });
-    case 'config':
-      return formatMessage({ id: getTranslation('settings.apiKey.status.config'), defaultMessage: 'Set in config/plugins' });
-    case 'saved':
-      return formatMessage(
-        { id: getTranslation('settings.apiKey.status.saved'), defaultMessage: 'Saved, ends with {hint}' },
-        { hint: status.hint ?? '…' }
-      );
-    default:
-      return formatMessage({ id: getTranslation('settings.apiKey.status.none'), defaultMessage: 'Not set' });
-  }
-};
-
 /** Write-only: the saved key never comes back from the server, only where it comes from and its last characters. */
 export const ApiKeyField = ({ status, locked, error, draft, onChange, endpointChanged }: ApiKeyFieldProps) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const statusText = useKeyStatusText(status);
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <SettingField
         name="apiKey"
-        label={formatMessage({ id: getTranslation('settings.apiKey.label'), defaultMessage: 'API key' })}
-        hint={formatMessage({
-          id: getTranslation('settings.apiKey.hint'),
-          defaultMessage: 'Write-only: type a new key to replace the current one.',
-        })}
+        label={t('settings.apiKey.label', 'API key')}
+        hint={t('settings.apiKey.hint', 'Write-only: type a new key to replace the current one.')}
         locked={locked}
         error={error}
       >
@@ -54,17 +34,17 @@ export const ApiKeyField = ({ status, locked, error, draft, onChange, endpointCh
           autoComplete="new-password"
           disabled={!!locked || draft.clear}
           value={draft.value}
-          placeholder={formatMessage({ id: getTranslation('settings.apiKey.placeholder'), defaultMessage: 'Paste a new key' })}
+          placeholder={t('settings.apiKey.placeholder', 'Paste a new key')}
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange({ value: event.target.value, clear: false })}
         />
       </SettingField>
       <Typography variant="pi" textColor="neutral600" data-testid="api-key-status">
-        {formatMessage({ id: getTranslation('settings.apiKey.current'), defaultMessage: 'Current key:' })} {statusText}
+        {t('settings.apiKey.current', 'Current key:')} {statusText}
       </Typography>
       <KeyNotices status={status} endpointChanged={endpointChanged} typed={draft.value.trim() !== ''} />
       {status.source === 'saved' && !locked ? (
         <Checkbox checked={draft.clear} onCheckedChange={(checked: boolean | 'indeterminate') => onChange({ value: '', clear: checked === true })}>
-          {formatMessage({ id: getTranslation('settings.apiKey.clear'), defaultMessage: 'Remove the saved key on save' })}
+          {t('settings.apiKey.clear', 'Remove the saved key on save')}
         </Checkbox>
       ) : null}
     </Flex>
@@ -72,10 +52,10 @@ export const ApiKeyField = ({ status, locked, error, draft, onChange, endpointCh
 };
 
 export const VerifyButton = ({ onClick, loading }: { onClick: () => void; loading: boolean }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   return (
     <Button variant="secondary" onClick={onClick} loading={loading}>
-      {formatMessage({ id: getTranslation('settings.verify.button'), defaultMessage: 'Verify' })}
+      {t('settings.verify.button', 'Verify')}
     </Button>
   );
 };

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Alert } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../hooks/useT';
 
 /** The host of what was typed, or the text itself while it is not a URL yet. */
 const hostOf = (text: string) => {
@@ -17,25 +16,21 @@ const hostOf = (text: string) => {
  * every image and the key, and anyone with the Settings permission can point it anywhere.
  */
 export const BaseUrlWarning = ({ typed }: { typed: string }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const [dismissedFor, setDismissedFor] = React.useState<string>();
   if (typed === '' || dismissedFor === typed) return null;
   return (
     <Alert
       variant="warning"
       data-testid="base-url-warning"
-      closeLabel={formatMessage({ id: getTranslation('settings.baseUrl.warning.close'), defaultMessage: 'Hide this warning' })}
+      closeLabel={t('settings.baseUrl.warning.close', 'Hide this warning')}
       onClose={() => setDismissedFor(typed)}
-      title={formatMessage(
-        { id: getTranslation('settings.baseUrl.warning.title'), defaultMessage: 'Images and the API key will be sent to {host}' },
-        { host: hostOf(typed) }
-      )}
+      title={t('settings.baseUrl.warning.title', 'Images and the API key will be sent to {host}', { host: hostOf(typed) })}
     >
-      {formatMessage({
-        id: getTranslation('settings.baseUrl.warning.body'),
-        defaultMessage:
-          'Once saved, the server at this address receives every image (as a short-lived URL or as its bytes) and the API key. Anyone with the Settings permission of this plugin can change this address: in production, lock provider and baseUrl in config/plugins.',
-      })}
+      {t(
+        'settings.baseUrl.warning.body',
+        'Once saved, the server at this address receives every image (as a short-lived URL or as its bytes) and the API key. Anyone with the Settings permission of this plugin can change this address: in production, lock provider and baseUrl in config/plugins.'
+      )}
     </Alert>
   );
 };

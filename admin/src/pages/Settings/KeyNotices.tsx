@@ -1,9 +1,8 @@
 import { Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { ApiKeyProblem, ApiKeyStatus } from '../../../../shared/contracts/settings';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT, type Message } from '../../hooks/useT';
 
-const PROBLEMS: Record<ApiKeyProblem, { id: string; defaultMessage: string }> = {
+const PROBLEMS: Record<ApiKeyProblem, Message> = {
   undecryptable: {
     id: 'settings.apiKey.problem.undecryptable',
     defaultMessage: "The saved key cannot be decrypted (the server's ENCRYPTION_KEY is missing or has changed) and is not used. Type it again.",
@@ -31,22 +30,21 @@ interface KeyNoticesProps {
  * for — said before Verify or Save refuse a new endpoint without the key.
  */
 export const KeyNotices = ({ status, endpointChanged, typed }: KeyNoticesProps) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const problem = status.problem ? PROBLEMS[status.problem] : undefined;
   return (
     <>
       {problem ? (
         <Typography variant="pi" textColor="danger600" data-testid="api-key-problem">
-          {formatMessage({ id: getTranslation(problem.id), defaultMessage: problem.defaultMessage })}
+          {t(problem.id, problem.defaultMessage)}
         </Typography>
       ) : null}
       {endpointChanged && !typed && status.source === 'saved' ? (
         <Typography variant="pi" textColor="warning600" data-testid="api-key-binding">
-          {formatMessage({
-            id: getTranslation('settings.apiKey.binding'),
-            defaultMessage:
-              'A saved key is only sent to the provider and base URL it was saved for: type it again to verify or save the new ones.',
-          })}
+          {t(
+            'settings.apiKey.binding',
+            'A saved key is only sent to the provider and base URL it was saved for: type it again to verify or save the new ones.'
+          )}
         </Typography>
       ) : null}
     </>

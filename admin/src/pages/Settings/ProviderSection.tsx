@@ -1,22 +1,19 @@
-import { Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { Flex, Grid } from '@strapi/design-system';
 import type { ApiKeyStatus, EditableSettings, VerifyView } from '../../../../shared/contracts/settings';
-import type { ProviderName } from '../../../../shared/vocabulary';
-import { getTranslation } from '../../utils/getTranslation';
+import { PROVIDER_NAMES } from '../../../../shared/vocabulary';
+import { Panel } from '../../components/Panel';
+import { useT } from '../../hooks/useT';
 import { ApiKeyField, VerifyButton } from './ApiKeyField';
 import { BaseUrlWarning } from './BaseUrlWarning';
 import type { KeyDraft } from './draft';
-import { Section, type SectionProps } from './section';
-import { SettingField } from './SettingField';
+import { PROVIDER_LABELS } from './optionLabels';
+import { SettingControl, type SettingsFormState } from './SettingControl';
 import { VerifyResult } from './VerifyResult';
 
-const PROVIDERS: Array<{ value: ProviderName; label: string }> = [
-  { value: 'alttextlab', label: 'AltTextLab' },
-  { value: 'alttextai', label: 'AltTextAI (autoalt.app)' },
-  { value: 'openai', label: 'OpenAI-compatible' },
-];
+const PROVIDER_OPTIONS = PROVIDER_NAMES.map((value) => ({ value, label: PROVIDER_LABELS[value] }));
 
-interface ProviderSectionProps extends SectionProps {
+interface ProviderSectionProps {
+  form: SettingsFormState;
   /** The values in force (as loaded or last saved), to tell what the form changes. */
   inForce: EditableSettings;
   keyStatus: ApiKeyStatus;
@@ -28,41 +25,17 @@ interface ProviderSectionProps extends SectionProps {
 }
 
 export const ProviderSection = (props: ProviderSectionProps) => {
-  const { draft, set, locked, errors } = props;
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const { form, inForce } = props;
+  const { draft, locked, errors } = form;
+  const t = useT();
   const typedBaseUrl = draft.baseUrl.trim();
-  const baseUrlChanged = !locked.baseUrl && typedBaseUrl !== (props.inForce.baseUrl ?? '');
-  const endpointChanged = baseUrlChanged || draft.provider !== props.inForce.provider;
+  const baseUrlChanged = !locked.baseUrl && typedBaseUrl !== (inForce.baseUrl ?? '');
+  const endpointChanged = baseUrlChanged || draft.provider !== inForce.provider;
   return (
-    <Section title={t('settings.section.provider', 'Provider')}>
+    <Panel look="section" title={t('settings.section.provider', 'Provider')}>
       <Grid.Root gap={5}>
-        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <SettingField name="provider" label={t('settings.provider.label', 'Provider')} locked={locked.provider} error={errors.provider}>
-            <SingleSelect
-              value={draft.provider}
-              disabled={!!locked.provider}
-              onChange={(value: string | number) => set('provider', value as ProviderName)}
-            >
-              {PROVIDERS.map((provider) => (
-                <SingleSelectOption key={provider.value} value={provider.value}>
-                  {provider.label}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </SettingField>
-        </Grid.Item>
-        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <SettingField
-            name="baseUrl"
-            label={t('settings.baseUrl.label', 'Base URL')}
-            hint={t('settings.baseUrl.hint', "Leave empty for the provider's public API.")}
-            locked={locked.baseUrl}
-            error={errors.baseUrl}
-          >
-            <TextInput value={draft.baseUrl} disabled={!!locked.baseUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('baseUrl', event.target.value)} />
-          </SettingField>
-        </Grid.Item>
+        <SettingControl form={form} kind="select" name="provider" options={PROVIDER_OPTIONS} />
+        <SettingControl form={form} kind="text" name="baseUrl" />
         {baseUrlChanged && typedBaseUrl !== '' ? (
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <BaseUrlWarning typed={typedBaseUrl} />
@@ -78,24 +51,12 @@ export const ProviderSection = (props: ProviderSectionProps) => {
             endpointChanged={endpointChanged}
           />
         </Grid.Item>
-        {draft.provider === 'openai' ? (
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <SettingField
-              name="model"
-              label={t('settings.model.label', 'Model')}
-              hint={t('settings.model.hint', 'The vision model to ask, e.g. gpt-4o-mini.')}
-              locked={locked.model}
-              error={errors.model}
-            >
-              <TextInput value={draft.model} disabled={!!locked.model} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('model', event.target.value)} />
-            </SettingField>
-          </Grid.Item>
-        ) : null}
+        {draft.provider === 'openai' ? <SettingControl form={form} kind="text" name="model" /> : null}
       </Grid.Root>
       <Flex direction="column" alignItems="flex-start" gap={3}>
         <VerifyButton onClick={props.onVerify} loading={props.verifying} />
         {props.verifyResult ? <VerifyResult result={props.verifyResult} /> : null}
       </Flex>
-    </Section>
+    </Panel>
   );
 };

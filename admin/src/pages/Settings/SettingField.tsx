@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Field } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../../utils/getTranslation';
+import { FormField } from '../../components/FormField';
+import { useT } from '../../hooks/useT';
+import { PLUGIN_ID } from '../../pluginId';
 
 interface SettingFieldProps {
   name: string;
@@ -13,18 +13,13 @@ interface SettingFieldProps {
   children: React.ReactNode;
 }
 
-/** Label, input, hint and the server's field error, the way Strapi's own settings forms lay them out. */
+/** A settings field: the server's field error under it, and the reason in place of the hint when it is locked. */
 export const SettingField = ({ name, label, hint, locked, error, children }: SettingFieldProps) => {
-  const { formatMessage } = useIntl();
-  const lockedHint = locked
-    ? formatMessage({ id: getTranslation('settings.locked'), defaultMessage: 'Locked: {reason}' }, { reason: locked })
-    : undefined;
+  const t = useT();
+  const lockedHint = locked ? t('settings.locked', 'Locked: {reason}', { reason: locked }) : undefined;
   return (
-    <Field.Root name={name} id={`auto-alt-text-${name}`} error={error} hint={lockedHint ?? hint}>
-      <Field.Label>{label}</Field.Label>
+    <FormField name={name} id={`${PLUGIN_ID}-${name}`} label={label} hint={lockedHint ?? hint} error={error}>
       {children}
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 };

@@ -1,0 +1,26 @@
+import type { ImageDeliveryMode, ProviderName, Style } from '../../../../shared/vocabulary';
+import type { Message } from '../../hooks/useT';
+
+/** How the settings page names the shared vocabulary; the lists themselves come from shared/vocabulary.ts. */
+
+// Product names: the same in every language.
+export const PROVIDER_LABELS: Record<ProviderName, string> = {
+  alttextlab: 'AltTextLab',
+  alttextai: 'AltTextAI (autoalt.app)',
+  openai: 'OpenAI-compatible',
+};
+
+export const STYLE_LABELS: Record<Style, Message> = {
+  descriptive: { id: 'settings.style.descriptive', defaultMessage: 'Descriptive' },
+  neutral: { id: 'settings.style.neutral', defaultMessage: 'Neutral' },
+  'matter-of-fact': { id: 'settings.style.matterOfFact', defaultMessage: 'Matter-of-fact' },
+  minimal: { id: 'settings.style.minimal', defaultMessage: 'Minimal' },
+};
+
+export const DELIVERY_LABELS: Record<ImageDeliveryMode, Message> = {
+  auto: { id: 'settings.imageDelivery.auto', defaultMessage: 'Automatic (per file)' },
+  presigned: { id: 'settings.imageDelivery.presigned', defaultMessage: 'Presigned storage URL' },
+  signed: { id: 'settings.imageDelivery.signed', defaultMessage: 'Signed URL served by Strapi' },
+  public: { id: 'settings.imageDelivery.public', defaultMessage: 'Public URL' },
+  inline: { id: 'settings.imageDelivery.inline', defaultMessage: 'Inline (image bytes in the request)' },
+};

@@ -1,0 +1,14 @@
+import { PLUGIN_ID } from '../pluginId';
+
+/** Query keys, one root per resource so a mutation can invalidate exactly what it changed. */
+export const queryKeys = {
+  all: [PLUGIN_ID] as const,
+  settings: [PLUGIN_ID, 'settings'] as const,
+  status: [PLUGIN_ID, 'status'] as const,
+  credits: [PLUGIN_ID, 'credits'] as const,
+  run: (id: number) => [PLUGIN_ID, 'runs', id] as const,
+  failures: (params: object) => [PLUGIN_ID, 'failures', params] as const,
+  failuresRoot: [PLUGIN_ID, 'failures'] as const,
+  media: (params: object) => [PLUGIN_ID, 'media', params] as const,
+  mediaRoot: [PLUGIN_ID, 'media'] as const,
+};
