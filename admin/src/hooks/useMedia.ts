@@ -1,8 +1,9 @@
-import type { AltTextSource, GetMedia, RegenerateMedia, UpdateMediaAltText } from '../../../shared/contracts/media';
+import type { GetMedia, RegenerateMedia, UpdateMediaAltText } from '../../../shared/contracts/media';
 import { queryKeys } from '../utils/queryKeys';
+import type { MediaFilter } from '../../../shared/vocabulary';
 import { usePluginMutation, usePluginQuery } from './usePluginApi';
 
-export type MediaFilter = 'all' | AltTextSource;
+export type { MediaFilter } from '../../../shared/vocabulary';
 
 export interface MediaParams {
   page: number;

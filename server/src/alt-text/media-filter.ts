@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { AltTextSource } from '../../../shared/contracts/media';
+import type { MediaFilter } from '../../../shared/vocabulary';
 import { PROVENANCE_UID } from '../models';
 import { FILE_UID } from '../utils/plugin-id';
 import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from './missing-sql';
 
-export type MediaFilter = 'all' | AltTextSource;
+export type { MediaFilter } from '../../../shared/vocabulary';
 
 /**
  * The library's images filtered by where their alt text came from, in SQL (a join on the

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { LANGUAGE_CODE, LANGUAGE_CODE_RULE } from '../../../shared/vocabulary';
+import { LANGUAGE_CODE, LANGUAGE_CODE_RULE, MEDIA_FILTERS } from '../../../shared/vocabulary';
 import { pageQuery } from './params';
 
-export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human'] as const;
 
 /** GET /media */
 export const mediaListQuery = z

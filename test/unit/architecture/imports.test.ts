@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importEdges, SERVER_LAYERS, sourceFiles, violations } from './layers';
+import { ADMIN_LAYERS, importEdges, SERVER_LAYERS, sourceFiles, violations } from './layers';
 
 const REPO = path.resolve(__dirname, '../../..');
 const describeEdge = (edge: { file: string; line: number; specifier: string; from: string; to: string }) =>
@@ -27,6 +27,18 @@ describe('imports point down the floors of docs/architecture.md', () => {
   test('a planted upward import is caught (the rule can fail)', () => {
     const planted = { file: 'server/src/models/x.ts', line: 1, specifier: '../services', from: 'models', to: 'services' };
     expect(violations([planted], SERVER_LAYERS)).toEqual([planted]);
+  });
+});
+
+describe('the admin follows its floors too', () => {
+  const edges = importEdges(sourceFiles(path.join(REPO, 'admin/src')), REPO);
+
+  test('every admin floor is known', () => {
+    for (const floor of new Set(edges.map((edge) => edge.from))) expect({ floor, known: floor in ADMIN_LAYERS }).toEqual({ floor, known: true });
+  });
+
+  test('pages → components → hooks → utils: no import runs up or sideways', () => {
+    expect(violations(edges, ADMIN_LAYERS).map(describeEdge)).toEqual([]);
   });
 });
 

@@ -25,6 +25,22 @@ export const SERVER_LAYERS: Record<string, readonly string[]> = {
   shared: [],
 };
 
+/**
+ * The admin's floors: the entry (index.ts) → pages → components → hooks → utils, with the plugin id
+ * and permissions at the bottom. A root file is its own floor (`root:<name>`).
+ */
+export const ADMIN_LAYERS: Record<string, readonly string[]> = {
+  'root:index': ['pages', 'components', 'hooks', 'utils', 'translations', 'root:pluginId', 'root:permissions', 'shared'],
+  pages: ['components', 'hooks', 'utils', 'root:pluginId', 'root:permissions', 'shared'],
+  components: ['hooks', 'utils', 'root:pluginId', 'shared'],
+  hooks: ['utils', 'root:pluginId', 'root:permissions', 'shared'],
+  utils: ['translations', 'root:pluginId', 'shared'],
+  translations: [],
+  'root:permissions': ['shared'],
+  'root:pluginId': [],
+  shared: [],
+};
+
 export interface ImportEdge {
   file: string;
   line: number;
@@ -42,10 +58,14 @@ export const sourceFiles = (dir: string): string[] =>
     return /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
   });
 
-/** The floor a file belongs to: its first folder under `server/src`, `.` at the root, `shared` for shared/. */
+/** The floor a file belongs to: its first folder under `server/src` or `admin/src`, the root file itself, `shared` for shared/. */
 export const floorOf = (file: string, repoRoot: string): string => {
   const relative = path.relative(repoRoot, file).split(path.sep);
   if (relative[0] === 'shared') return 'shared';
+  if (relative[0] === 'admin' && relative[1] === 'src') {
+    const isFolder = relative.length === 3 && existsSync(file) && statSync(file).isDirectory();
+    return relative.length === 3 && !isFolder ? `root:${relative[2].replace(/\.(ts|tsx|json)$/, '')}` : relative[2];
+  }
   if (relative[0] !== 'server' || relative[1] !== 'src') return `outside:${relative[0]}`;
   // `../providers` names a folder (its index.ts): the floor is the folder, not the root.
   const isFolder = relative.length === 3 && existsSync(file) && statSync(file).isDirectory();
