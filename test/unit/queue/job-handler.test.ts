@@ -52,6 +52,21 @@ const handlerFor = (outcome: GenerationOutcome, overrides: Partial<JobHandlerDep
   return { handle, calls: recorded.calls, pauses, settledRuns, pausedUntil };
 };
 
+/** A generation that waits for the queue's turn (`beforeSend`) and records whether it then sent anything. */
+const generationThatWaitsItsTurn = () => {
+  let sent = false;
+  const generate: JobHandlerDeps['generate'] = async (_id, options) => {
+    try {
+      await options.beforeSend?.();
+      sent = true;
+      return { status: 'written', text: 'x', strategy: 'presigned' };
+    } catch {
+      return { status: 'failed', code: 'INTERNAL', reason: 'stopped before sending' };
+    }
+  };
+  return { generate, sent: () => sent };
+};
+
 describe('what the queue does after one attempt', () => {
   test('written alt text finishes the job and settles its run', async () => {
     const h = handlerFor({ status: 'written', text: 'A cat', strategy: 'presigned' });
@@ -86,22 +101,12 @@ describe('what the queue does after one attempt', () => {
   });
 
   test('a job aborted at shutdown while it waited for its turn sends nothing and goes back in line, attempt refunded', async () => {
-    let sent = false;
     const shutdown = new AbortController();
     shutdown.abort();
-    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, {
-      generate: async (_id, options) => {
-        try {
-          await options.beforeSend?.();
-          sent = true;
-          return { status: 'written', text: 'x', strategy: 'presigned' };
-        } catch {
-          return { status: 'failed', code: 'INTERNAL', reason: 'stopped' };
-        }
-      },
-    });
+    const provider = generationThatWaitsItsTurn();
+    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, { generate: provider.generate });
     await h.handle(job(), shutdown.signal);
-    expect(sent).toBe(false);
+    expect(provider.sent()).toBe(false);
     expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
   });
 
@@ -131,21 +136,10 @@ describe('what the queue does after one attempt', () => {
   });
 
   test('a queue paused while the job waited for its turn sends nothing and puts the job back', async () => {
-    let sent = false;
-    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, {
-      isPaused: async () => true,
-      generate: async (_id, options) => {
-        try {
-          await options.beforeSend?.();
-          sent = true;
-          return { status: 'written', text: 'x', strategy: 'presigned' };
-        } catch {
-          return { status: 'failed', code: 'INTERNAL', reason: 'paused' };
-        }
-      },
-    });
+    const provider = generationThatWaitsItsTurn();
+    const h = handlerFor({ status: 'written', text: 'x', strategy: 'presigned' }, { isPaused: async () => true, generate: provider.generate });
     await h.handle(job());
-    expect(sent).toBe(false);
+    expect(provider.sent()).toBe(false);
     expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
   });
 });
