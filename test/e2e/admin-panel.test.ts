@@ -10,7 +10,7 @@ import { adminFetch, createAdminUser, createRoleWith, uploadImages, type AdminAp
 import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
 import { ensureBuilt } from '../../scripts/build-if-stale';
 import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
-import { E2E_KEY, playgroundEnv } from './support/stack';
+import { E2E_KEY, pluginEnvFor } from './support/stack';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const SETTINGS_PAGE = '/admin/settings/auto-alt-text';
@@ -39,7 +39,7 @@ describeInBrowser('the admin panel', () => {
   beforeAll(async () => {
     await ensureBuilt();
     emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 500, plan: 'Pro' }] });
-    app = await startPlayground(playgroundEnv(emulator));
+    app = await startPlayground(pluginEnvFor(emulator));
     api = { url: app.url, jwt: app.adminJwt };
     browser = await launchBrowser();
     context = await newAdminContext(browser);

@@ -5,7 +5,7 @@
 import { startEmulator } from '../../../emulator/server';
 import { startLocalS3 } from '../../harness/s3';
 import { ensureBuilt } from '../../../scripts/build-if-stale';
-import { E2E_KEY, playgroundEnv } from './stack';
+import { E2E_KEY, pluginEnvFor } from './stack';
 import { startPlayground, SUPER_ADMIN } from './playground';
 
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
   });
   console.log('built:', (await ensureBuilt()).join(', ') || 'nothing stale');
   const emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 500, plan: 'Pro' }] });
-  const app = await startPlayground(playgroundEnv(emulator));
+  const app = await startPlayground(pluginEnvFor(emulator));
   console.log(JSON.stringify({ url: app.url, jwt: app.adminJwt, emulator: emulator.url, key: E2E_KEY, login: SUPER_ADMIN }));
   const stop = async () => {
     await app.stop();

@@ -8,7 +8,7 @@ export const E2E_KEY = 'e2e-alttextlab-key-00004f2a';
  * locked), no key (the test saves one from the settings page), no generation on upload (so the
  * bulk run has work to do).
  */
-export const playgroundEnv = (emulator: Emulator): Record<string, string> => ({
+export const pluginEnvFor = (emulator: Emulator): Record<string, string> => ({
   ALT_TEXT_PROVIDER: 'alttextlab',
   ALT_TEXT_BASE_URL: emulator.baseUrls.alttextlab,
   ALT_TEXT_AUTO_ON_UPLOAD: 'false',
