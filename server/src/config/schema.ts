@@ -32,6 +32,31 @@ const httpUrl = z.preprocess(
   baseUrlSchema.optional()
 );
 
+const ECOMMERCE_FIELDS = ['product', 'brand', 'color', 'material'] as const;
+
+/**
+ * When and how much of the entries that use an image reach the provider. `ecommerce` maps a
+ * content type's fields onto AltTextLab's `ecommerce` object: `{ 'api::product.product': { product: 'name', brand: 'brand' } }`.
+ */
+export const entryContextSchema = z
+  .object({
+    /** Describe images with the context of the entries that use them (bulk runs, Regenerate, uploads that waited). */
+    enabled: z.boolean().default(true),
+    /** An uploaded image waits this long before it is described, so the entry being written around it can be saved first. */
+    waitSeconds: z.number().int().min(0).max(3600).default(0),
+    /** When an entry is saved that uses an image described without entry context, describe it once more with it. */
+    upgrade: z.boolean().default(false),
+    /** At most this many entries per image reach the provider (the others are counted, not sent). */
+    maxEntries: z.number().int().min(1).max(10).default(3),
+    /** At most this many characters of context per image. */
+    maxChars: z.number().int().min(100).max(4000).default(600),
+    ecommerce: z
+      .record(z.string().regex(/^[a-z0-9-]+::[a-z0-9-]+\.[a-z0-9-]+$/i, 'must be a content type uid such as "api::product.product"'), z.object(Object.fromEntries(ECOMMERCE_FIELDS.map((key) => [key, z.string().min(1).optional()]))).strict())
+      .default({}),
+  })
+  .strict();
+export type EntryContextConfig = z.infer<typeof entryContextSchema>;
+
 /**
  * The plugin's public configuration (`config/plugins.ts` → `'auto-alt-text'.config`).
  * One schema gives both the boot-time check and the type.
@@ -44,6 +69,8 @@ export const pluginConfigSchema = z
     lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE),
     style: z.enum(STYLES),
     autoOnUpload: z.boolean(),
+    /** Alt text that fits where the image is used: the entries that hold it (see README, "Entry context"). */
+    entryContext: entryContextSchema,
     /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */
     uploadSources: z.union([z.literal('all'), z.array(z.enum(UPLOAD_SOURCES)).max(UPLOAD_SOURCES.length)]),
     /** Hints passed to the provider (AltTextLab `keywords`, the OpenAI prompt); not guaranteed to appear. */

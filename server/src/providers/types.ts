@@ -19,10 +19,37 @@ export interface GenerateRequest extends CallOptions {
   lang: string;
   style: Style;
   keywords?: string[];
-  /** What the provider may use to word the text: the file's name, the site's description. */
-  context?: { fileName?: string; site?: string };
+  /** What the provider may use to word the text: the file's name, the site's description, where the image is used. */
+  context?: { fileName?: string; site?: string; entries?: EntryContext[] };
   /** Human label of the file, used in error messages only ("#12 cat.png"). */
   fileLabel: string;
+}
+
+/**
+ * One entry (an article, a product, a page) that uses the image, as far as it tells what the image
+ * is for. Resolved by the plugin (server/src/context/), bounded in number and length, in a
+ * deterministic order; adapters pass what their API takes (see docs/providers.md).
+ */
+export interface EntryContext {
+  /** The content type's uid, `api::article.article`. */
+  uid: string;
+  documentId: string;
+  /** The entry's locale when its type is localized. */
+  locale: string | null;
+  /** The content type's display name, `Article`. */
+  typeName: string;
+  /** The entry's title: its content-manager main field. */
+  title: string | null;
+  /** Text next to the image: the neighbouring heading and paragraphs, the caption of its component. */
+  nearbyText: string | null;
+  /** Where the image links to, when it is inside a link. */
+  link: string | null;
+  /** The entry's `seo` component, when it has one. */
+  seo: { metaTitle: string | null; metaDescription: string | null; keywords: string[] } | null;
+  /** Product facts from fields mapped in `entryContext.ecommerce` for this type (AltTextLab's `ecommerce`). */
+  ecommerce: { product?: string; brand?: string; color?: string; material?: string } | null;
+  /** Where in the entry the image sits: `cover`, `sections.2.image`, `body`. */
+  field: string;
 }
 
 export interface VerifyResult {
