@@ -3,6 +3,7 @@
 // bytes and options always give the same text.
 
 import sharp from 'sharp';
+import { ECOMMERCE_FIELDS, type EcommerceHints } from './types';
 
 /** Refuse images over 25 megapixels (e.g. 5000×5000) instead of decoding them into memory. */
 export const MAX_INPUT_PIXELS = 25_000_000;
@@ -34,6 +35,10 @@ export interface DescribeOptions {
   style?: string;
   /** Hints; mentioned in every style but `minimal`. */
   keywords?: string[];
+  /** AltTextLab's product facts; named after the keywords, in every style but `minimal`. */
+  ecommerce?: EcommerceHints;
+  /** The entry that uses the image, as a prompt's entry context named it; named before the keywords. */
+  usedOn?: { type?: string; title: string };
 }
 
 interface Rgb {
@@ -167,7 +172,8 @@ function isEnglish(lang: string | undefined): boolean {
 
 /**
  * Alt text for the image, e.g. "A 64×48 image dominated by red (#d01818)".
- * `minimal` is shortest, `descriptive` longest; a non-English `lang` adds a "[de] " marker.
+ * `minimal` is shortest, `descriptive` longest; a non-English `lang` adds a "[de] " marker; the
+ * other options add a tail (see `hintTail`).
  */
 export async function describeImage(bytes: Buffer, opts: DescribeOptions = {}): Promise<string> {
   const facts = await analyseImage(bytes);
@@ -181,28 +187,43 @@ function languageMarker(lang: string | undefined): string {
 function composeText(facts: ImageFacts, opts: DescribeOptions): string {
   const size = `${facts.width}×${facts.height}`;
   const [main, second] = facts.colours;
-  const keywords = (opts.keywords ?? []).filter((k) => k.trim() !== '');
-  const keywordTail = keywords.length > 0 ? `; keywords: ${keywords.join(', ')}` : '';
+  const tail = hintTail(opts);
 
   if (!main) {
     if (opts.style === 'minimal') return `Transparent ${size} image`;
-    return `A ${size} fully transparent ${facts.format} image${keywordTail}`;
+    return `A ${size} fully transparent ${facts.format} image${tail}`;
   }
   const colour = `${main.name} (${main.hex})`;
   switch (opts.style) {
     case 'minimal':
       return `${capitalise(main.name)} ${size} image`;
     case 'matter-of-fact':
-      return `${size} ${facts.format} image, mostly ${colour}${keywordTail}`;
+      return `${size} ${facts.format} image, mostly ${colour}${tail}`;
     case 'descriptive': {
       const coverage =
         main.share >= 0.999 ? 'in one flat colour' : `covering about ${Math.round(main.share * 100)}% of the picture`;
       const accent = second && second.share >= 0.05 ? `, with areas of ${second.name} (${second.hex})` : '';
-      return `A ${size} ${facts.format} image dominated by ${colour}, ${coverage}${accent}${keywordTail}`;
+      return `A ${size} ${facts.format} image dominated by ${colour}, ${coverage}${accent}${tail}`;
     }
     default:
-      return `A ${size} image dominated by ${colour}${keywordTail}`;
+      return `A ${size} image dominated by ${colour}${tail}`;
   }
+}
+
+/**
+ * What the client said beyond the image, appended so a test can tell it reached the provider:
+ * `; for the Article "Blue Ridge trail"; keywords: hiking, trail; product: Trail Runner, brand: Acme`.
+ * Empty without hints, so the text of a plain call never changes.
+ */
+function hintTail(opts: DescribeOptions): string {
+  const parts: string[] = [];
+  if (opts.usedOn) parts.push(`for ${opts.usedOn.type ? `the ${opts.usedOn.type} ` : ''}"${opts.usedOn.title}"`);
+  const keywords = (opts.keywords ?? []).filter((k) => k.trim() !== '');
+  if (keywords.length > 0) parts.push(`keywords: ${keywords.join(', ')}`);
+  const facts = ECOMMERCE_FIELDS.filter((field) => (opts.ecommerce?.[field] ?? '').trim() !== '')
+    .map((field) => `${field}: ${opts.ecommerce?.[field]}`);
+  if (facts.length > 0) parts.push(facts.join(', '));
+  return parts.map((part) => `; ${part}`).join('');
 }
 
 function capitalise(text: string): string {

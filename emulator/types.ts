@@ -65,6 +65,10 @@ export interface FaultScope {
   key?: string;
 }
 
+/** The fields AltTextLab documents for its `ecommerce` object, in the order the emulator names them. */
+export const ECOMMERCE_FIELDS = ['product', 'brand', 'color', 'material'] as const;
+export type EcommerceHints = Partial<Record<(typeof ECOMMERCE_FIELDS)[number], string>>;
+
 /** One generation call as the emulator saw it. */
 export interface RecordedRequest {
   provider: ProviderName;
@@ -87,6 +91,12 @@ export interface RecordedRequest {
   lang?: string;
   /** AltTextLab `style`, when sent. */
   style?: string;
+  /** OpenAI: the text parts of the messages, joined by newlines (the prompt as the model would read it). */
+  prompt?: string;
+  /** AltTextLab `keywords`, when sent as a list of strings. */
+  keywords?: string[];
+  /** AltTextLab `ecommerce`: its string fields as sent, when it was an object. */
+  ecommerce?: EcommerceHints;
   /** Name of the fault that shaped the answer, e.g. "status:429", "latency", "hang". */
   fault?: string;
   /** `Date.now()` when the request arrived. */

@@ -6,7 +6,7 @@ import type { DescribeOptions } from '../describe';
 import { headerValue, isHttpUrl, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
 import type { ImageInput } from '../image-input';
 import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
-import type { FaultStatus } from '../types';
+import { ECOMMERCE_FIELDS, type EcommerceHints, type FaultStatus } from '../types';
 import { providerMount, type Parsed } from './mount';
 
 export const ALTTEXTLAB_PREFIX = '/alttextlab/api/v1';
@@ -60,7 +60,10 @@ function parseGenerateBody(value: unknown): Parsed<GenerateBody> {
   if (keywords !== undefined && (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string'))) {
     return invalid('keywords must be an array of strings');
   }
-  if (ecommerce !== undefined && !isRecord(ecommerce)) return invalid('ecommerce must be an object');
+  const isFact = (fact: unknown) => fact === undefined || typeof fact === 'string';
+  if (ecommerce !== undefined && (!isRecord(ecommerce) || !ECOMMERCE_FIELDS.every((field) => isFact(ecommerce[field])))) {
+    return invalid(`ecommerce must be an object whose ${ECOMMERCE_FIELDS.join(', ')} are strings`);
+  }
   if (source !== undefined && typeof source !== 'string') return invalid('source must be a string');
 
   // Both sent: the documented imageUrl wins; the recorded imageSource shows which was used.
@@ -71,14 +74,25 @@ function parseGenerateBody(value: unknown): Parsed<GenerateBody> {
     lang: lang as string | undefined,
     style: style as string | undefined,
     keywords: keywords as string[] | undefined,
+    ecommerce: ecommerce === undefined ? undefined : ecommerceOf(ecommerce),
   };
   return { ok: true, request };
+}
+
+/** The documented fields that hold a string; anything else in the object is ignored, as unknown fields are. */
+function ecommerceOf(value: Record<string, unknown>): EcommerceHints {
+  const hints: EcommerceHints = {};
+  for (const field of ECOMMERCE_FIELDS) {
+    const fact = value[field];
+    if (typeof fact === 'string') hints[field] = fact;
+  }
+  return hints;
 }
 
 /** What the recorder learns from the body before any validation, so faulted calls show it too. */
 function traceFromBody(body: JsonBodyResult): GenerateTrace {
   if (!body.ok || !isRecord(body.value)) return {};
-  const { imageUrl, imageRaw, lang, style } = body.value;
+  const { imageUrl, imageRaw, lang, style, keywords, ecommerce } = body.value;
   const trace: GenerateTrace = {};
   if (typeof imageUrl === 'string') {
     trace.imageSource = 'url';
@@ -88,6 +102,8 @@ function traceFromBody(body: JsonBodyResult): GenerateTrace {
   }
   if (typeof lang === 'string') trace.lang = lang;
   if (typeof style === 'string') trace.style = style;
+  if (Array.isArray(keywords) && keywords.every((k) => typeof k === 'string')) trace.keywords = keywords;
+  if (isRecord(ecommerce)) trace.ecommerce = ecommerceOf(ecommerce);
   return trace;
 }
 

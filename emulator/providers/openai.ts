@@ -2,13 +2,15 @@
 // `POST /chat/completions` with an `image_url` part (http(s) or `data:` URL), `GET /models`,
 // errors as `{ error: { message, type, param, code } }`. Account credits act as the quota:
 // when they run out the answer is OpenAI's 429 `insufficient_quota`.
-// The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field.
+// The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field,
+// and so is the entry that uses the image, from the plugin's entry-context block (openai-prompt.ts).
 
 import { bearerToken, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
 import type { ImageInput } from '../image-input';
 import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
 import type { FaultStatus } from '../types';
 import { providerMount, type Parsed } from './mount';
+import { entryFromPrompt, languageFromPrompt } from './openai-prompt';
 
 export const OPENAI_PREFIX = '/openai/v1';
 export const EMULATOR_MODEL = 'emulator-vision';
@@ -53,19 +55,6 @@ const dialect: Dialect = {
     return { id: body.id, object: 'text_completion', choices };
   },
 };
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt',
-  dutch: 'nl', polish: 'pl', russian: 'ru', japanese: 'ja', korean: 'ko', chinese: 'zh',
-};
-
-/** "Language: de", "lang=pt-br" or "… in German" in the prompt; English otherwise. */
-export function languageFromPrompt(text: string): string | undefined {
-  const code = /\b(?:lang(?:uage)?|locale)(?:\s+code)?\s*[:=]\s*["'`]?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)\b/i.exec(text);
-  if (code) return code[1].toLowerCase();
-  const name = new RegExp(`\\bin (${Object.keys(LANGUAGE_NAMES).join('|')})\\b`, 'i').exec(text);
-  return name ? LANGUAGE_NAMES[name[1].toLowerCase()] : undefined;
-}
 
 interface ChatRequest {
   model: string;
@@ -122,9 +111,9 @@ function parseChatBody(value: unknown): Parsed<ChatRequest> {
 function traceFromBody(body: JsonBodyResult): GenerateTrace {
   if (!body.ok || !isRecord(body.value) || !Array.isArray(body.value.messages)) return {};
   const { imageUrl, prompt } = extractParts(body.value.messages);
-  const lang = languageFromPrompt(prompt);
-  if (imageUrl === undefined) return { lang };
-  return imageUrl.startsWith('data:') ? { imageSource: 'base64', lang } : { imageSource: 'url', imageUrl, lang };
+  const read: GenerateTrace = { lang: languageFromPrompt(prompt), ...(prompt ? { prompt } : {}) };
+  if (imageUrl === undefined) return read;
+  return imageUrl.startsWith('data:') ? { imageSource: 'base64', ...read } : { imageSource: 'url', imageUrl, ...read };
 }
 
 function tokens(text: string): number {
@@ -132,7 +121,8 @@ function tokens(text: string): number {
 }
 
 async function complete(core: EmulatorCore, key: string, request: ChatRequest, [trace]: GenerateTrace[]): Promise<Reply> {
-  const outcome = await describeForCredit(core, key, request.image, { lang: trace.lang }, trace);
+  const usedOn = entryFromPrompt(request.prompt);
+  const outcome = await describeForCredit(core, key, request.image, { lang: trace.lang, usedOn }, trace);
   if (!outcome.ok) {
     switch (outcome.kind) {
       case 'no-credits':

@@ -66,6 +66,33 @@ describe('AltTextLab emulator', () => {
     expect(response.body.result).toBe('[de] Red 64×48 image');
   });
 
+  it('records the keywords and ecommerce it was sent and names them in its text', async () => {
+    const ecommerce = { product: 'Trail Runner 2', brand: 'Acme' };
+    const response = await generate({ imageRaw: red.toString('base64'), keywords: ['Blue Ridge trail', 'hiking'], ecommerce });
+
+    expect(response.body.result).toBe(
+      'A 64×48 image dominated by red (#d01818); keywords: Blue Ridge trail, hiking; product: Trail Runner 2, brand: Acme',
+    );
+    expect(emulator.requests[0]).toMatchObject({ keywords: ['Blue Ridge trail', 'hiking'], ecommerce });
+  });
+
+  it('records no keywords or ecommerce when none were sent, and its text stays the plain description', async () => {
+    const response = await generate({ imageRaw: red.toString('base64') });
+
+    expect(response.body.result).toBe('A 64×48 image dominated by red (#d01818)');
+    expect(emulator.requests[0]).not.toHaveProperty('keywords');
+    expect(emulator.requests[0]).not.toHaveProperty('ecommerce');
+  });
+
+  it('answers 400 for ecommerce that is not an object of strings, and charges nothing', async () => {
+    const notObject = await generate({ imageRaw: red.toString('base64'), ecommerce: 'Acme' });
+    const notStrings = await generate({ imageRaw: red.toString('base64'), ecommerce: { brand: 7 } });
+
+    expect([notObject.status, notStrings.status]).toEqual([400, 400]);
+    expect(notStrings.body.message).toContain('ecommerce');
+    expect(emulator.account(KEY)?.charged).toBe(0);
+  });
+
   it('answers 401 for an unknown key and for a missing key, and charges nobody', async () => {
     const unknown = await generate({ imageRaw: red.toString('base64') }, 'not-a-key');
     const missing = await generate({ imageRaw: red.toString('base64') }, null);

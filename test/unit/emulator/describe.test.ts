@@ -75,6 +75,21 @@ describe('describeImage', () => {
     expect(await describeImage(image, { keywords: ['sneaker'], style: 'minimal' })).not.toContain('sneaker');
   });
 
+  it('names the entry, the keywords and the product facts it was given, in that order, except in minimal style', async () => {
+    const image = await solidPng(4, 4, '#000000');
+    const hints = {
+      usedOn: { type: 'Product', title: 'Trail Runner 2' },
+      keywords: ['running shoe'],
+      ecommerce: { product: 'Trail Runner 2', brand: 'Acme', color: '', material: 'mesh' },
+    };
+
+    expect(await describeImage(image, hints)).toBe(
+      'A 4×4 image dominated by black (#000000); for the Product "Trail Runner 2"; keywords: running shoe; product: Trail Runner 2, brand: Acme, material: mesh',
+    );
+    expect(await describeImage(image, { usedOn: { title: 'Untyped' } })).toBe('A 4×4 image dominated by black (#000000); for "Untyped"');
+    expect(await describeImage(image, { ...hints, style: 'minimal' })).toBe('Black 4×4 image');
+  });
+
   it('is deterministic', async () => {
     const image = await twoColourPng(33, 17, '#8b4513', '#87ceeb', 0.4);
 

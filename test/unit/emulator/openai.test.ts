@@ -76,6 +76,35 @@ describe('OpenAI-compatible vision emulator', () => {
     expect(byName.body.choices?.[0].message?.content).toMatch(/^\[fr\] /);
   });
 
+  describe('the entry that uses the image, read from the prompt', () => {
+    const block = (...lines: string[]) => ['Alt text please.', '<entry-context>', ...lines, '</entry-context>', 'Answer briefly.'].join('\n');
+
+    it('records the prompt it was sent', async () => {
+      await complete(chat(dataUrl, 'Alt text please. Language: de'));
+
+      expect(emulator.requests[0]).toMatchObject({ prompt: 'Alt text please. Language: de', lang: 'de' });
+    });
+
+    it('names the first entry of the entry-context block in its answer', async () => {
+      const prompt = block(
+        'Entry 1: type "Article"; title "Blue Ridge \\"North\\" trail"; field "cover"',
+        'Entry 2: type "Product"; title "Trail Runner 2"',
+      );
+      const response = await complete(chat(dataUrl, prompt));
+
+      expect(response.body.choices?.[0].message?.content).toBe('A 64×48 image dominated by red (#d01818); for the Article "Blue Ridge "North" trail"');
+      expect(emulator.requests[0].result).toBe(response.body.choices?.[0].message?.content);
+    });
+
+    it('answers the plain description when the prompt has no block, or a block without a title', async () => {
+      const free = await complete(chat(dataUrl, 'This image is on the Article "Blue Ridge trail". Entry 1: type "Article"; title "Blue Ridge trail"'));
+      const untitled = await complete(chat(dataUrl, block('Entry 1: type "Article"; field "cover"')));
+
+      expect(free.body.choices?.[0].message?.content).toBe('A 64×48 image dominated by red (#d01818)');
+      expect(untitled.body.choices?.[0].message?.content).toBe('A 64×48 image dominated by red (#d01818)');
+    });
+  });
+
   it('cuts the text at max_tokens and says so in finish_reason', async () => {
     const response = await complete(chat(dataUrl, undefined, { max_tokens: 3 }));
 

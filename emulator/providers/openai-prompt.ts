@@ -1,0 +1,45 @@
+// What the emulated model reads in a prompt, as a real one would read free text: the language it
+// is asked to write in, and the entry that uses the image when the prompt carries the plugin's
+// documented entry-context block. A prompt without that block (a custom template) tells it nothing
+// about the entry, and the answer is the plain description.
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt',
+  dutch: 'nl', polish: 'pl', russian: 'ru', japanese: 'ja', korean: 'ko', chinese: 'zh',
+};
+
+/** "Language: de", "lang=pt-br" or "… in German" in the prompt; English otherwise. */
+export function languageFromPrompt(text: string): string | undefined {
+  const code = /\b(?:lang(?:uage)?|locale)(?:\s+code)?\s*[:=]\s*["'`]?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)\b/i.exec(text);
+  if (code) return code[1].toLowerCase();
+  const name = new RegExp(`\\bin (${Object.keys(LANGUAGE_NAMES).join('|')})\\b`, 'i').exec(text);
+  return name ? LANGUAGE_NAMES[name[1].toLowerCase()] : undefined;
+}
+
+/**
+ * The block the plugin's default prompt carries (server/src/providers/openai/context-block.ts):
+ *   <entry-context>
+ *   Entry 1: type "Article"; title "Blue Ridge trail"; field "cover"
+ *   …
+ *   </entry-context>
+ * Values are JSON strings, so a quote inside a title is `\"`.
+ */
+const BLOCK = /^<entry-context>\n([\s\S]*?)\n<\/entry-context>$/m;
+const FIRST_ENTRY = /^Entry 1: (.*)$/m;
+const PAIR = /(\w+) ("(?:[^"\\]|\\.)*")/g;
+
+/** The first entry's type and title, when the prompt's entry-context block names a title. */
+export function entryFromPrompt(text: string): { type?: string; title: string } | undefined {
+  const line = FIRST_ENTRY.exec(BLOCK.exec(text)?.[1] ?? '')?.[1];
+  if (!line) return undefined;
+  const values = new Map<string, string>();
+  for (const [, label, quoted] of line.matchAll(PAIR)) {
+    try {
+      values.set(label, JSON.parse(quoted) as string);
+    } catch {
+      // not a JSON string after all: the model would not read it as one either
+    }
+  }
+  const title = values.get('title');
+  return title ? { type: values.get('type') || undefined, title } : undefined;
+}
