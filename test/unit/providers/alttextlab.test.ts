@@ -1,6 +1,7 @@
 import { ALTTEXTLAB_BASE_URL, createAltTextLabProvider } from '../../../server/src/providers/alttextlab';
+import type { EntryContext } from '../../../server/src/providers/types';
 import { runProviderContract } from './contract';
-import { expectTypedFailure } from './fixtures';
+import { entryUsing, expectTypedFailure } from './fixtures';
 import { adapterUnderTest, useProviderServers } from './provider-servers';
 
 const { key: KEY, make } = adapterUnderTest('alttextlab', createAltTextLabProvider);
@@ -54,6 +55,53 @@ describe('the AltTextLab adapter, beyond the contract', () => {
   test('leaves keywords out when there are none', async () => {
     await make(servers.proxy.url).generate({ image: { url: servers.url }, lang: 'en', style: 'neutral', keywords: [], fileLabel: '#1' });
     expect(servers.proxy.requests[0].body).not.toHaveProperty('keywords');
+  });
+
+  describe('the entries that use the image', () => {
+    const seo = (...keywords: string[]) => ({ metaTitle: null, metaDescription: null, keywords });
+    const generateWith = (baseUrl: string, keywords: string[], entries: EntryContext[]) =>
+      make(baseUrl).generate({ image: { url: servers.url }, lang: 'en', style: 'neutral', keywords, context: { entries }, fileLabel: '#1' });
+    const sent = () => servers.proxy.requests[0].body as Record<string, unknown>;
+
+    test("keywords: the configured ones first, then each entry's SEO keywords and title terms, no repeats in any case, at most 6", async () => {
+      await generateWith(servers.proxy.url, ['Hiking', 'outdoor gear'], [
+        entryUsing({ title: 'The Blue Ridge trail in spring', seo: seo('hiking', 'Blue Ridge\u0000 trail', 'Appalachians') }),
+        entryUsing({ title: 'Trail Runner 2', seo: seo('trail running') }),
+      ]);
+      // "hiking" repeats a configured keyword; "The", "in" and "2" say nothing; "Blue", "Ridge" and
+      // "trail" are already in "Blue Ridge trail"; "Runner" comes after the sixth.
+      expect(sent().keywords).toEqual(['Hiking', 'outdoor gear', 'Blue Ridge trail', 'Appalachians', 'spring', 'trail running']);
+    });
+
+    test('a configured list longer than the cap is sent whole, with nothing added', async () => {
+      const configured = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+      await generateWith(servers.proxy.url, configured, [entryUsing({ seo: seo('hiking') })]);
+      expect(sent().keywords).toEqual(configured);
+    });
+
+    test('ecommerce: the first entry with product facts, and only the facts that have a value', async () => {
+      await generateWith(servers.proxy.url, [], [
+        entryUsing(),
+        entryUsing({ ecommerce: { product: 'Trail Runner 2', brand: 'Acme', color: '  ' } }),
+        entryUsing({ ecommerce: { product: 'Summit Pack', material: 'nylon' } }),
+      ]);
+      expect(sent().ecommerce).toEqual({ product: 'Trail Runner 2', brand: 'Acme' });
+    });
+
+    test('no keywords and no ecommerce key when nothing has a value', async () => {
+      await generateWith(servers.proxy.url, [], [entryUsing({ title: 'A 2 in', ecommerce: { product: '' } }), entryUsing({ title: null })]);
+      expect(sent()).toEqual({ imageUrl: servers.url, lang: 'en', style: 'neutral', source: 'strapi-plugin-auto-alt-text' });
+    });
+
+    test('the provider receives them: the emulator records them and names them in its text', async () => {
+      const entries = [entryUsing({ seo: seo('Blue Ridge trail'), ecommerce: { product: 'Trail Runner 2', brand: 'Acme' } })];
+      const text = await generateWith(servers.emulator.baseUrls.alttextlab, [], entries);
+      expect(text).toBe('A 40×30 image dominated by red (#c81414); keywords: Blue Ridge trail; product: Trail Runner 2, brand: Acme');
+      expect(servers.emulator.requests[0]).toMatchObject({
+        keywords: ['Blue Ridge trail'],
+        ecommerce: { product: 'Trail Runner 2', brand: 'Acme' },
+      });
+    });
   });
 
   test('403 NOT_ENOUGH_FUNDS is OUT_OF_CREDITS and says which answer it was', async () => {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AltTextError, type AltTextErrorCode } from '../../../server/src/errors';
+import type { EntryContext } from '../../../server/src/providers/types';
 
 const listen = async (server: Server): Promise<string> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -130,3 +131,18 @@ export async function expectTypedFailure(
   for (const secret of expected.secrets) expect(error.message).not.toContain(secret);
   return error;
 }
+
+/** An article that uses the image as its cover, with nothing else known; tests add what they are about. */
+export const entryUsing = (overrides: Partial<EntryContext> = {}): EntryContext => ({
+  uid: 'api::article.article',
+  documentId: 'doc-blue-ridge',
+  locale: 'en',
+  typeName: 'Article',
+  title: 'Blue Ridge trail',
+  nearbyText: null,
+  link: null,
+  seo: null,
+  ecommerce: null,
+  field: 'cover',
+  ...overrides,
+});

@@ -4,10 +4,11 @@ import { isSuccess } from '../http/status';
 import { parseResponse, toAltText } from '../http/parse';
 import { createProviderTransport } from '../http/transport';
 import type { AltTextProvider, ProviderSettings } from '../types';
+import { ecommerceFor, keywordsFor } from './context';
 import { toAltTextLabError } from './errors';
 import { generateResponse, subscriptionInfo } from './schemas';
 
-/** AltTextLab (seed 000): `x-api-key`, `imageUrl` or `imageRaw`, `lang`, `style`, `keywords`. */
+/** AltTextLab (seed 000): `x-api-key`, `imageUrl` or `imageRaw`, `lang`, `style`, `keywords`, `ecommerce`. */
 export const ALTTEXTLAB_BASE_URL = 'https://app.alttextlab.com/api/v1';
 const SOURCE = 'strapi-plugin-auto-alt-text';
 const ACCOUNT: AltTextErrorContext = { provider: 'alttextlab' };
@@ -31,8 +32,11 @@ export const createAltTextLabProvider = (settings: ProviderSettings): AltTextPro
     name: 'alttextlab',
     accepts: ['url', 'base64'],
 
-    async generate({ image, lang, style, keywords, fileLabel, signal }) {
+    async generate({ image, lang, style, keywords = [], context: about, fileLabel, signal }) {
       const context: AltTextErrorContext = { provider: 'alttextlab', file: fileLabel };
+      const entries = about?.entries ?? [];
+      const hints = keywordsFor(keywords, entries);
+      const ecommerce = ecommerceFor(entries);
       const response = await transport.send({
         method: 'POST',
         path: '/alt-text/generate',
@@ -43,7 +47,9 @@ export const createAltTextLabProvider = (settings: ProviderSettings): AltTextPro
           ...('url' in image ? { imageUrl: image.url } : { imageRaw: image.base64 }),
           lang,
           style,
-          ...(keywords?.length ? { keywords } : {}),
+          // Only fields with values: an empty `keywords` or `ecommerce` would say "none" rather than "not known".
+          ...(hints.length > 0 ? { keywords: hints } : {}),
+          ...(ecommerce ? { ecommerce } : {}),
           source: SOURCE,
         },
       });
