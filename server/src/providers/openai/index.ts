@@ -64,6 +64,7 @@ export const createOpenAiProvider = (settings: ProviderSettings): AltTextProvide
         context: about?.site,
         fileName: about?.fileName,
         maxLength: settings.maxLength,
+        entries: about?.entries,
       });
       const response = await transport.send({
         method: 'POST',

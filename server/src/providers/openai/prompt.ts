@@ -1,10 +1,17 @@
 import type { Style } from '../../config/schema';
+import { flatten } from '../entry-context';
+import type { EntryContext } from '../types';
+import { entryPlaceholders, renderEntryContext } from './context-block';
 
 /**
  * The prompt sent with the image. Placeholders: {lang} (the code, e.g. `en-gb`), {language} (its
  * English name, "British English"), {style}, {styleGuide} (what the style means), {keywords},
- * {context} (the site), {fileName}, {maxLength}. A line whose placeholders all come out empty is
- * left out, so "Keywords: {keywords}" disappears when there are none. Unknown placeholders stay as written.
+ * {context} (the site), {fileName}, {maxLength}; and from the entries that use the image:
+ * {entryContext} (all of them, fenced as data, with how to use them: see `context-block.ts`),
+ * {entryType}, {entryTitle}, {nearbyText}, {linkUrl} (the first entry's) and {seoKeywords} (all
+ * entries'). A line whose placeholders all come out empty is left out, so "Keywords: {keywords}"
+ * disappears when there are none, and the entry section when no entry uses the image. Unknown
+ * placeholders stay as written.
  */
 export const DEFAULT_PROMPT_TEMPLATE = [
   'Write the alt text for this image, for people who use a screen reader.',
@@ -13,6 +20,7 @@ export const DEFAULT_PROMPT_TEMPLATE = [
   'Keywords to work in where they fit naturally: {keywords}',
   'About the site: {context}',
   'File name, a hint that may be meaningless: {fileName}',
+  '{entryContext}',
   'Say what matters about the image for the page, not every pixel. Do not start with "Image of" or "Picture of".',
   'At most {maxLength} characters. Answer with the alt text only, without quotes or a label.',
 ].join('\n');
@@ -31,12 +39,10 @@ export interface PromptValues {
   context?: string;
   fileName?: string;
   maxLength: number;
+  entries?: readonly EntryContext[];
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
-
-/** Values come from config and file names: one line each, bounded, so they cannot reshape the prompt. */
-const oneLine = (value: string | undefined, max: number): string => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 
 const languageName = (lang: string): string => {
   try {
@@ -46,17 +52,21 @@ const languageName = (lang: string): string => {
   }
 };
 
+/** Values come from config, file names and entries: one line each, bounded, so they cannot reshape the prompt. */
 export const renderPrompt = (template: string, values: PromptValues): string => {
-  const lang = oneLine(values.lang, 35);
+  const lang = flatten(values.lang, 35);
+  const language = lang ? languageName(lang) : '';
   const filled: Record<string, string> = {
     lang,
-    language: lang ? languageName(lang) : '',
+    language,
     style: values.style,
     styleGuide: STYLE_GUIDES[values.style],
-    keywords: (values.keywords ?? []).map((k) => oneLine(k, 100)).filter(Boolean).join(', '),
-    context: oneLine(values.context, 500),
-    fileName: oneLine(values.fileName, 120),
+    keywords: (values.keywords ?? []).map((k) => flatten(k, 100)).filter(Boolean).join(', '),
+    context: flatten(values.context, 500),
+    fileName: flatten(values.fileName, 120),
     maxLength: String(values.maxLength),
+    entryContext: renderEntryContext(values.entries, language),
+    ...entryPlaceholders(values.entries),
   };
   return template
     .split('\n')
