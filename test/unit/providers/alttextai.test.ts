@@ -2,7 +2,7 @@ import { ALTTEXTAI_BASE_URL, createAltTextAiProvider } from '../../../server/src
 import { toAltTextAiLanguage } from '../../../server/src/providers/alttextai/language';
 import type { GenerateRequest } from '../../../server/src/providers/types';
 import { runProviderContract } from './contract';
-import { expectTypedFailure, failureOf } from './fixtures';
+import { entryUsing, expectTypedFailure, failureOf } from './fixtures';
 import { adapterUnderTest, useProviderServers } from './provider-servers';
 
 const { key: KEY, make } = adapterUnderTest('alttextai', createAltTextAiProvider);
@@ -47,6 +47,21 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
   test('sends inline bytes as plain base64 in `image`, as the seed shows', async () => {
     await make(servers.proxy.url).generate(request({ image: { base64: servers.png.toString('base64'), mime: 'image/png' } }));
     expect(servers.proxy.requests[0].body).toEqual({ image: servers.png.toString('base64'), language: 'en' });
+  });
+
+  test('takes only the image and the language: no entry context, keywords or style reach it', async () => {
+    const entries = [
+      entryUsing({
+        nearbyText: 'The path climbs to the ridge.',
+        link: 'https://example.test/trails',
+        seo: { metaTitle: 'Blue Ridge', metaDescription: 'A hike', keywords: ['hiking'] },
+        ecommerce: { product: 'Trail Runner 2', brand: 'Acme' },
+      }),
+    ];
+    await make(servers.proxy.url).generate(
+      request({ keywords: ['harbour'], style: 'descriptive', context: { fileName: 'trail.png', site: 'A hiking blog', entries } })
+    );
+    expect(servers.proxy.requests[0].body).toEqual({ urls: [servers.url], language: 'en' });
   });
 
   describe('its 403, read by its body: no credits, a rate limit, a refused key, or nothing it can act on', () => {

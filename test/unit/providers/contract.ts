@@ -6,7 +6,7 @@ import type { ProviderName } from '../../../server/src/config/schema';
 import type { AltTextErrorCode } from '../../../server/src/errors';
 import type { GenerateRequest, ImageInput, ProviderSettings } from '../../../server/src/providers/types';
 import { tinyPdf } from '../../support/images';
-import { expectTypedFailure } from './fixtures';
+import { entryUsing, expectTypedFailure } from './fixtures';
 import { contractKey, useProviderServers, type AdapterMaker } from './provider-servers';
 
 export interface ContractSubject {
@@ -63,6 +63,13 @@ export function runProviderContract(subject: ContractSubject): void {
       (subject.supports.base64 ? test : test.skip)('describes an image sent inline as base64', async () => {
         await expect(provider().generate(request({ image: inline(servers.png) }))).resolves.toMatch(FULL_TEXT);
         expect(servers.emulator.requests[0].imageSource).toBe('base64');
+      });
+
+      test('the entries that use the image go along without changing what is described', async () => {
+        const seo = { metaTitle: null, metaDescription: null, keywords: ['harbour'] };
+        const entries = [entryUsing({ nearbyText: 'Boats at dawn.', seo, ecommerce: { product: 'Harbour print' } })];
+        await expect(provider().generate(request({ context: { entries } }))).resolves.toMatch(FULL_TEXT);
+        expect(charged()).toBe(1);
       });
 
       test('keeps the text within maxLength and cuts it between words', async () => {
