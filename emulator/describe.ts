@@ -220,8 +220,10 @@ function hintTail(opts: DescribeOptions): string {
   if (opts.usedOn) parts.push(`for ${opts.usedOn.type ? `the ${opts.usedOn.type} ` : ''}"${opts.usedOn.title}"`);
   const keywords = (opts.keywords ?? []).filter((k) => k.trim() !== '');
   if (keywords.length > 0) parts.push(`keywords: ${keywords.join(', ')}`);
-  const facts = ECOMMERCE_FIELDS.filter((field) => (opts.ecommerce?.[field] ?? '').trim() !== '')
-    .map((field) => `${field}: ${opts.ecommerce?.[field]}`);
+  const facts = ECOMMERCE_FIELDS.flatMap((field) => {
+    const fact = opts.ecommerce?.[field]?.trim();
+    return fact ? [`${field}: ${fact}`] : [];
+  });
   if (facts.length > 0) parts.push(facts.join(', '));
   return parts.map((part) => `; ${part}`).join('');
 }

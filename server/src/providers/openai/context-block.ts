@@ -36,7 +36,8 @@ const entryLines = (entry: EntryContext, index: number): string[] => {
   const nearby = flatten(entry.nearbyText, LIMITS.nearbyText);
   const link = flatten(entry.link, LIMITS.link);
   const keywords = seoKeywordsOf([entry]).slice(0, MAX_SEO_KEYWORDS);
-  const product = pairs((['product', 'brand', 'color', 'material'] as const).map((key) => [key, flatten(entry.ecommerce?.[key], KEYWORD_CHARS)]));
+  const facts = (['product', 'brand', 'color', 'material'] as const).map((key): [string, string] => [key, flatten(entry.ecommerce?.[key], KEYWORD_CHARS)]);
+  const product = pairs(facts);
   return [
     `Entry ${index + 1}: ${head}`,
     nearby && `Text near the image: ${quote(nearby)}`,
