@@ -177,6 +177,8 @@ export const contextResolutionSuite = (database: DatabaseKind) =>
       expect(byLocale.en.nearbyText).toBe('Where to start\nPark at the north lot.\nFollow the white blazes.');
       const french = await resolver.forEntry(PAGE, page.documentId, 'fr');
       expect(french.map(({ fileId, context }) => [fileId, context.locale, context.title])).toEqual([[files.page.id, 'fr', 'Guide du sentier']]);
+      // No locale: the default one, as the Document Service reads it.
+      expect((await resolver.forEntry(PAGE, page.documentId)).map(({ context }) => context.locale)).toEqual(['en']);
     });
 
     test('a product\'s mapped fields become its ecommerce facts', async () => {
@@ -192,6 +194,8 @@ export const contextResolutionSuite = (database: DatabaseKind) =>
       const cost = async (name: string) => (await recordQueries(strapi, () => resolver.forFile(files[name].id))).statements.length;
       const measured = { cover: await cost('cover'), figure: await cost('figure'), zone: await cost('zone'), nested: await cost('nested'), product: await cost('product') };
       expect(measured).toEqual({ cover: 2, figure: 3, zone: 3, nested: 4, product: 2 });
+      // One entry's images: the entry, two levels of components, `related`, the files its Blocks body shows.
+      expect((await recordQueries(strapi, () => resolver.forEntry(ARTICLE, article))).statements).toHaveLength(5);
     });
 
     test('unknown files, types and documents, and a Blocks field that holds something else, read as nothing', async () => {
