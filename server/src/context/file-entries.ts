@@ -11,8 +11,8 @@ import type { Model, SchemaMap } from './schema-map';
  * component tables (one per nesting level), then the entry rows. When no more rows hold the file
  * than could all be kept (a draft and a published row per kept entry), they are read whole at once
  * (one statement per type); otherwise a UNION of their ids and dates picks the entries first and
- * only the kept ones are read whole, so an image on every page of a site costs two reads, not a
- * read of every page's body.
+ * only the kept ones are read whole: an image on every page of a site costs one statement more, not
+ * a read of every page's body.
  */
 export interface FileEntries {
   file: FileKeys | null;
@@ -54,7 +54,7 @@ export const entriesOfFile = async (deps: FileEntriesDeps, fileId: number): Prom
   let chosen: { kept: EntryRow[]; more: number };
   if (rowCount <= 2 * deps.maxEntries) chosen = chooseEntries(await readWhole(deps, wanted), deps.maxEntries);
   else {
-    const heads = chooseEntries(await readHeads(deps.knex, wanted.map(({ model, ids }) => ({ model, ids }))), deps.maxEntries);
+    const heads = chooseEntries(await readHeads(deps.knex, wanted), deps.maxEntries);
     const keptIds = groupIds(deps.schema, heads.kept);
     const rows = await readWhole(deps, keptIds);
     // Read whole in the order the heads were chosen in; a row deleted in between is simply gone.

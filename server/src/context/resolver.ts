@@ -37,7 +37,7 @@ export interface ContextResolver {
  * (they do not change while Strapi runs), main fields once a minute.
  */
 export const createContextResolver = (strapi: Core.Strapi, options: ContextOptions): ContextResolver => {
-  const knex = strapi.db.connection as unknown as Knex;
+  const knex: Knex = strapi.db.connection;
   const mainFields = createMainFields(strapi);
   let schemaMap: SchemaMap | null = null;
   const schema = () => (schemaMap ??= readSchemaMap(strapi));
@@ -88,8 +88,10 @@ type Reading = Pick<AssembleInput, 'shape' | 'titleField' | 'ecommerce'>;
 const fieldOrder = (shape: EntryShape): string[] => [...shape.model.attributes.keys()];
 
 /** One entry's context for one file, the places it holds the file in the edit view's order. */
-const describe = (reading: Reading, row: EntryRow, uses: readonly Use[], file: FileKeys): EntryContext =>
-  assembleContext({ ...reading, row, file, uses: [...uses].sort((a, b) => comparePaths(fieldOrder(reading.shape))(a.path, b.path)) });
+const describe = (reading: Reading, row: EntryRow, uses: readonly Use[], file: FileKeys): EntryContext => {
+  const order = comparePaths(fieldOrder(reading.shape));
+  return assembleContext({ ...reading, row, file, uses: [...uses].sort((a, b) => order(a.path, b.path)) });
+};
 
 /** i18n's default locale (undefined when i18n cannot say: then every locale of the document is read). */
 const defaultLocale = async (strapi: Core.Strapi): Promise<string | undefined> => {
