@@ -1,0 +1,2 @@
+export { createContextResolver, type ContextOptions, type ContextResolver } from './resolver';
+export { contextChars } from './text';

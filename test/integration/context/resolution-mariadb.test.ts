@@ -1,0 +1,3 @@
+import { contextResolutionSuite } from './resolution-suite';
+
+contextResolutionSuite('mysql');
