@@ -14,7 +14,8 @@ export interface MediaItemView {
   thumbnailUrl: string | null;
   alternativeText: string | null;
   source: AltTextSource;
-  generatedBy?: { provider: string; lang: string; at: string };
+  /** Set while the text is still the plugin's: who wrote it, in which language, and with which entry's context (none = pixels only). */
+  generatedBy?: { provider: string; lang: string; at: string; context: { typeName: string; title: string | null } | null };
   /** A job owes work for this file right now. */
   queued: boolean;
 }

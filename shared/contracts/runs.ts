@@ -2,7 +2,13 @@ import type { RunStatus, WriteMode } from '../vocabulary';
 
 /** Bulk runs (`/auto-alt-text/runs*`). */
 
-export type RunScope = { kind: 'missing' } | { kind: 'all' } | { kind: 'folder'; folderId: number } | { kind: 'ids'; ids: number[] };
+/** Which images a run covers; `entries`: the images those entries use, each described with its entry's context. */
+export type RunScope =
+  | { kind: 'missing' }
+  | { kind: 'all' }
+  | { kind: 'folder'; folderId: number }
+  | { kind: 'ids'; ids: number[] }
+  | { kind: 'entries'; model: string; documentIds: string[]; locale?: string | null };
 
 export interface RunView {
   id: number;

@@ -72,6 +72,8 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'GET', path: '/auto-alt-text/media', permission: 'read' },
   { method: 'PUT', path: '/auto-alt-text/media/1', permission: 'generate', body: { alternativeText: 'x' } },
   { method: 'POST', path: '/auto-alt-text/media/1/regenerate', permission: 'generate', body: {} },
+  { method: 'GET', path: '/auto-alt-text/entries/images?model=api::article.article&documentId=abc', permission: 'read' },
+  { method: 'POST', path: '/auto-alt-text/entries/images/generate', permission: 'generate', body: { model: 'api::article.article', documentId: 'abc' } },
 ];
 
 /**

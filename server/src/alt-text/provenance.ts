@@ -10,6 +10,15 @@ export interface ProvenanceRow {
   strategy: string | null;
   jobId: number | null;
   generatedAt: string | Date;
+  /** The entry whose context shaped the text; null for pixels only. */
+  context: ProvenanceContext | null;
+}
+
+export interface ProvenanceContext {
+  uid: string;
+  documentId: string;
+  typeName: string;
+  title: string | null;
 }
 
 export type NewProvenance = Omit<ProvenanceRow, 'id' | 'generatedAt'>;
@@ -46,6 +55,7 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
         [column('strategy')]: entry.strategy,
         [column('jobId')]: entry.jobId,
         [column('generatedAt')]: new Date(),
+        [column('context')]: entry.context ? JSON.stringify(entry.context) : null,
       };
       const { [column('fileId')]: _key, ...changes } = row;
       await strapi.db.connection(meta.tableName).insert(row).onConflict(column('fileId')).merge(changes);

@@ -26,7 +26,8 @@ export const createAltTextWriter = (strapi: Core.Strapi) => {
     async mayWrite(file: AltTextFile, job: { mode?: WriteMode; reason?: JobReason }): Promise<boolean> {
       if (job.mode === 'overwrite') return true;
       if (isAltTextMissing(file.alternativeText, file.name)) return true;
-      return job.reason === 'replace' && isGeneratedText(file.alternativeText, await provenance.get(file.id));
+      // New bytes, or an entry's context the text was written without: the plugin's own text may be refreshed, a human's never.
+      return (job.reason === 'replace' || job.reason === 'context') && isGeneratedText(file.alternativeText, await provenance.get(file.id));
     },
 
     /** A human's text: it no longer matches what the plugin wrote, so it is protected from now on. */

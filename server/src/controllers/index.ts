@@ -1,3 +1,4 @@
+import { createEntriesController } from './entries';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
 import { createRunsController } from './runs';
@@ -9,5 +10,6 @@ export default {
   queue: createQueueController,
   runs: createRunsController,
   media: createMediaController,
+  entries: createEntriesController,
   'signed-image': createSignedImageController,
 };

@@ -2,11 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { readConfig } from '../config/read';
 import { createImageSource, type ImageSource } from '../image-source';
 import { createProvider, type AltTextProvider } from '../providers';
+import { createContextResolver } from '../context';
+import type { ContextSource } from './types';
 
 export interface GenerationParts {
   /** The provider client of the configuration in force; undefined without a key. */
   provider: AltTextProvider | undefined;
   imageSource: ImageSource;
+  /** The entries that use an image; undefined when `entryContext.enabled` is off. */
+  context: ContextSource | undefined;
   /** Values to keep out of anything logged (the key). */
   secrets: string[];
 }
@@ -22,7 +26,12 @@ export const createGenerationParts = (strapi: Core.Strapi) => {
     get(): GenerationParts {
       if (!parts) {
         const config = readConfig(strapi);
-        parts = { provider: createProvider(config), imageSource: createImageSource(strapi, config), secrets: [config.apiKey ?? ''] };
+        parts = {
+          provider: createProvider(config),
+          imageSource: createImageSource(strapi, config),
+          context: config.entryContext.enabled ? createContextResolver(strapi, config.entryContext) : undefined,
+          secrets: [config.apiKey ?? ''],
+        };
       }
       return parts;
     },

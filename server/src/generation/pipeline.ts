@@ -5,7 +5,8 @@ import { isAltTextError } from '../errors';
 import { strategyOf, type StoredFile } from '../image-source';
 import type { DeliveryStrategy } from '../image-source/types';
 import { fileLabel, isImageMime } from '../utils/file-label';
-import { FILE_UID } from '../utils/plugin-id';
+import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
+import { entriesFor, languageFor } from './entry-context';
 import { redact } from '../utils/redact';
 import type { GenerationPartsOwner } from './parts';
 import type { GenerateOptions, GenerationOutcome } from './types';
@@ -19,7 +20,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
   const writer = createAltTextWriter(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
-    const { provider, imageSource, secrets } = parts.get();
+    const { provider, imageSource, context, secrets } = parts.get();
     const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as StoredFile | null;
     if (!file) return { status: 'skipped', reason: 'the file no longer exists' };
     if (!isImageMime(file.mime)) return { status: 'skipped', reason: `not an image (${file.mime})` };
@@ -27,7 +28,10 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
 
     const config = readConfig(strapi);
-    const lang = options.lang || config.lang;
+    const entries = await entriesFor(context, fileId, options, (error) =>
+      strapi.log.warn(`[${PLUGIN_ID}] file #${fileId}: its entries could not be read, described without their context (${error instanceof Error ? error.name : 'unknown error'})`)
+    );
+    const lang = languageFor(options.lang, entries, config.lang);
     let strategy: DeliveryStrategy | undefined;
     try {
       await options.beforeSend?.();
@@ -42,10 +46,11 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
         lang,
         style: config.style,
         keywords: config.keywords,
-        context: { fileName: file.name, site: config.context },
+        context: { fileName: file.name, site: config.context, ...(entries.length > 0 ? { entries } : {}) },
         fileLabel: fileLabel(file),
       });
-      const written = await writer.writeGenerated(file, text, { provider: provider.name, lang, strategy, jobId: options.jobId ?? null });
+      const shaping = entries[0] ? { uid: entries[0].uid, documentId: entries[0].documentId, typeName: entries[0].typeName, title: entries[0].title } : null;
+      const written = await writer.writeGenerated(file, text, { provider: provider.name, lang, strategy, jobId: options.jobId ?? null, context: shaping });
       return written.status === 'written' ? { status: 'written', text, strategy } : written;
     } catch (error) {
       if (isAltTextError(error)) {

@@ -1,11 +1,27 @@
 import type { AltTextErrorCode } from '../errors';
 import type { DeliveryStrategy } from '../image-source/types';
 import type { JobReason, WriteMode } from '../models';
+import type { EntryContext } from '../providers/types';
 
 export type GenerationOutcome =
   | { status: 'written'; text: string; strategy: DeliveryStrategy }
   | { status: 'skipped'; reason: string }
   | { status: 'failed'; code: AltTextErrorCode | 'INTERNAL'; reason: string; strategy?: DeliveryStrategy; retryAfterMs?: number };
+
+/** An entry whose context a job must use (the side panel, an entry-scoped run, an upgrade). */
+export interface EntryRef {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+}
+
+/** Where the plugin learns what an image is for: the entries that use it. */
+export interface ContextSource {
+  /** Every entry that uses the file, bounded and ordered; `more` counts the ones left out. */
+  forFile(fileId: number): Promise<{ entries: EntryContext[]; more: number }>;
+  /** One entry's images, each with what that entry says about it. */
+  forEntry(uid: string, documentId: string, locale?: string): Promise<Array<{ fileId: number; context: EntryContext }>>;
+}
 
 export interface GenerateOptions {
   /** `overwrite` replaces any alt text; `fill` (default) only missing alt text. */
@@ -22,4 +38,6 @@ export interface GenerateOptions {
   beforeSend?: () => Promise<void>;
   /** Aborts the provider call (shutdown); the outcome is then CANCELLED. */
   signal?: AbortSignal;
+  /** Use this entry's context only; absent = every entry that uses the image. */
+  contextEntry?: EntryRef | null;
 }

@@ -37,7 +37,9 @@ export const subscribeToUploads = (strapi: Core.Strapi) => {
       const queue = getService(strapi, 'queue');
       const summary = summaryOf(file);
       if (reason === 'upload') {
-        await queue.enqueueNewUpload(summary.id, skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }));
+        // With entryContext.waitSeconds, the entry being written around the image may be saved first: one call, with its context.
+        const waitMs = config.entryContext.enabled ? config.entryContext.waitSeconds * 1000 : 0;
+        await queue.enqueueNewUpload(summary.id, skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }), waitMs);
         return;
       }
       // New bytes: the plugin's own earlier text may be refreshed, so the alt-text rule does not apply here.

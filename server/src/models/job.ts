@@ -2,8 +2,8 @@ import { columns, internalModel, required } from './define';
 
 export const JOB_UID = 'plugin::auto-alt-text.job';
 
-/** Why a job exists: a new upload, new bytes for a file, an admin's request, a bulk run. */
-export const JOB_REASONS = ['upload', 'replace', 'manual', 'run'] as const;
+/** Why a job exists: a new upload, new bytes for a file, an admin's request, a bulk run, an entry saved around an image described without context. */
+export const JOB_REASONS = ['upload', 'replace', 'manual', 'run', 'context'] as const;
 export type JobReason = (typeof JOB_REASONS)[number];
 
 /** One image owed alt text (or done with it), claimed by one worker at a time through its lease. */
@@ -25,6 +25,8 @@ export const jobModel = internalModel({
     ...{ attempts: { type: 'integer', default: 0 }, rateLimitWaits: { type: 'integer', default: 0 } },
     /** A request that arrived while the job was running ({ reason, mode, lang }), queued when it ends. */
     followUp: { type: 'json' },
+    /** The entry whose context this job must use ({ uid, documentId, locale }); null = every entry that uses the image. */
+    contextEntry: { type: 'json' },
     ...columns('datetime', 'availableAt', 'leaseUntil', 'finishedAt'),
     errorMessage: { type: 'text' },
   },

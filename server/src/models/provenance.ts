@@ -15,5 +15,7 @@ export const provenanceModel = internalModel({
     ...columns('string', 'provider', 'lang', 'strategy'),
     jobId: { type: 'integer' },
     generatedAt: { type: 'datetime' },
+    /** The entry whose context shaped the text ({ uid, documentId, typeName, title }), null for pixels only. */
+    context: { type: 'json' },
   },
 });

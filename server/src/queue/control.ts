@@ -3,7 +3,7 @@ import { readConfig } from '../config/read';
 import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { keyHint } from '../utils/redact';
-import type { JobRequest, RequestOutcome } from './job-requests';
+import type { EntryRef, JobRequest, RequestOutcome } from './job-requests';
 import type { JobStore } from './job-store';
 import { createQueueStateStore, type PauseReason, type QueueState } from './queue-state';
 
@@ -12,6 +12,8 @@ export interface EnqueueOptions {
   mode?: WriteMode;
   lang?: string | null;
   runId?: number | null;
+  /** The entry whose context each file is described with (an entries run); absent = every entry. */
+  contextOf?: (fileId: number) => EntryRef | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,10 +35,10 @@ export const createQueueControl = (
      * The upload lifecycle calls this and must stay fast: one insert. An upload the rules say not
      * to send (`skipReason`) is recorded as skipped, at no cost.
      */
-    async enqueueNewUpload(fileId: number, skipReason?: string) {
+    async enqueueNewUpload(fileId: number, skipReason?: string, waitMs = 0) {
       if (skipReason) return deps.store.recordSkippedUpload(fileId, skipReason);
-      await deps.store.requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill' }]);
-      deps.wake();
+      await deps.store.requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill', ...(waitMs > 0 ? { availableAt: new Date(Date.now() + waitMs) } : {}) }]);
+      if (waitMs === 0) deps.wake();
     },
 
     /**
@@ -52,8 +54,8 @@ export const createQueueControl = (
     /** Queues files that have no job owing work already (the database refuses a second one). */
     async enqueue(fileIds: number[], options: EnqueueOptions = {}): Promise<{ enqueued: number; alreadyQueued: number }> {
       const unique = [...new Set(fileIds)];
-      const { reason = 'manual', mode = 'fill', lang = null, runId = null } = options;
-      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId })));
+      const { reason = 'manual', mode = 'fill', lang = null, runId = null, contextOf } = options;
+      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId, contextEntry: contextOf?.(fileId) ?? null })));
       if (enqueued > 0) deps.wake();
       return { enqueued, alreadyQueued: unique.length - enqueued };
     },

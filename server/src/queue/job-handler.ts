@@ -46,6 +46,7 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     mode: job.mode,
     reason: job.reason,
     lang: job.lang,
+    contextEntry: job.contextEntry,
     jobId: job.id,
     signal,
     beforeSend: async () => {

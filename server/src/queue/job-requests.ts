@@ -2,23 +2,32 @@ import type { Core } from '@strapi/strapi';
 import { JOB_UID, type JobReason, type JobStatus, type WriteMode } from '../models';
 import { createJobTable } from './job-table';
 
-/** What someone asked for one file: why, whether it may replace alt text, in which language. */
+/** An entry whose context a job must use. */
+export interface EntryRef {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+}
+
+/** What someone asked for one file: why, whether it may replace alt text, in which language, with which entry's context. */
 export interface JobRequest {
   reason: JobReason;
   mode: WriteMode;
   lang: string | null;
+  contextEntry?: EntryRef | null;
 }
 
 export type RequestOutcome = 'queued' | 'merged' | 'follow-up';
 
 /** A replace (new bytes) outranks an upload or a run; an admin's explicit request outranks both. */
-const RANK: Record<JobReason, number> = { upload: 0, run: 0, replace: 1, manual: 2 };
+const RANK: Record<JobReason, number> = { upload: 0, run: 0, context: 1, replace: 1, manual: 2 };
 
-/** Two requests for one file as one: the stronger reason, overwrite if either overwrites, the newer language. */
+/** Two requests for one file as one: the stronger reason, overwrite if either overwrites, the newer language and entry. */
 export const mergeRequests = (earlier: JobRequest, later: JobRequest): JobRequest => ({
   reason: RANK[later.reason] >= RANK[earlier.reason] ? later.reason : earlier.reason,
   mode: earlier.mode === 'overwrite' || later.mode === 'overwrite' ? 'overwrite' : 'fill',
   lang: later.lang ?? earlier.lang,
+  contextEntry: later.contextEntry ?? earlier.contextEntry ?? null,
 });
 
 interface ActiveJob extends JobRequest {
@@ -64,7 +73,7 @@ export const createJobRequests = (strapi: Core.Strapi) => {
       for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
         if ((await table.insertActive([{ fileId, ...request }])) === 1) return 'queued';
         const active = (await jobs().findOne({
-          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp'],
+          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp', 'contextEntry'],
           where: { activeFileId: fileId },
         })) as ActiveJob | null;
         if (!active) continue; // it ended between the insert and the read: insert again

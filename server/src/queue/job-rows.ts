@@ -1,5 +1,5 @@
 import type { JobReason, JobStatus, WriteMode } from '../models';
-import type { JobRequest } from './job-requests';
+import type { EntryRef, JobRequest } from './job-requests';
 
 export interface JobRow {
   id: number;
@@ -13,6 +13,7 @@ export interface JobRow {
   attempts: number;
   rateLimitWaits: number | null;
   followUp: JobRequest | null;
+  contextEntry: EntryRef | null;
   availableAt: string | Date | null;
   leaseOwner: string | null;
   leaseUntil: string | Date | null;

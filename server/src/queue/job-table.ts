@@ -7,6 +7,10 @@ export interface NewJob {
   mode: WriteMode;
   lang?: string | null;
   runId?: number | null;
+  /** The entry whose context to use; absent = every entry that uses the image. */
+  contextEntry?: { uid: string; documentId: string; locale: string | null } | null;
+  /** Not before this time (an upload waiting for the entry around it to be saved); absent = now. */
+  availableAt?: Date;
 }
 
 const INSERT_CHUNK = 200;
@@ -40,7 +44,8 @@ export const createJobTable = (strapi: Core.Strapi) => {
     [column('status')]: 'pending',
     [column('attempts')]: 0,
     [column('rateLimitWaits')]: 0,
-    [column('availableAt')]: now,
+    [column('contextEntry')]: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
+    [column('availableAt')]: job.availableAt ?? now,
     [column('createdAt')]: now,
     [column('updatedAt')]: now,
   });

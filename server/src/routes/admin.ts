@@ -36,5 +36,7 @@ export default {
     route('GET', '/media', 'media.list', PERMISSIONS.read),
     route('POST', '/media/:id/regenerate', 'media.regenerate', PERMISSIONS.generate),
     route('PUT', '/media/:id', 'media.update', PERMISSIONS.generate),
+    route('GET', '/entries/images', 'entries.images', PERMISSIONS.read),
+    route('POST', '/entries/images/generate', 'entries.generate', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

@@ -1,4 +1,5 @@
 import { createAccountService } from './account';
+import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
 import { createMediaService } from './media';
 import { createQueueService } from './queue';
@@ -13,5 +14,6 @@ export default {
   settings: createSettingsService,
   account: createAccountService,
   media: createMediaService,
+  entries: createEntriesService,
   signedImage: createSignedImageService,
 };

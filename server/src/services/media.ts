@@ -50,6 +50,13 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const generatedBy = (record: ProvenanceRow) => ({
+    provider: record.provider,
+    lang: record.lang,
+    at: new Date(record.generatedAt).toISOString(),
+    context: record.context ? { typeName: record.context.typeName, title: record.context.title } : null,
+  });
+
   const itemOf = async (file: FileRecord, record: ProvenanceRow | null | undefined, queued: boolean): Promise<MediaItemView> => {
     const generated = isGeneratedText(file.alternativeText, record);
     return {
@@ -61,7 +68,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       thumbnailUrl: await thumbnailOf(file),
       alternativeText: file.alternativeText,
       source: isAltTextMissing(file.alternativeText, file.name) ? 'missing' : generated ? 'generated' : 'human',
-      ...(generated && record ? { generatedBy: { provider: record.provider, lang: record.lang, at: new Date(record.generatedAt).toISOString() } } : {}),
+      ...(generated && record ? { generatedBy: generatedBy(record) } : {}),
       queued,
     };
   };
@@ -73,6 +80,15 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await files().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
       const [records, active] = await Promise.all([provenance.forFiles(ids), activeOf(ids)]);
       return { rows: await Promise.all(rows.map((file) => itemOf(file, records.get(file.id), active.has(file.id)))), total, page, pageSize };
+    },
+
+    /** The given images (others are left out) as the list shows them, by id. */
+    async items(fileIds: number[]): Promise<Map<number, MediaItemView>> {
+      if (fileIds.length === 0) return new Map();
+      const rows = ((await files().findMany({ where: { id: { $in: fileIds } } })) as FileRecord[]).filter((file) => isImageMime(file.mime));
+      const [records, active] = await Promise.all([provenance.forFiles(fileIds), activeOf(fileIds)]);
+      const items = await Promise.all(rows.map((file) => itemOf(file, records.get(file.id), active.has(file.id))));
+      return new Map(items.map((item) => [item.id, item]));
     },
 
     /**

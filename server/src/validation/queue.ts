@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGE_CODE, LANGUAGE_CODE_RULE, WRITE_MODES } from '../../../shared/vocabulary';
+import { entriesScope } from './entries';
 import { pageQuery, wholeNumber } from './params';
 
 const scope = z.discriminatedUnion('kind', [
@@ -7,6 +8,7 @@ const scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('folder'), folderId: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('ids'), ids: z.array(z.number().int().positive()).min(1).max(10000) }).strict(),
+  entriesScope,
 ]);
 
 /** POST /runs */

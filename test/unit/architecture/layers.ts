@@ -13,7 +13,7 @@ export const SERVER_LAYERS: Record<string, readonly string[]> = {
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   services: ['queue', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['generation', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   generation: ['context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   context: ['providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   'image-source': ['providers', 'config', 'errors', 'utils', 'shared'],

@@ -4,11 +4,18 @@ const request = (overrides: Partial<JobRequest> = {}): JobRequest => ({ reason: 
 
 describe('two requests for one file become one job', () => {
   test('an admin Regenerate absorbed by a waiting upload job makes it an overwrite in the admin\'s language', () => {
-    expect(mergeRequests(request(), request({ reason: 'manual', mode: 'overwrite', lang: 'de' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'de' });
+    expect(mergeRequests(request(), request({ reason: 'manual', mode: 'overwrite', lang: 'de' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'de', contextEntry: null });
   });
 
   test('a later, weaker request never weakens an earlier one', () => {
-    expect(mergeRequests(request({ reason: 'manual', mode: 'overwrite', lang: 'fr' }), request({ reason: 'replace' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'fr' });
+    expect(mergeRequests(request({ reason: 'manual', mode: 'overwrite', lang: 'fr' }), request({ reason: 'replace' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'fr', contextEntry: null });
+  });
+
+  test('the later request\'s entry wins; a request without one keeps the earlier entry', () => {
+    const article = { uid: 'api::article.article', documentId: 'a1', locale: null };
+    const page = { uid: 'api::page.page', documentId: 'p1', locale: 'fr' };
+    expect(mergeRequests(request({ contextEntry: article }), request({ reason: 'context', contextEntry: page })).contextEntry).toEqual(page);
+    expect(mergeRequests(request({ contextEntry: article }), request({ reason: 'manual' })).contextEntry).toEqual(article);
   });
 
   test('a replace outranks an upload or a run, so generated text may be refreshed for the new bytes', () => {

@@ -76,6 +76,14 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate }: 
           <SourceBadge source={item.source} />
           {item.queued ? <Badge variant="secondary">{t('media.queued', 'Queued')}</Badge> : null}
         </Flex>
+        {item.generatedBy?.context ? (
+          <Typography variant="pi" textColor="neutral600" data-testid="generated-context">
+            {t('media.source.context', 'with context of {type}: {title}', {
+              type: item.generatedBy.context.typeName,
+              title: item.generatedBy.context.title ?? '—',
+            })}
+          </Typography>
+        ) : null}
       </Td>
       <Td>
         {canGenerate ? (

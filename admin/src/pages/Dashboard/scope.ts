@@ -1,6 +1,7 @@
 import type { RunScope } from '../../../../shared/contracts/runs';
 
-export type ScopeKind = RunScope['kind'];
+/** The scopes the dashboard offers (an `entries` run starts from the content manager's entry list). */
+export type ScopeKind = Exclude<RunScope['kind'], 'entries'>;
 
 export interface ScopeDraft {
   kind: ScopeKind;

@@ -5,6 +5,7 @@ import { readConfig } from '../../config/read';
 import { RUN_UID } from '../../models';
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createFileScanner, skipReason } from '../file-scan';
+import { resolveEntriesScope, writtenByPlugin } from './entries-scope';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
 const PAGE_SIZE = 500;
@@ -20,18 +21,23 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
   const enqueuing = new Set<number>();
 
   const classifyPage = async (scope: RunScope, mode: WriteMode, afterId: number) => {
-    const page = await createFileScanner(strapi).page(scope, afterId, PAGE_SIZE);
+    const contextOf = scope.kind === 'entries' ? await resolveEntriesScope(strapi, scope) : undefined;
+    const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope;
+    const page = contextOf?.size === 0 ? [] : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
+    const refreshable = contextOf && mode === 'fill' ? await writtenByPlugin(strapi, page) : new Set<number>();
     const { maxImageMegabytes } = readConfig(strapi);
     const sendable: number[] = [];
     const skipped: Record<string, number> = {};
     for (const file of page) {
-      const reason = skipReason(file, { mode, maxImageMegabytes });
+      let reason = skipReason(file, { mode, maxImageMegabytes });
+      if (reason === 'already has alt text' && refreshable.has(file.id)) reason = undefined;
+      else if (reason === 'already has alt text' && contextOf) reason = 'written by a person';
       // In the `missing` scope, files that have alt text are out of scope, not skips.
       if (reason === 'already has alt text' && scope.kind === 'missing') continue;
       if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
       else sendable.push(file.id);
     }
-    return { sendable, skipped, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, contextOf, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -55,7 +61,14 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
       if (!run || run.status !== 'running') return;
       const page = await classifyPage(run.scope, run.mode, run.cursor);
-      const { alreadyQueued } = await queue().enqueue(page.sendable, { reason: 'run', mode: run.mode, lang: run.lang, runId });
+      // An entries run describes each image with its entry's context, and may refresh the plugin's own text.
+      const { alreadyQueued } = await queue().enqueue(page.sendable, {
+        reason: page.contextOf ? 'context' : 'run',
+        mode: run.mode,
+        lang: run.lang,
+        runId,
+        contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
+      });
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
       if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
       const done = !page.full || page.lastId === undefined;

@@ -1,5 +1,6 @@
 import type { RunScope } from '../../../../shared/contracts/runs';
 import type { RunStatus, WriteMode } from '../../../../shared/vocabulary';
+import type { EnqueueOptions } from '../control';
 import type { JobStore } from '../job-store';
 
 export interface RunRow {
@@ -30,7 +31,7 @@ export interface RunQueue {
   jobs: JobStore;
   /** This process's identity, for the enqueue lease. */
   owner: string;
-  enqueue(fileIds: number[], options: { reason: 'run'; mode: WriteMode; lang: string | null; runId: number }): Promise<{ enqueued: number; alreadyQueued: number }>;
+  enqueue(fileIds: number[], options: EnqueueOptions & { runId: number }): Promise<{ enqueued: number; alreadyQueued: number }>;
   retryFailed(filter: { runId: number }): Promise<{ retried: number }>;
   nudge(): void;
 }

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import type { RunScope } from '../../../../shared/contracts/runs';
+import { createProvenanceStore, isGeneratedText } from '../../alt-text/provenance';
+import { readConfig } from '../../config/read';
+import { createContextResolver } from '../../context';
+import type { EntryRef } from '../../generation/types';
+
+type EntriesScope = Extract<RunScope, { kind: 'entries' }>;
+
+/**
+ * A run over the images some entries use: which files, and the entry whose context each is
+ * described with (the first selected entry that uses it). Resolved per page: a run covers at most
+ * 100 entries, so this is a handful of queries, never the whole library.
+ */
+export const resolveEntriesScope = async (strapi: Core.Strapi, scope: EntriesScope): Promise<Map<number, EntryRef>> => {
+  const resolver = createContextResolver(strapi, readConfig(strapi).entryContext);
+  const contextOf = new Map<number, EntryRef>();
+  for (const documentId of scope.documentIds) {
+    for (const image of await resolver.forEntry(scope.model, documentId, scope.locale ?? undefined)) {
+      if (!contextOf.has(image.fileId)) contextOf.set(image.fileId, { uid: scope.model, documentId, locale: image.context.locale ?? scope.locale ?? null });
+    }
+  }
+  return contextOf;
+};
+
+/** In `fill` mode an entries run also refreshes text the plugin wrote (now with the entry's context); a human's stays. */
+export const writtenByPlugin = async (strapi: Core.Strapi, files: Array<{ id: number; alternativeText: string | null }>): Promise<Set<number>> => {
+  const records = await createProvenanceStore(strapi).forFiles(files.map((file) => file.id));
+  return new Set(files.filter((file) => isGeneratedText(file.alternativeText, records.get(file.id))).map((file) => file.id));
+};
