@@ -81,7 +81,7 @@ export const pluginConfigSchema = z
     maxLength: z.number().int().min(20).max(2000),
     /** OpenAI-compatible providers only: the vision model to ask. */
     model: optionalString,
-    /** OpenAI-compatible providers only: the prompt, with {lang} {style} {keywords} {context} {fileName} placeholders. */
+    /** OpenAI-compatible providers only: the prompt, with {lang} {style} {keywords} {context} {fileName} and the entry context's {entryContext} {entryType} {entryTitle} {nearbyText} {linkUrl} {seoKeywords} placeholders (see README). */
     promptTemplate: optionalString,
     /** How the provider reaches the bytes; `auto` picks per file (see README). */
     imageDelivery: z.enum(IMAGE_DELIVERIES),
