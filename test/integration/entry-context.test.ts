@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { bootPlayground, type PlaygroundApp } from '../harness/strapi-app';
 import { apiFor, registerSuperAdmin, userWithActions, type Api } from '../reliability/admin';
+import { heading, imageBlock, paragraph } from '../support/blocks';
 import { solidPng } from '../support/images';
 import { fileRows, pluginServices } from '../support/plugin';
 import { uploadThroughApi } from '../support/upload';
@@ -167,6 +168,23 @@ describe('entry context with an OpenAI-compatible model (the prompt)', () => {
     await waitFor('the alt text', async () => (await altOf(app, id)) ?? undefined);
     const prompt = emulator.requests[0].prompt ?? '';
     for (const expected of ['Article', 'Blue Ridge trail', 'Our campsite on day three', 'https://example.com/campsites']) expect(prompt).toContain(expected);
+  });
+
+  test('an article\'s cover that its Blocks body also shows: the prompt carries the title and the paragraph next to it', async () => {
+    const id = await upload(app, 'cover-in-body.png', { r: 30, g: 90, b: 140 });
+    const [file] = (await app.strapi.db.query('plugin::upload.file').findMany({ where: { id } })) as Array<Record<string, unknown>>;
+    await documents(app, ARTICLE).create({
+      data: {
+        title: 'Blue Ridge trail',
+        cover: id,
+        body: [heading('Day three'), paragraph('We pitched the tent by the lake at dusk.'), imageBlock(file), paragraph('The water was still.')],
+      },
+    });
+    await pluginServices(app.strapi).queue.request(id, { reason: 'manual', mode: 'overwrite', lang: null });
+    await waitFor('the alt text', async () => (await altOf(app, id)) ?? undefined);
+    const prompt = emulator.requests[0].prompt ?? '';
+    for (const expected of ['Blue Ridge trail', 'We pitched the tent by the lake at dusk.']) expect(prompt).toContain(expected);
+    expect(await altOf(app, id)).toContain('Blue Ridge trail');
   });
 
   test('an image used by a French entry is described in French', async () => {
