@@ -4,27 +4,30 @@
  *
  *   npm run bench                       everything (~15 min on 2 cores)
  *   npm run bench -- --quick            smaller counts, to try the harness (results.partial.*)
- *   npm run bench -- --only=pieces,scale,throughput,uploads   some phases (results.partial.*)
+ *   npm run bench -- --only=pieces,scale,throughput,uploads,context   some phases (results.partial.*)
+ *   npm run bench -- --only=context --db=sqlite,postgres,mysql        the context phase on MariaDB too
  *
  * Needs the plugin built (`npm run build`: the playground loads dist/), radosgw installed
- * (apt-get install radosgw ceph-mon ceph-osd) and PostgreSQL on 127.0.0.1:5432 (trust auth).
+ * (apt-get install radosgw ceph-mon ceph-osd) and PostgreSQL on 127.0.0.1:5432 (trust auth);
+ * `--db=mysql` needs MariaDB on 127.0.0.1:3306 (root, no password) and runs only the context phase.
  */
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalS3 } from '../test/harness/s3';
 import { s3ClientFor } from '../test/harness/s3';
-import { makeStartApp, postgresVersion, type BenchContext, type Db } from './lib/context';
+import { DBS, makeStartApp, mysqlVersion, postgresVersion, type BenchContext, type Db } from './lib/context';
 import { forkChild } from './lib/ipc';
 import { machineInfo, versions } from './lib/machine';
-import { renderMarkdown } from './lib/report';
+import { CONTEXT_STATEMENTS_BOUND, renderMarkdown } from './lib/report';
+import { runContext } from './phases/context';
 import { runPieces } from './phases/pieces';
 import { runScale } from './phases/scale';
 import { harnessCeiling, runThroughput } from './phases/throughput';
 import { runUploads } from './phases/uploads';
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['pieces', 'scale', 'throughput', 'uploads'] as const;
+const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -34,7 +37,10 @@ const onlyArg = args.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Phase[]) : [...PHASES];
 const dbsArg = args.find((arg) => arg.startsWith('--db='));
 const dbs = (dbsArg ? dbsArg.slice('--db='.length).split(',') : ['sqlite', 'postgres']) as Db[];
-const partial = quick || only.length !== PHASES.length || dbs.length !== 2;
+// A full run covers SQLite and PostgreSQL; MariaDB (`mysql`) may be added, for the context phase.
+const partial = quick || only.length !== PHASES.length || !dbs.includes('sqlite') || !dbs.includes('postgres');
+/** The bulk phases seed rows from outside the app, which bench/lib/seed-rows.ts does on SQLite and PostgreSQL only. */
+const bulkDbs = dbs.filter((db) => db !== 'mysql');
 
 const startedAt = Date.now();
 const stamp = () => `[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s]`;
@@ -42,6 +48,7 @@ const log = (line: string) => console.log(`${stamp()} ${line}`);
 
 async function main() {
   for (const phase of only) if (!PHASES.includes(phase)) throw new Error(`unknown phase ${phase} (${PHASES.join(', ')})`);
+  for (const db of dbs) if (!DBS.includes(db)) throw new Error(`unknown database ${db} (${DBS.join(', ')})`);
   const built = path.join(ROOT, 'dist/server/index.js');
   if (!existsSync(built)) throw new Error('The plugin is not built (dist/server/index.js missing): run `npm run build` first.');
   // Every app this run boots loads dist/: a rebuild in the middle would mix two plugin versions.
@@ -79,6 +86,10 @@ async function main() {
     const base = { s3, s3Client, bucket, emulator, emulatorBaseUrl: baseUrls.alttextlab, apiKey, logDir, quick, profile, log, cleanups };
     ctx = { ...base, startApp: makeStartApp(base) };
     const pg = dbs.includes('postgres') ? await postgresVersion() : null;
+    const mariadb = dbs.includes('mysql') ? await mysqlVersion() : null;
+    if (dbs.includes('mysql') && (only.includes('scale') || only.includes('throughput'))) {
+      log('MariaDB (mysql): only the context phase runs there; scale and throughput run on the others');
+    }
 
     if (only.includes('pieces')) {
       log('(5) cost of the pieces');
@@ -91,7 +102,7 @@ async function main() {
       const enqueueSeconds: Record<string, number> = {};
       const rss: Record<string, number> = {};
       const scaleRaw: Record<string, unknown> = {};
-      for (const db of dbs) {
+      for (const db of bulkDbs) {
         log(`(4) run over 100 000 rows on ${db}`);
         const scale = await runScale(ctx, db);
         enqueueSeconds[db] = scale.enqueue100kSeconds;
@@ -110,7 +121,7 @@ async function main() {
       const ceiling = await harnessCeiling(ctx);
       log(`    ${ceiling.perSecond}/s (${ceiling.vsIdeal} of C/L)`);
       tpRaw.harnessCeiling = ceiling;
-      for (const db of dbs) {
+      for (const db of bulkDbs) {
         log(`(2) bulk throughput on ${db}`);
         const tp = await runThroughput(ctx, db);
         vsIdeal[db] = tp.throughputVsIdeal;
@@ -130,6 +141,21 @@ async function main() {
       raw.uploads = uploads.raw.upload;
       raw.pickup = uploads.raw.pickup;
     }
+    if (only.includes('context')) {
+      const queries: Record<string, unknown> = {};
+      const jobs: Record<string, unknown> = {};
+      const contextRaw: Record<string, unknown> = {};
+      for (const db of dbs) {
+        log(`(6) entry context per image on ${db}`);
+        const context = await runContext(ctx, db);
+        queries[db] = context.contextQueriesPerImage;
+        jobs[db] = context.jobSqlPerImage;
+        contextRaw[db] = context.raw;
+      }
+      results.contextQueriesPerImage = queries;
+      results.jobSqlPerImage = jobs;
+      raw.context = contextRaw;
+    }
 
     const durationSeconds = Math.round((Date.now() - startedAt) / 1000);
     const distRebuiltDuringRun = statSync(built).mtime.toISOString() !== distBuiltAt;
@@ -143,13 +169,14 @@ async function main() {
         pickupP50Ms: '< 250',
         enqueue100kSeconds: '< 60',
         enqueue100kRssMb: '< 100',
+        contextQueriesPerImage: `≤ ${CONTEXT_STATEMENTS_BOUND} SQL statements per forFile, whatever the shape and however many entries use the image`,
       },
       partial: partial || undefined,
       timestamp: new Date(startedAt).toISOString(),
       durationSeconds,
       command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
       machine: machineInfo(),
-      versions: { ...versions({ postgres: pg, s3: s3.kind }), pluginDistBuiltAt: distBuiltAt, ...(distRebuiltDuringRun ? { distRebuiltDuringRun } : {}) },
+      versions: { ...versions({ postgres: pg, ...(mariadb ? { mariadb } : {}), s3: s3.kind }), pluginDistBuiltAt: distBuiltAt, ...(distRebuiltDuringRun ? { distRebuiltDuringRun } : {}) },
       raw,
     };
     const name = partial ? 'results.partial' : 'results';

@@ -1,18 +1,23 @@
 /**
  * What every phase shares: the private bucket, the emulator, and a way to start a playground app
- * in its own process on a fresh SQLite file or a fresh PostgreSQL database (dropped afterwards).
+ * in its own process on a fresh SQLite file, PostgreSQL database or MariaDB database (the last two
+ * dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 import type { LocalS3 } from '../../test/harness/s3';
 import { forkChild, type Child } from './ipc';
 import type { SeedObject } from './seed-rows';
 
-export type Db = 'sqlite' | 'postgres';
+/** `mysql` is MariaDB on this machine (Strapi's `mysql` client serves both). */
+export type Db = 'sqlite' | 'postgres' | 'mysql';
+export const DBS: readonly Db[] = ['sqlite', 'postgres', 'mysql'];
 
 export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
+export const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 
 export interface BenchContext {
   s3: LocalS3;
@@ -52,8 +57,24 @@ const pgAdmin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
   }
 };
 
+const mysqlAdmin = async <T>(work: (connection: Awaited<ReturnType<typeof createConnection>>) => Promise<T>): Promise<T> => {
+  const connection = await createConnection({ ...MYSQL, connectTimeout: 5000 });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
+};
+
 export const postgresVersion = () =>
   pgAdmin(async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+
+/** The server's version string, e.g. `10.11.6-MariaDB-0+deb12u1`. */
+export const mysqlVersion = () =>
+  mysqlAdmin(async (connection) => {
+    const [rows] = (await connection.query('SELECT VERSION() AS v')) as unknown as [Array<{ v: string }>];
+    return rows[0].v;
+  });
 
 export function makeStartApp(ctx: Omit<BenchContext, 'startApp'>) {
   return async (name: string, db: Db, env: Record<string, string>): Promise<App> => {
@@ -71,6 +92,20 @@ export function makeStartApp(ctx: Omit<BenchContext, 'startApp'>) {
         DATABASE_NAME: database,
         DATABASE_USERNAME: PG.user,
         DATABASE_PASSWORD: PG.password,
+      });
+    } else if (db === 'mysql') {
+      const database = `alt_text_bench_${randomBytes(4).toString('hex')}`;
+      // utf8mb4 with the server's default collation, as test/harness/test-database.ts creates it.
+      await mysqlAdmin((connection) => connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`));
+      dropDb = () => mysqlAdmin((connection) => connection.query(`DROP DATABASE IF EXISTS \`${database}\``)).then(() => undefined);
+      ctx.cleanups.add(dropDb);
+      Object.assign(dbEnv, {
+        DATABASE_CLIENT: 'mysql',
+        DATABASE_HOST: MYSQL.host,
+        DATABASE_PORT: String(MYSQL.port),
+        DATABASE_NAME: database,
+        DATABASE_USERNAME: MYSQL.user,
+        DATABASE_PASSWORD: MYSQL.password,
       });
     }
     const logFile = path.join(ctx.logDir, `${name}.log`);

@@ -68,6 +68,7 @@ export function versions(extra: Record<string, string | null> = {}) {
     betterSqlite3: pkgVersion('better-sqlite3'),
     sqlite,
     pg: pkgVersion('pg'),
+    mysql2: pkgVersion('mysql2'),
     radosgw: run('radosgw', ['--version'])?.split('\n')[0] ?? null,
     ...extra,
   };

@@ -1,5 +1,14 @@
 /** bench/results.md: the table the README shows, from the results object. */
+import { CONTEXT_SHAPES, SHAPE_LABELS } from './context-shapes';
+
 type PerDb = Partial<Record<'sqlite' | 'postgres', number>>;
+type PerShape<T> = Record<string, T>;
+type ContextQueries = Record<string, PerShape<{ statements: number; medianUs: number }>>;
+type JobSql = Record<string, PerShape<{ withContext: number; withoutContext: number; added: number }>>;
+
+const DB_LABELS: Record<string, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MariaDB' };
+/** The most statements `forFile` may send for one image, whatever the shape (issue 13: bounded). */
+export const CONTEXT_STATEMENTS_BOUND = 4;
 
 interface Report {
   uploadOverheadRatio?: { sqlite?: { p50: number; p95: number } };
@@ -12,6 +21,8 @@ interface Report {
   presignUsPerUrl?: number;
   signedUrlUsPerUrl?: number;
   inlineDownscale12MpMs?: number;
+  contextQueriesPerImage?: ContextQueries;
+  jobSqlPerImage?: JobSql;
   timestamp: string;
   durationSeconds: number;
   command: string;
@@ -60,6 +71,27 @@ export function renderMarkdown(r: Report): string {
   rows.push(['5', 'Presign one S3 GetObject URL', '—', cell(r.presignUsPerUrl, ' µs'), '']);
   rows.push(['5', 'Plugin-signed URL (HMAC)', '—', cell(r.signedUrlUsPerUrl, ' µs'), '']);
   rows.push(['5', 'Inline downscale of a 12 MP JPEG to 2048 px', '—', cell(r.inlineDownscale12MpMs, ' ms'), '']);
+  const shapes = (values: PerShape<unknown> | undefined, show: (shape: string) => string): string =>
+    values ? CONTEXT_SHAPES.map(show).join(' · ') : '—';
+  const queries = r.contextQueriesPerImage;
+  const bounded = (db: 'sqlite' | 'postgres') => {
+    const perShape = queries?.[db];
+    if (!perShape) return '—';
+    const most = Math.max(...CONTEXT_SHAPES.map((shape) => perShape[shape]?.statements ?? Number.NaN));
+    return `${shapes(perShape, (shape) => String(perShape[shape]?.statements ?? '?'))}${most <= CONTEXT_STATEMENTS_BOUND ? ' ✅' : ' ❌'}`;
+  };
+  rows.push(['6', 'Entry context: SQL statements per image (`forFile`: cover · figure · zone · nested in zone · 5 entries · none)', `≤ ${CONTEXT_STATEMENTS_BOUND}`, bounded('sqlite'), bounded('postgres')]);
+  const added = (db: 'sqlite' | 'postgres') => {
+    const perShape = r.jobSqlPerImage?.[db];
+    return perShape ? shapes(perShape, (shape) => `+${perShape[shape]?.added ?? '?'}`) : '—';
+  };
+  const base = (db: 'sqlite' | 'postgres') => {
+    const perShape = r.jobSqlPerImage?.[db];
+    if (!perShape) return '';
+    const off = [...new Set(CONTEXT_SHAPES.map((shape) => perShape[shape]?.withoutContext))];
+    return ` (of ${off.join('/')} without)`;
+  };
+  rows.push(['6', 'Entry context: SQL statements it adds to one job (same shapes)', '—', `${added('sqlite')}${base('sqlite')}`, `${added('postgres')}${base('postgres')}`]);
 
   const table = [
     '| # | Measure | Target | SQLite | PostgreSQL |',
@@ -68,6 +100,7 @@ export function renderMarkdown(r: Report): string {
   ].join('\n');
   const v = r.versions;
   const notes: string[] = [];
+  const contextTable = renderContextTable(r.contextQueriesPerImage, r.jobSqlPerImage);
   const tp = r.raw.throughput as
     | (Record<string, { unlimited: { achievedPerSecond: number; emulator: { serviceMs: { mean: number } }; overheadPerJobMs: number } }> & {
         harnessCeiling?: { perSecond: number; vsIdeal: number };
@@ -136,14 +169,49 @@ export function renderMarkdown(r: Report): string {
     '',
     'Row 5 is the same on both databases (no database involved).',
     '',
+    ...(contextTable ? [contextTable, ''] : []),
     ...(notes.length ? [...notes, ''] : []),
     `- **Command:** \`${r.command}\` — ${r.durationSeconds} s, ${r.timestamp}`,
     `- **Machine:** ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.os}; load average at start ${r.machine.loadAverageAtStart.join(' / ')}`,
     `- **Versions:** plugin ${v.plugin} (${v.gitCommit}${v.gitDirty ? ', with uncommitted changes' : ''}), Node ${v.node}, Strapi ${v.strapi}, ` +
       `SQLite ${v.sqlite} (better-sqlite3 ${v.betterSqlite3}), PostgreSQL ${v.postgres ?? '—'} (pg ${v.pg}), ` +
+      (v.mariadb ? `MariaDB ${v.mariadb} (mysql2 ${v.mysql2}), ` : '') +
       `${v.radosgw ?? v.s3}, @aws-sdk/client-s3 ${v.awsSdkClientS3}, sharp ${v.sharp}`,
     '',
     'Raw numbers behind each ratio: `bench/results.json` (`raw`).',
     '',
   ].join('\n')}`;
+}
+
+/**
+ * (6) in full: per shape and database, `forFile`'s statements and median time, and the statements
+ * of one job end to end with entry context on and off.
+ */
+function renderContextTable(queries: ContextQueries | undefined, jobs: JobSql | undefined): string | undefined {
+  const dbs = [...new Set([...Object.keys(queries ?? {}), ...Object.keys(jobs ?? {})])];
+  if (dbs.length === 0) return undefined;
+  const header = ['Image used as', ...dbs.flatMap((db) => [`${DB_LABELS[db] ?? db}: \`forFile\``, `${DB_LABELS[db] ?? db}: job, context on / off`])];
+  const rows = CONTEXT_SHAPES.map((shape) => [
+    SHAPE_LABELS[shape],
+    ...dbs.flatMap((db) => {
+      const q = queries?.[db]?.[shape];
+      const j = jobs?.[db]?.[shape];
+      return [
+        q ? `${q.statements} statement${q.statements === 1 ? '' : 's'}, ${q.medianUs} µs` : '—',
+        j ? `${j.withContext} / ${j.withoutContext} (+${j.added})` : '—',
+      ];
+    }),
+  ]);
+  return [
+    '### (6) Entry context per image',
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    '`forFile`: SQL statements per call (median) and its median time, warm (schema read, main fields cached). Job: every statement ' +
+      'from the enqueue (its insert not counted) until the worker sleeps again — pause checks, claim, file reads, context, ' +
+      'alt text and provenance writes, finish, one more look for work — median over the repetitions, emulator latency 0; ' +
+      '"off": a second app with the same content and `entryContext.enabled: false` in its config.',
+  ].join('\n');
 }

@@ -33,6 +33,8 @@ export async function insertFileRows(
   table: FileTable,
   options: { count: number; objects: SeedObject[]; namePrefix: string; urlBase: string }
 ): Promise<{ seconds: number }> {
+  // Only the context phase runs on MariaDB (bench/run.ts keeps the bulk phases on SQLite and PostgreSQL).
+  if (db === 'mysql') throw new Error('insertFileRows: seeding file rows on MariaDB is not implemented');
   const knex: Knex = knexFactory(
     db === 'sqlite'
       ? { client: 'better-sqlite3', connection: { filename: table.database }, useNullAsDefault: true }

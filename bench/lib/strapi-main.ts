@@ -7,13 +7,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { readFileConfig } from '../../server/src/config/read';
+import { createContextResolver } from '../../server/src/context';
 import { bootPlayground, type PlaygroundApp } from '../../test/harness/strapi-app';
+import { heading, imageBlock, paragraph } from '../../test/support/blocks';
+import { solidPng } from '../../test/support/images';
 import { pluginServices } from '../../test/support/plugin';
+import { uploadThroughApi } from '../../test/support/upload';
+import { CONTEXT_SHAPES, type ContextShape } from './context-shapes';
 import { serve } from './ipc';
 
 const FILE_UID = 'plugin::upload.file';
 const RUN_UID = 'plugin::auto-alt-text.run';
 const JOB_UID = 'plugin::auto-alt-text.job';
+const ARTICLE_UID = 'api::article.article';
 
 let app: PlaygroundApp | undefined;
 const createdAt = new Map<number, number>();
@@ -26,6 +33,23 @@ const running = (): PlaygroundApp => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `select files`, `update auto_alt_text_jobs`, …: a statement's verb and first table. */
+const statementKey = (sql: string): string => {
+  const text = sql.trim().toLowerCase();
+  const verb = text.split(/\s+/)[0];
+  const table = /(?:from|into|update)\s+(?:[`"]?[a-z_0-9]+[`"]?\.)?[`"]?([a-z_0-9]+)/.exec(text)?.[1] ?? '?';
+  return `${verb} ${table}`;
+};
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.ceil(sorted.length / 2) - 1];
+};
+
+/** Called with a job's final status when the worker records it (see `jobSql`). */
+let onJobEnd: ((status: string) => void) | undefined;
+let watchingJobEnds = false;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const toMs = (value: unknown): number | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
@@ -209,10 +233,7 @@ serve({
     const deadline = Date.now() + Number(args.timeoutMs ?? 600_000);
     const queries: Record<string, number> = {};
     const onQuery = (query: { sql?: string }) => {
-      const sql = (query.sql ?? '').trim().toLowerCase();
-      const verb = sql.split(/\s+/)[0];
-      const table = /(?:from|into|update)\s+(?:[`"]?[a-z_0-9]+[`"]?\.)?[`"]?([a-z_0-9]+)/.exec(sql)?.[1] ?? '?';
-      const key = `${verb} ${table}`;
+      const key = statementKey(query.sql ?? '');
       queries[key] = (queries[key] ?? 0) + 1;
     };
     strapi.db.connection.on('query', onQuery);
@@ -317,6 +338,197 @@ serve({
       heapPeakMb: mb(peakHeap),
       heapPeakNote: 'sampled on the main thread: misses peaks while the event loop is blocked',
       usage,
+    };
+  },
+
+  /**
+   * The context phase's content: six images uploaded through the REST API (real objects in the
+   * private bucket), used as an article's cover, in its repeatable `figures`, in a `media.figure`
+   * of its dynamic zone, in the `media.figure` nested in a `content.feature` of that zone, as the
+   * cover of five other articles, and by nothing. Entries are written with the Document Service
+   * and published, as the admin would (so each has a draft row and a published row).
+   */
+  async contextSetup() {
+    const current = running();
+    const { strapi } = current;
+    const files = {} as Record<ContextShape, number>;
+    const rows = {} as Record<ContextShape, Record<string, unknown>>;
+    // One at a time: the first upload creates the "API Uploads" folder, and concurrent ones race to.
+    for (const [index, shape] of CONTEXT_SHAPES.entries()) {
+      const bytes = await solidPng(120, 90, { r: 30 + index * 30, g: 120, b: 200 - index * 20 });
+      const result = await uploadThroughApi(current, { bytes, name: `${shape}.png`, mime: 'image/png' });
+      if (result.status !== 201) throw new Error(`upload of ${shape}.png answered ${result.status}`);
+      files[shape] = result.files[0].id;
+      rows[shape] = (await strapi.db.query(FILE_UID).findOne({ where: { id: files[shape] } })) as Record<string, unknown>;
+    }
+    const documents = strapi.documents(ARTICLE_UID);
+    const article = await documents.create({
+      data: {
+        title: 'Blue Ridge trail',
+        cover: files.cover,
+        body: [
+          heading('Day one'),
+          paragraph('We set off from the gap at dawn.'),
+          imageBlock(rows.cover),
+          paragraph('The ridge opens onto the valley.'),
+          heading('Day two'),
+          paragraph('Fog filled the hollows below the shelter.'),
+        ],
+        figures: [{ image: files.figure, caption: 'Sunrise over the ridge', link: 'https://example.com/ridge' }],
+        sections: [
+          { __component: 'media.figure', image: files.dynamicZone, caption: 'Camp under the stars' },
+          { __component: 'content.feature', heading: 'Gear', figure: { image: files.nestedInZone, caption: 'Boots drying by the fire' } },
+        ],
+        seo: { metaTitle: 'Hiking the Blue Ridge', metaDescription: 'Two days on the trail.', keywords: 'hiking, Appalachians, trail' },
+      } as never,
+    });
+    await documents.publish({ documentId: article.documentId });
+    for (const title of ['Shenandoah loop', 'Smoky Mountains', 'Mount Rogers', 'Roan highlands', 'Grayson highlands']) {
+      const other = await documents.create({ data: { title, cover: files.fiveEntries, body: [paragraph(`A day on the ${title}.`)] } as never });
+      await documents.publish({ documentId: other.documentId });
+    }
+    return { files };
+  },
+
+  /**
+   * `forFile` as the plugin's sources build it (server/src/context, the file configuration's
+   * `entryContext`): per shape, the SQL statements of each call (knex's `query` event, every
+   * statement Strapi's connection sends meanwhile) and its time. One warm-up call per shape first
+   * (the schema map is built once, main fields are read once a minute); shapes are interleaved.
+   */
+  async contextResolve(args) {
+    const { strapi } = running();
+    const files = args.files as Record<ContextShape, number>;
+    const reps = Number(args.reps ?? 100);
+    const resolver = createContextResolver(strapi, readFileConfig(strapi).entryContext);
+    const found = {} as Record<ContextShape, { entries: number; more: number }>;
+    for (const shape of CONTEXT_SHAPES) {
+      const result = await resolver.forFile(files[shape]);
+      found[shape] = { entries: result.entries.length, more: result.more };
+    }
+    const counts = Object.fromEntries(CONTEXT_SHAPES.map((shape) => [shape, [] as number[]])) as Record<ContextShape, number[]>;
+    const micros = Object.fromEntries(CONTEXT_SHAPES.map((shape) => [shape, [] as number[]])) as Record<ContextShape, number[]>;
+    const sample = {} as Record<ContextShape, string[]>;
+    let current: string[] = [];
+    const listener = (query: { sql?: string }) => {
+      if (query.sql) current.push(query.sql);
+    };
+    const knex = strapi.db.connection;
+    knex.on('query', listener);
+    try {
+      for (let rep = 0; rep < reps; rep++) {
+        for (const shape of CONTEXT_SHAPES) {
+          current = [];
+          const t = performance.now();
+          await resolver.forFile(files[shape]);
+          micros[shape].push((performance.now() - t) * 1000);
+          counts[shape].push(current.length);
+          if (rep === 0) sample[shape] = current.map((sql) => (sql.length > 300 ? `${sql.slice(0, 300)}…` : sql));
+        }
+      }
+    } finally {
+      knex.off('query', listener);
+    }
+    return { reps, found, counts, micros, sample };
+  },
+
+  /**
+   * One job at a time per shape, end to end: the job is enqueued (a Regenerate: `manual`,
+   * `overwrite`, so every repetition writes), the worker claims it, generates with or without entry
+   * context, writes the alt text and its provenance, and finishes it; then the worker looks for
+   * more work once and sleeps (poll interval 60 s). Counts every statement Strapi's connection
+   * sends from the enqueue until the database has been quiet for `quietMs` after the job ended;
+   * the enqueue's own insert is counted apart. One uncounted warm-up job per shape first.
+   */
+  async jobSql(args) {
+    const { strapi } = running();
+    const { queue } = pluginServices(strapi);
+    const files = args.files as Record<ContextShape, number>;
+    const reps = Number(args.reps ?? 5);
+    const quietMs = Number(args.quietMs ?? 200);
+    const jobTable = strapi.db.metadata.get(JOB_UID).tableName.toLowerCase();
+    if (!watchingJobEnds) {
+      watchingJobEnds = true;
+      strapi.db.lifecycles.subscribe({
+        models: [JOB_UID],
+        afterUpdateMany(event: { params?: { data?: { status?: unknown } } }) {
+          const status = event.params?.data?.status;
+          if (status === 'done' || status === 'skipped' || status === 'failed') onJobEnd?.(String(status));
+        },
+      });
+    }
+    await queue.idle();
+    const knex = strapi.db.connection;
+    const one = async (fileId: number) => {
+      const statements: string[] = [];
+      let untilFinish = -1;
+      let lastAt = performance.now();
+      const listener = (query: { sql?: string }) => {
+        if (!query.sql) return;
+        statements.push(query.sql);
+        lastAt = performance.now();
+      };
+      const ended = new Promise<string>((resolve) => {
+        onJobEnd = (status) => {
+          untilFinish = statements.length;
+          resolve(status);
+        };
+      });
+      knex.on('query', listener);
+      const t0 = performance.now();
+      let status: string;
+      try {
+        await queue.enqueue([fileId], { reason: 'manual', mode: 'overwrite' });
+        status = await Promise.race([ended, sleep(60_000).then(() => 'timeout')]);
+        const tEnd = performance.now();
+        while (performance.now() - lastAt < quietMs) await sleep(10);
+        onJobEnd = undefined;
+        const isEnqueue = (sql: string) => /^\s*insert\b/i.test(sql) && sql.toLowerCase().includes(jobTable);
+        const enqueue = statements.filter(isEnqueue).length;
+        return {
+          status,
+          ms: tEnd - t0,
+          enqueue,
+          total: statements.length - enqueue,
+          untilFinish: untilFinish - statements.slice(0, Math.max(0, untilFinish)).filter(isEnqueue).length,
+          keys: statements.filter((sql) => !isEnqueue(sql)).map(statementKey),
+        };
+      } finally {
+        knex.off('query', listener);
+      }
+    };
+    for (const shape of CONTEXT_SHAPES) await one(files[shape]);
+    const perShape = Object.fromEntries(
+      CONTEXT_SHAPES.map((shape) => [shape, [] as Array<Awaited<ReturnType<typeof one>>>])
+    ) as Record<ContextShape, Array<Awaited<ReturnType<typeof one>>>>;
+    for (let rep = 0; rep < reps; rep++) for (const shape of CONTEXT_SHAPES) perShape[shape].push(await one(files[shape]));
+    return {
+      entryContextEnabled: readFileConfig(strapi).entryContext.enabled,
+      reps,
+      quietMs,
+      shapes: Object.fromEntries(
+        CONTEXT_SHAPES.map((shape) => {
+          const runs = perShape[shape];
+          const byStatement: Record<string, number> = {};
+          for (const run of runs) for (const key of run.keys) byStatement[key] = (byStatement[key] ?? 0) + 1;
+          return [
+            shape,
+            {
+              statuses: runs.map((run) => run.status),
+              total: runs.map((run) => run.total),
+              untilFinish: runs.map((run) => run.untilFinish),
+              enqueue: runs.map((run) => run.enqueue),
+              msMedian: median(runs.map((run) => run.ms)),
+              /** Statements per job by verb and table, averaged over the repetitions (most frequent first). */
+              byStatement: Object.fromEntries(
+                Object.entries(byStatement)
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([key, n]) => [key, Math.round((n / runs.length) * 100) / 100])
+              ),
+            },
+          ];
+        })
+      ),
     };
   },
 
