@@ -109,6 +109,13 @@ describeInBrowser('the plugin in the content-manager', () => {
     await page.goto(`${app.url}${ARTICLES}/create`);
     await page.locator('input[name="title"]').waitFor();
     await page.getByTestId('entry-panel-notice').getByText('Save the entry to see the images it uses here.').waitFor();
+
+    // A plugin's content type (not an entry of the app) gets no panel at all.
+    await page.goto(`${app.url}/admin/content-manager/collection-types/plugin::users-permissions.user/create`);
+    await page.locator('input[name="username"]').waitFor();
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    await page.waitForTimeout(1000);
+    await expect(page.getByText('Alt text', { exact: true }).count()).resolves.toBe(0);
   });
 
   test('a role that may read but not generate sees the list without any button; one without Read sees no panel', async () => {
