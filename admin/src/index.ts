@@ -1,5 +1,8 @@
 import { Magic } from '@strapi/icons';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { AltTextPanel } from './pages/EntryEditor/AltTextPanel';
+import { GenerateAltTextAction } from './pages/EntryList/GenerateAltTextAction';
 import { PLUGIN_ID } from './pluginId';
 import { RBAC } from './permissions';
 import { getTranslation } from './utils/getTranslation';
@@ -39,6 +42,16 @@ export default {
       link: { label: { id: getTranslation('widget.link'), defaultMessage: 'Open Auto Alt Text' }, href: `/plugins/${PLUGIN_ID}` },
       permissions: RBAC.read,
       component: () => import('./components/CoverageWidget').then((mod) => mod.default),
+    });
+  },
+
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    // The content-manager's extension points: a side panel in the entry editor, a bulk action in the entry list.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([AltTextPanel]);
+    contentManager.addBulkAction((actions) => {
+      const deleteAt = actions.findIndex((action) => action.type === 'delete');
+      return deleteAt < 0 ? [...actions, GenerateAltTextAction] : [...actions.slice(0, deleteAt), GenerateAltTextAction, ...actions.slice(deleteAt)];
     });
   },
 

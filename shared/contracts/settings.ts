@@ -5,6 +5,18 @@ import type { ImageDeliveryMode, ProviderName, Style } from '../vocabulary';
  * Every route answers `{ data }` or Strapi's `{ error: { status, name, message, details } }`.
  */
 
+/**
+ * The entry-context options an admin may change; `maxEntries`, `maxChars` and `ecommerce` stay in
+ * config/plugins. Each is locked on its own (`entryContext.waitSeconds`): config/plugins may fix one and leave the others.
+ */
+export interface EditableEntryContext {
+  enabled: boolean;
+  waitSeconds: number;
+  upgrade: boolean;
+}
+
+export type EntryContextSettingKey = `entryContext.${keyof EditableEntryContext}`;
+
 /** The settings an admin may change from the settings page. */
 export interface EditableSettings {
   provider: ProviderName;
@@ -19,6 +31,7 @@ export interface EditableSettings {
   concurrency: number;
   requestsPerSecond: number;
   imageDelivery: ImageDeliveryMode;
+  entryContext: EditableEntryContext;
 }
 
 export type EditableSettingKey = keyof EditableSettings;
@@ -42,7 +55,7 @@ export interface ApiKeyStatus {
 export interface SettingsView {
   values: EditableSettings;
   /** Keys fixed by config/plugins.ts or the environment: shown read-only, with the reason. */
-  locked: Partial<Record<EditableSettingKey | 'apiKey', string>>;
+  locked: Partial<Record<EditableSettingKey | EntryContextSettingKey | 'apiKey', string>>;
   apiKey: ApiKeyStatus;
 }
 
@@ -71,10 +84,11 @@ export declare namespace GetSettings {
 /**
  * PUT /auto-alt-text/settings — `apiKey: ''` clears a saved key; absent leaves it alone. A saved
  * key is bound to the provider and base URL it was saved with: a change of either without the key
- * typed again is a 400 with a field error on `apiKey`.
+ * typed again is a 400 with a field error on `apiKey`. `entryContext` may name some of its options:
+ * they are laid over the ones saved before.
  */
 export declare namespace UpdateSettings {
-  interface Request { body: Partial<EditableSettings> & { apiKey?: string } }
+  interface Request { body: Partial<Omit<EditableSettings, 'entryContext'>> & { entryContext?: Partial<EditableEntryContext>; apiKey?: string } }
   interface Response { data: SettingsView }
 }
 

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ensureBuilt } from '../../scripts/build-if-stale';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
+import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
 import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
 import { E2E_KEY } from './support/stack';
 
@@ -23,7 +23,9 @@ describeInBrowser('the settings page: where the key and the images go', () => {
   beforeAll(async () => {
     await ensureBuilt();
     emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 30, plan: 'Pro' }] });
-    app = await startPlayground({ ALT_TEXT_AUTO_ON_UPLOAD: 'false', ALT_TEXT_CREDITS_PROBE_SECONDS: '0' });
+    // config/plugins fixes one entry-context option and leaves the other two to the admin.
+    const extra = { entryContext: { waitSeconds: 5 } };
+    app = await startPlayground({ ALT_TEXT_AUTO_ON_UPLOAD: 'false', ALT_TEXT_CREDITS_PROBE_SECONDS: '0', ALT_TEXT_EXTRA_CONFIG: JSON.stringify(extra) });
     browser = await launchBrowser();
     page = await (await newAdminContext(browser)).newPage();
     await logIn(page, app.url, SUPER_ADMIN);
@@ -69,5 +71,27 @@ describeInBrowser('the settings page: where the key and the images go', () => {
     await page.reload();
     await expect(page.locator('input[name="baseUrl"]').inputValue()).resolves.toBe(emulator.baseUrls.alttextlab);
     await page.getByText('Current key: Saved, ends with …4f2a').waitFor();
+  });
+
+  test('entry context: the option config/plugins fixes is locked with its reason; the others are edited and saved', async () => {
+    await page.goto(`${app.url}${SETTINGS_PAGE}`);
+    const section = page.getByTestId('settings-entry-context');
+    const waitSeconds = section.locator('input[name="entryContext.waitSeconds"]');
+    await expect(waitSeconds.isDisabled()).resolves.toBe(true);
+    await expect(waitSeconds.inputValue()).resolves.toBe('5');
+    await section.getByText('Locked: Set in config/plugins').waitFor();
+    const enabled = section.locator('input[name="entryContext.enabled"]');
+    const upgrade = section.locator('input[name="entryContext.upgrade"]');
+    await expect(enabled.isDisabled()).resolves.toBe(false);
+    await expect(upgrade.isChecked()).resolves.toBe(false);
+
+    await upgrade.click({ force: true });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').waitFor();
+    await page.reload();
+    await expect(section.locator('input[name="entryContext.upgrade"]').isChecked()).resolves.toBe(true);
+    await expect(section.locator('input[name="entryContext.enabled"]').isChecked()).resolves.toBe(true);
+    await expect(section.locator('input[name="entryContext.waitSeconds"]').isDisabled()).resolves.toBe(true);
+    await screenshotOf(section, 'settings-entry-context');
   });
 });

@@ -252,7 +252,9 @@ describe('a setting named in config/plugins is locked even when its value is emp
 
   beforeAll(async () => {
     // As an app that writes `baseUrl: env('ALT_TEXT_BASE_URL')` and leaves the variable unset.
-    ({ app, settingsAdmin } = await bootWithSettingsAdmin({ ALT_TEXT_AUTO_ON_UPLOAD: undefined, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ baseUrl: null, lang: 'en' }) }));
+    // And fixes one entry-context option, leaving the other two to the admin.
+    const extra = { baseUrl: null, lang: 'en', entryContext: { waitSeconds: 5 } };
+    ({ app, settingsAdmin } = await bootWithSettingsAdmin({ ALT_TEXT_AUTO_ON_UPLOAD: undefined, ALT_TEXT_EXTRA_CONFIG: JSON.stringify(extra) }));
   });
   afterAll(async () => {
     await app?.stop();
@@ -261,7 +263,7 @@ describe('a setting named in config/plugins is locked even when its value is emp
   test('baseUrl named with no value, and lang named with its default value, are locked; the rest stays editable', async () => {
     const mark = stranger.calls.length;
     const view = (await settingsAdmin('GET', '/auto-alt-text/settings')).body.data;
-    expect(view.locked).toEqual({ baseUrl: 'Set in config/plugins', lang: 'Set in config/plugins' });
+    expect(view.locked).toEqual({ baseUrl: 'Set in config/plugins', lang: 'Set in config/plugins', 'entryContext.waitSeconds': 'Set in config/plugins' });
     expect(view.values.baseUrl).toBeNull();
     const refused = await settingsAdmin('PUT', '/auto-alt-text/settings', { baseUrl: stranger.url });
     expect(refused.status).toBe(400);
@@ -270,5 +272,21 @@ describe('a setting named in config/plugins is locked even when its value is emp
     expect(verify.status).toBe(400);
     expect((await settingsAdmin('PUT', '/auto-alt-text/settings', { style: 'minimal' })).status).toBe(200);
     expect(stranger.calls.slice(mark)).toEqual([]);
+  });
+
+  test('an entry-context option fixed there is refused; the others are saved one by one and are in force', async () => {
+    const before = (await settingsAdmin('GET', '/auto-alt-text/settings')).body.data;
+    expect(before.values.entryContext).toEqual({ enabled: true, waitSeconds: 5, upgrade: false });
+
+    const refused = await settingsAdmin('PUT', '/auto-alt-text/settings', { entryContext: { waitSeconds: 0, upgrade: true } });
+    expect(refused.status).toBe(400);
+    expect(fieldErrors(refused.body)).toEqual({ 'entryContext.waitSeconds': 'is set in config/plugins or the environment and cannot be changed here' });
+
+    expect((await settingsAdmin('PUT', '/auto-alt-text/settings', { entryContext: { upgrade: true } })).status).toBe(200);
+    const saved = await settingsAdmin('PUT', '/auto-alt-text/settings', { entryContext: { enabled: false, waitSeconds: 5 } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.values.entryContext).toEqual({ enabled: false, waitSeconds: 5, upgrade: true });
+    const unknown = await settingsAdmin('PUT', '/auto-alt-text/settings', { entryContext: { maxChars: 900 } });
+    expect(fieldErrors(unknown.body)).toEqual({ 'entryContext.maxChars': 'is not a setting that can be changed' });
   });
 });

@@ -41,5 +41,5 @@ export const useUpdateAltText = () =>
     method: 'put',
     path: ({ id }) => `media/${id}`,
     body: ({ alternativeText }) => ({ alternativeText }),
-    invalidates: [queryKeys.mediaRoot, queryKeys.status],
+    invalidates: [queryKeys.mediaRoot, queryKeys.entryImagesRoot, queryKeys.status],
   });

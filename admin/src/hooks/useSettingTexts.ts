@@ -1,4 +1,4 @@
-import type { EditableSettingKey } from '../../../shared/contracts/settings';
+import type { EditableSettingKey, EntryContextSettingKey } from '../../../shared/contracts/settings';
 import { useT } from './useT';
 
 export interface SettingTexts {
@@ -6,8 +6,11 @@ export interface SettingTexts {
   hint?: string;
 }
 
+/** A field of the settings page: a setting, or one entry-context option. */
+export type SettingFieldKey = Exclude<EditableSettingKey, 'entryContext'> | EntryContextSettingKey;
+
 /** The label and hint of every setting of the settings page, in the order the page shows them. */
-export const useSettingTexts = (): Record<EditableSettingKey, SettingTexts> => {
+export const useSettingTexts = (): Record<SettingFieldKey, SettingTexts> => {
   const t = useT();
   return {
     provider: { label: t('settings.provider.label', 'Provider') },
@@ -27,6 +30,18 @@ export const useSettingTexts = (): Record<EditableSettingKey, SettingTexts> => {
     requestsPerSecond: {
       label: t('settings.requestsPerSecond.label', 'Requests per second'),
       hint: t('settings.requestsPerSecond.hint', 'Provider calls started per second, per process; 0 means no limit.'),
+    },
+    'entryContext.enabled': {
+      label: t('settings.entryContext.enabled.label', 'Use entry context'),
+      hint: t('settings.entryContext.enabled.hint', 'Describe an image with the entries that use it: their title, the text around it, its caption.'),
+    },
+    'entryContext.waitSeconds': {
+      label: t('settings.entryContext.waitSeconds.label', 'Wait after upload (seconds)'),
+      hint: t('settings.entryContext.waitSeconds.hint', 'A new image waits this long before it is described, so the entry written around it can be saved first (0–3600).'),
+    },
+    'entryContext.upgrade': {
+      label: t('settings.entryContext.upgrade.label', 'Describe again when an entry is saved'),
+      hint: t('settings.entryContext.upgrade.hint', 'An image described without any entry context is described once more when an entry that uses it is saved.'),
     },
   };
 };

@@ -7,14 +7,20 @@ interface ValidationIssue {
   message?: string;
 }
 
-/** Strapi's ValidationError (`error.details.errors[]` with `path` arrays) as `{ field: message }`. */
+/**
+ * Strapi's ValidationError (`error.details.errors[]` with `path` arrays) as `{ field: message }`,
+ * under every prefix of the path: `keywords.3` is an error of `keywords`, `entryContext.waitSeconds` one of its own field.
+ */
 export const fieldErrorsOf = (error: unknown): FieldErrors => {
   if (!isFetchError(error)) return {};
   const details = error.response?.data?.error?.details as { errors?: ValidationIssue[] } | undefined;
   const errors: FieldErrors = {};
   for (const issue of details?.errors ?? []) {
-    const field = issue.path?.[0];
-    if (field !== undefined && issue.message && !errors[String(field)]) errors[String(field)] = issue.message;
+    const path = (issue.path ?? []).map(String);
+    for (let length = 1; length <= path.length; length += 1) {
+      const field = path.slice(0, length).join('.');
+      if (issue.message && !errors[field]) errors[field] = issue.message;
+    }
   }
   return errors;
 };

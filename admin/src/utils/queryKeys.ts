@@ -11,4 +11,6 @@ export const queryKeys = {
   failuresRoot: [PLUGIN_ID, 'failures'] as const,
   media: (params: object) => [PLUGIN_ID, 'media', params] as const,
   mediaRoot: [PLUGIN_ID, 'media'] as const,
+  entryImages: (entry: object) => [PLUGIN_ID, 'entry-images', entry] as const,
+  entryImagesRoot: [PLUGIN_ID, 'entry-images'] as const,
 };

@@ -1,4 +1,4 @@
-import type { EditableSettingKey, SettingsView } from '../../../shared/contracts/settings';
+import type { EditableEntryContext, EditableSettingKey, EntryContextSettingKey, SettingsView } from '../../../shared/contracts/settings';
 import type { PluginConfig } from './schema';
 
 export type Locks = SettingsView['locked'];
@@ -6,8 +6,13 @@ export type Locks = SettingsView['locked'];
 /** The settings an admin may change from the settings page (when nothing locks them). */
 export const EDITABLE_KEYS: EditableSettingKey[] = [
   'provider', 'baseUrl', 'model', 'lang', 'style', 'keywords', 'context', 'maxLength',
-  'autoOnUpload', 'concurrency', 'requestsPerSecond', 'imageDelivery',
+  'autoOnUpload', 'concurrency', 'requestsPerSecond', 'imageDelivery', 'entryContext',
 ];
+
+/** The options of `entryContext` an admin may change, each locked on its own (`entryContext.upgrade`). */
+export const EDITABLE_ENTRY_CONTEXT_KEYS: Array<keyof EditableEntryContext> = ['enabled', 'waitSeconds', 'upgrade'];
+
+export const entryContextKey = (key: keyof EditableEntryContext): EntryContextSettingKey => `entryContext.${key}`;
 
 /** The environment variables the plugin's defaults read (config/index.ts). */
 export const ENV_VARIABLES = {
@@ -21,7 +26,10 @@ export const CONFIG_REASON = 'Set in config/plugins';
 export const envReason = (variable: string) => `Set by the ${variable} environment variable`;
 
 export interface LockInput {
-  /** Keys the app's own config/plugins names for this plugin, whatever their value (even undefined). */
+  /**
+   * Keys the app's own config/plugins names for this plugin, whatever their value (even undefined);
+   * the options of `entryContext` it names as `entryContext.<option>` (user-config.ts).
+   */
   named: ReadonlySet<string>;
   env: (variable: string) => string | undefined;
   /** The plugin's config as Strapi merged it (defaults laid under the app's values). */
@@ -36,13 +44,15 @@ export interface LockInput {
  */
 export const lockedKeys = ({ named, env, fileConfig }: LockInput): Locks => {
   const locked: Locks = {};
-  for (const key of [...EDITABLE_KEYS, 'apiKey'] as const) {
+  for (const key of [...EDITABLE_KEYS.filter((name) => name !== 'entryContext'), 'apiKey'] as const) {
     const variable = (ENV_VARIABLES as Partial<Record<string, string>>)[key];
     const fromEnv = variable ? env(variable) : undefined;
     const envIsSet = fromEnv !== undefined && fromEnv.trim() !== '';
     if (named.has(key)) locked[key] = envIsSet && fileConfig[key] === fromEnv ? envReason(variable as string) : CONFIG_REASON;
     else if (envIsSet) locked[key] = envReason(variable as string);
   }
+  // No environment variable sets an entry-context option: only config/plugins locks one.
+  for (const key of EDITABLE_ENTRY_CONTEXT_KEYS) if (named.has(entryContextKey(key))) locked[entryContextKey(key)] = CONFIG_REASON;
   // A key in force from the file config is fixed there however it got in (belt and braces).
   if (fileConfig.apiKey) locked.apiKey ??= CONFIG_REASON;
   if (fileConfig.apiKey) {

@@ -1,5 +1,5 @@
 import type { ApiKeyStatus, EditableSettingKey } from '../../../shared/contracts/settings';
-import { EDITABLE_KEYS, fixedKeySource, type Locks } from './locks';
+import { EDITABLE_ENTRY_CONTEXT_KEYS, EDITABLE_KEYS, entryContextKey, fixedKeySource, type Locks } from './locks';
 import { pluginConfigSchema, type PluginConfig } from './schema';
 import { keyHint } from '../utils/redact';
 import { endpointOf, openStoredKey, type KeyCipher } from './saved-key';
@@ -20,12 +20,22 @@ export interface Resolved {
   key: ApiKeyStatus;
 }
 
+/** The saved entry-context options laid over the file config's `entryContext`, one by one where nothing locks them. */
+const overlayEntryContext = ({ fileConfig, locked }: FixedSettings, saved: unknown): PluginConfig['entryContext'] => {
+  const merged: Record<string, unknown> = { ...fileConfig.entryContext };
+  const options = saved && typeof saved === 'object' ? (saved as Record<string, unknown>) : {};
+  for (const key of EDITABLE_ENTRY_CONTEXT_KEYS) {
+    if (!locked[entryContextKey(key)] && options[key] !== undefined) merged[key] = options[key];
+  }
+  return merged as PluginConfig['entryContext'];
+};
+
 /** The file config with the saved values laid over it where nothing locks them (the key is not touched). */
-export const overlayValues = ({ fileConfig, locked }: FixedSettings, values: SavedSettings['values']): Record<string, unknown> => {
-  const merged: Record<string, unknown> = { ...fileConfig };
+export const overlayValues = (fixed: FixedSettings, values: SavedSettings['values']): Record<string, unknown> => {
+  const merged: Record<string, unknown> = { ...fixed.fileConfig, entryContext: overlayEntryContext(fixed, values?.entryContext) };
   for (const key of EDITABLE_KEYS) {
     const value = values?.[key];
-    if (!locked[key] && value !== undefined) merged[key] = value === null || value === '' ? undefined : value;
+    if (key !== 'entryContext' && !fixed.locked[key] && value !== undefined) merged[key] = value === null || value === '' ? undefined : value;
   }
   return merged;
 };

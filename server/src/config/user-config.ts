@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { env, importDefault } from '@strapi/utils';
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { EDITABLE_ENTRY_CONTEXT_KEYS } from './locks';
 
 /** A config file as Strapi loads it: a module whose default export is the object or a function of `{ env }`. */
 const loadConfigFile = (file: string): unknown => {
@@ -10,9 +11,20 @@ const loadConfigFile = (file: string): unknown => {
   return typeof loaded === 'function' ? (loaded as (context: { env: typeof env }) => unknown)({ env }) : loaded;
 };
 
-const namedIn = (config: unknown): string[] => {
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The keys a config block names, and the options of `entryContext` as `entryContext.<option>`:
+ * config/plugins may fix one of them and leave the others to the admin. `entryContext` named with
+ * no object (`env.json('X')` with X unset) names every option an admin could change.
+ */
+export const namedIn = (config: unknown): string[] => {
   const block = (config as Record<string, { config?: unknown } | undefined> | null | undefined)?.[PLUGIN_ID]?.config;
-  return block && typeof block === 'object' && !Array.isArray(block) ? Object.keys(block) : [];
+  if (!isObject(block)) return [];
+  const keys = Object.keys(block);
+  if (!keys.includes('entryContext')) return keys;
+  const options = isObject(block.entryContext) ? Object.keys(block.entryContext) : EDITABLE_ENTRY_CONTEXT_KEYS;
+  return [...keys, ...options.map((option) => `entryContext.${option}`)];
 };
 
 /**

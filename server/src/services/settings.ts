@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/settings';
-import { EDITABLE_KEYS, lockedKeys } from '../config/locks';
+import { EDITABLE_ENTRY_CONTEXT_KEYS, EDITABLE_KEYS, entryContextKey, lockedKeys } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { readNamedConfigKeys } from '../config/user-config';
 import { overlayValues, resolveSettings, type FixedSettings, type Resolved, type SavedSettings } from '../config/resolve';
@@ -130,9 +130,11 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async view(): Promise<SettingsView> {
       const { config, key } = resolve(await readSaved());
+      const { enabled, waitSeconds, upgrade } = config.entryContext;
       const values = Object.fromEntries(
         EDITABLE_KEYS.map((name) => [name, config[name] === undefined ? null : config[name]])
       ) as unknown as EditableSettings;
+      values.entryContext = { enabled, waitSeconds, upgrade };
       return { values, locked: fixedSettings().locked, apiKey: key };
     },
 
@@ -144,10 +146,20 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { fileConfig, locked } = fixedSettings();
       const lockedChanges = (Object.keys(values) as EditableSettingKey[]).filter((key) => locked[key] && !sameValue(values[key], fileConfig[key]));
       if (apiKey !== undefined && locked.apiKey) lockedChanges.push('apiKey' as EditableSettingKey);
-      if (lockedChanges.length > 0) throw invalidSettings(lockedChanges.map((key) => fieldError(key, LOCKED_MESSAGE)));
+      const lockedOptions = EDITABLE_ENTRY_CONTEXT_KEYS.filter(
+        (key) => values.entryContext?.[key] !== undefined && locked[entryContextKey(key)] && !sameValue(values.entryContext[key], fileConfig.entryContext[key])
+      );
+      if (lockedChanges.length > 0 || lockedOptions.length > 0) {
+        throw invalidSettings([
+          ...lockedChanges.map((key) => fieldError(key, LOCKED_MESSAGE)),
+          ...lockedOptions.map((key) => ({ path: ['entryContext', key], message: LOCKED_MESSAGE })),
+        ]);
+      }
 
       const saved = await readSaved();
-      const nextValues = { ...saved.values, ...values };
+      // Entry-context options are saved one by one: a request naming one leaves the others as they were.
+      const savedOptions = saved.values?.entryContext as Record<string, unknown> | undefined;
+      const nextValues = { ...saved.values, ...values, entryContext: { ...savedOptions, ...values.entryContext } };
       // The merged result is checked with the boot-time schema: one set of rules.
       const check = pluginConfigSchema.safeParse(overlayValues(fixedSettings(), nextValues));
       const errors: FieldError[] = check.success ? [] : fieldErrorsOf(check.error.issues);

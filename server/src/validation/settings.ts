@@ -19,6 +19,8 @@ export const updateSettingsSchema = z
     concurrency: z.number(),
     requestsPerSecond: z.number(),
     imageDelivery: z.enum(IMAGE_DELIVERIES),
+    /** Some of the options an admin may change; the bounds are the config schema's, checked on the merged result. */
+    entryContext: z.object({ enabled: z.boolean(), waitSeconds: z.number(), upgrade: z.boolean() }).partial().strict(),
     apiKey: z.string().max(500),
   })
   .partial()

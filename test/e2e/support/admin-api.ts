@@ -31,12 +31,9 @@ export async function uploadImages(api: AdminApi, files: Array<{ name: string; b
 
 /** Creates an admin with one of the built-in roles (by code, e.g. `strapi-editor`) and returns its JWT. */
 export async function createAdminUser(api: AdminApi, user: AdminCredentials, roleCode: string): Promise<string> {
-  const roles = await adminJson<{ data: Array<{ id: number; code: string }> }>(api, '/admin/roles');
-  const role = roles.data.find((candidate) => candidate.code === roleCode);
-  if (!role) throw new Error(`no role with code ${roleCode}`);
   const created = await adminJson<{ data: { registrationToken: string } }>(api, '/admin/users', {
     method: 'POST',
-    body: JSON.stringify({ firstname: user.firstname, lastname: user.lastname, email: user.email, roles: [role.id] }),
+    body: JSON.stringify({ firstname: user.firstname, lastname: user.lastname, email: user.email, roles: [await roleId(api, roleCode)] }),
   });
   const registered = await fetch(`${api.url}/admin/register`, {
     method: 'POST',
@@ -51,15 +48,43 @@ export async function createAdminUser(api: AdminApi, user: AdminCredentials, rol
   return body.data.token;
 }
 
-/** Creates a role holding exactly these actions (no subject, no conditions); returns its code. */
-export async function createRoleWith(api: AdminApi, name: string, actions: string[]): Promise<string> {
+interface RolePermission {
+  action: string;
+  subject: string | null;
+  properties: Record<string, unknown>;
+  conditions: string[];
+}
+
+const roleId = async (api: AdminApi, code: string) => {
+  const roles = await adminJson<{ data: Array<{ id: number; code: string }> }>(api, '/admin/roles');
+  const role = roles.data.find((candidate) => candidate.code === code);
+  if (!role) throw new Error(`no role with code ${code}`);
+  return role.id;
+};
+
+/**
+ * Creates a role holding these plugin actions (no subject, no conditions) and, with `like`, what
+ * that built-in role holds too (`strapi-editor`: the content-manager on every type); returns its code.
+ */
+export async function createRoleWith(api: AdminApi, name: string, actions: string[], { like }: { like?: string } = {}): Promise<string> {
+  const inherited = like ? (await adminJson<{ data: RolePermission[] }>(api, `/admin/roles/${await roleId(api, like)}/permissions`)).data : [];
   const role = await adminJson<{ data: { id: number; code: string } }>(api, '/admin/roles', {
     method: 'POST',
     body: JSON.stringify({ name, description: `${name} (browser tests)` }),
   });
-  await adminJson(api, `/admin/roles/${role.data.id}/permissions`, {
-    method: 'PUT',
-    body: JSON.stringify({ permissions: actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) }),
-  });
+  const permissions = [
+    ...inherited.map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
+    ...actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+  ];
+  await adminJson(api, `/admin/roles/${role.data.id}/permissions`, { method: 'PUT', body: JSON.stringify({ permissions }) });
   return role.data.code;
+}
+
+/** Creates an entry through the content-manager's admin API, as the entry editor saves one; returns its documentId. */
+export async function createEntry(api: AdminApi, model: string, data: Record<string, unknown>): Promise<string> {
+  const created = await adminJson<{ data: { documentId: string } }>(api, `/content-manager/collection-types/${model}`, {
+    method: 'POST',
+    body: JSON.stringify(data),
+  });
+  return created.data.documentId;
 }

@@ -8,7 +8,7 @@ import { Panel } from '../../components/Panel';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
 import { useT, type Message } from '../../hooks/useT';
-import { EstimateSummary } from './EstimateSummary';
+import { EstimateSummary } from '../../components/EstimateSummary';
 import { scopeOf, type ScopeDraft, type ScopeKind } from './scope';
 
 const MODE_LABELS: Record<WriteMode, Message> = {

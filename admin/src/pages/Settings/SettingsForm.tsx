@@ -112,6 +112,14 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
               <SettingControl form={form} kind="number" name="requestsPerSecond" step={0.5} />
             </Grid.Root>
           </Panel>
+          {/* Alt text that fits where the image is used: the entries that hold it. */}
+          <Panel look="section" title={t('settings.section.entryContext', 'Entry context')} testId="settings-entry-context">
+            <Grid.Root gap={5}>
+              <SettingControl form={form} kind="toggle" name="entryContext.enabled" />
+              <SettingControl form={form} kind="number" name="entryContext.waitSeconds" />
+              <SettingControl form={form} kind="toggle" name="entryContext.upgrade" />
+            </Grid.Root>
+          </Panel>
         </Flex>
       </Layouts.Content>
     </form>

@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { EstimateView } from '../../../../shared/contracts/runs';
-import { useT } from '../../hooks/useT';
+import type { EstimateView } from '../../../shared/contracts/runs';
+import { useT } from '../hooks/useT';
 
 /** What a run would cost before it starts: images, credits, and what it would skip and why. */
 export const EstimateSummary = ({ estimate }: { estimate: EstimateView }) => {
