@@ -1,11 +1,10 @@
 /**
- * The pure helpers behind the entry panel and the bulk action, without a browser (like
- * translations.test.ts, they sit with the admin's browser tests): which content types get them,
- * and how the panel tells that unsaved edits added or removed images.
+ * The pure helpers behind the entry panel and the bulk action, without a browser: which content
+ * types get them, and how the panel tells that unsaved edits added or removed images.
  */
-import { canHoldImages, isAppContentType, type SchemaShape } from '../../admin/src/utils/entrySchema';
-import { imagesSignature } from '../../admin/src/utils/formImages';
-import { pluginPageUrl } from '../../admin/src/utils/pluginPageUrl';
+import { canHoldImages, isAppContentType, type SchemaShape } from '../../../admin/src/utils/entrySchema';
+import { imagesSignature } from '../../../admin/src/utils/formImages';
+import { pluginPageUrl } from '../../../admin/src/utils/pluginPageUrl';
 
 const schema = (uid: string, attributes: SchemaShape['attributes']): SchemaShape => ({ uid, attributes });
 const file = (hash: string) => ({ id: Number(hash.replace(/\D/g, '')) || 1, hash, url: `/uploads/${hash}.png`, mime: 'image/png', formats: { thumbnail: { hash: `thumbnail_${hash}`, mime: 'image/png' } } });
