@@ -246,6 +246,21 @@ describe('when context is used: waiting for the entry, and upgrading text writte
     }
   });
 
+  test('entryContext.ecommerce: a product\'s mapped fields reach AltTextLab as its ecommerce object', async () => {
+    const ecommerce = { 'api::product.product': { product: 'name', brand: 'brand', color: 'colour' } };
+    const app = await bootPlayground({ env: { ...envFor(emulator, 'alttextlab', { ecommerce }), ALT_TEXT_AUTO_ON_UPLOAD: 'false' } });
+    try {
+      const id = await upload(app, 'boot.png', { r: 120, g: 80, b: 40 });
+      await documents(app, 'api::product.product').create({ data: { name: 'Trail Runner 2', brand: 'Acme', colour: 'brown', photos: [id] } });
+      await pluginServices(app.strapi).queue.request(id, { reason: 'manual', mode: 'overwrite', lang: null });
+      await waitFor('the alt text', async () => (await altOf(app, id)) ?? undefined);
+      expect(emulator.requests[0].ecommerce).toEqual({ product: 'Trail Runner 2', brand: 'Acme', color: 'brown' });
+      expect(await altOf(app, id)).toContain('Trail Runner 2');
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('upgrade never touches a human\'s text', async () => {
     const app = await bootPlayground({ env: envFor(emulator, 'alttextlab', { upgrade: true }) });
     try {
