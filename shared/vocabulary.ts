@@ -33,6 +33,13 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export const UPLOAD_SOURCES = ['admin', 'api-token', 'users-permissions', 'server', 'other'] as const;
 export type UploadSource = (typeof UPLOAD_SOURCES)[number];
 
+/** Where a text came from: the plugin, a person (typed in the admin or the Media Library), a CSV import. */
+export const TEXT_SOURCES = ['generated', 'human', 'imported'] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
+
+/** A Strapi locale code as the i18n plugin writes them: "en", "fr", "pt-BR", "zh-Hans". */
+export const LOCALE_CODE = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
+
 /** A language code: "en", "de", "en-gb", "zh-hans". */
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 export const LANGUAGE_CODE_RULE = 'must be a language code such as "en", "de" or "en-gb"';

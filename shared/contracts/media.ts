@@ -2,7 +2,8 @@ import type { Page } from './common';
 
 /** The media list and one image's alt text (`/auto-alt-text/media*`). */
 
-export type AltTextSource = 'generated' | 'human' | 'missing';
+/** Who wrote an image's alt text (in one locale): the plugin, a person, a CSV import, or nobody yet. */
+export type AltTextSource = 'generated' | 'human' | 'imported' | 'missing';
 
 export interface MediaItemView {
   id: number;
@@ -18,21 +19,23 @@ export interface MediaItemView {
   generatedBy?: { provider: string; lang: string; at: string; context: { typeName: string; title: string | null } | null };
   /** A job owes work for this file right now. */
   queued: boolean;
+  /** The locale the text and source are for (the default locale, unless the list asked for another). */
+  locale: string;
 }
 
-/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human&search= */
+/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
 export declare namespace GetMedia {
   interface Response { data: Page<MediaItemView> }
 }
 
 /** POST /auto-alt-text/media/:id/regenerate — overwrites this one image's alt text. */
 export declare namespace RegenerateMedia {
-  interface Request { body: { lang?: string | null } }
+  interface Request { body: { lang?: string | null; locale?: string | null } }
   interface Response { data: { queued: boolean } }
 }
 
 /** PUT /auto-alt-text/media/:id — a human edit; from then on the text counts as human-written. */
 export declare namespace UpdateMediaAltText {
-  interface Request { body: { alternativeText: string } }
+  interface Request { body: { alternativeText: string; locale?: string } }
   interface Response { data: MediaItemView }
 }

@@ -11,11 +11,20 @@ export interface QueueStateView {
   since?: string;
 }
 
-export interface CoverageView {
-  images: number;
+export interface LocaleCoverageView {
   withAltText: number;
   missingAltText: number;
   coveragePercent: number;
+}
+
+export interface CoverageView {
+  images: number;
+  /** Of the default locale (the text in `alternativeText`). */
+  withAltText: number;
+  missingAltText: number;
+  coveragePercent: number;
+  /** Per locale the plugin writes (`locales` config); one entry, the default, when it writes one. */
+  locales: Record<string, LocaleCoverageView>;
   jobs: Record<JobStatus, number>;
 }
 

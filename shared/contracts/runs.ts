@@ -15,6 +15,8 @@ export interface RunView {
   scope: RunScope;
   mode: WriteMode;
   lang: string | null;
+  /** The one locale the run writes; null = every locale the plugin writes. */
+  locale: string | null;
   status: RunStatus;
   enqueueComplete: boolean;
   createdAt: string;
@@ -26,7 +28,12 @@ export interface RunView {
 
 export interface EstimateView {
   images: number;
+  /** Provider calls the run would make: one per image and locale (one per image for an OpenAI-compatible model, which answers every language at once). */
+  calls: number;
+  /** Credits at one per call, for providers that bill per image. */
   credits: number;
+  /** Images that need a text, per locale. */
+  perLocale: Record<string, number>;
   alreadyQueued: number;
   skipped: Record<string, number>;
 }
@@ -39,7 +46,7 @@ export declare namespace EstimateRun {
 
 /** POST /auto-alt-text/runs */
 export declare namespace CreateRun {
-  interface Request { body: { scope: RunScope; mode?: WriteMode; lang?: string | null } }
+  interface Request { body: { scope: RunScope; mode?: WriteMode; lang?: string | null; locale?: string | null } }
   interface Response { data: RunView }
 }
 

@@ -2,11 +2,12 @@ import { Badge } from '@strapi/design-system';
 import type { AltTextSource } from '../../../shared/contracts/media';
 import { useT, type Message } from '../hooks/useT';
 
-const VARIANT = { generated: 'primary', human: 'success', missing: 'danger' } as const;
+const VARIANT = { generated: 'primary', human: 'success', imported: 'success', missing: 'danger' } as const;
 
 const LABELS: Record<AltTextSource, Message> = {
   generated: { id: 'media.source.generated', defaultMessage: 'Generated' },
   human: { id: 'media.source.human', defaultMessage: 'Human' },
+  imported: { id: 'media.source.imported', defaultMessage: 'Imported' },
   missing: { id: 'media.source.missing', defaultMessage: 'Missing' },
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MediaFilter } from '../../../shared/vocabulary';
-import { PROVENANCE_UID } from '../models';
+import { LOCALE_TEXT_UID, PROVENANCE_UID } from '../models';
 import { FILE_UID } from '../utils/plugin-id';
 import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from './missing-sql';
 
@@ -18,32 +18,54 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
   const column = (meta: typeof fileMeta, attribute: string) =>
     ((meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute) as string;
   const f = { table: fileMeta.tableName, name: column(fileMeta, 'name'), alt: column(fileMeta, 'alternativeText'), mime: column(fileMeta, 'mime') };
-  const p = { table: provenanceMeta.tableName, fileId: column(provenanceMeta, 'fileId'), text: column(provenanceMeta, 'text') };
+  const p = { table: provenanceMeta.tableName, fileId: column(provenanceMeta, 'fileId'), text: column(provenanceMeta, 'text'), source: column(provenanceMeta, 'source') };
+  const localeMeta = strapi.db.metadata.get(LOCALE_TEXT_UID);
 
-  const query = (filter: MediaFilter, search?: string) => {
+  const l = { table: localeMeta.tableName, fileId: column(localeMeta, 'fileId'), locale: column(localeMeta, 'locale'), text: column(localeMeta, 'text'), source: column(localeMeta, 'source') };
+
+  /** The default locale: the file's own column, "generated" while it equals the plugin's (not imported) provenance. */
+  const inDefaultLocale = (filter: MediaFilter) => {
     const knex = strapi.db.connection;
     const dialect = sqlDialectOf(knex);
     const missing = missingAltTextSql(dialect, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
     // "Generated" = still exactly the text the plugin wrote: on MySQL a plain `=` would also match
     // a human's edit that only changed case, accents or trailing spaces.
     const stillGenerated = exactEqualsSql(dialect, `${p.table}.${p.text}`, `${f.table}.${f.alt}`);
-    let rows = knex(f.table)
-      .leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
-        this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`).andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings));
-      })
-      .where(`${f.table}.${f.mime}`, 'like', 'image/%');
-    if (search) rows = rows.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
+    let rows = knex(f.table).leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
+      this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`)
+        .andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings))
+        .andOn(knex.raw(`(?? IS NULL OR ?? <> 'imported')`, [`${p.table}.${p.source}`, `${p.table}.${p.source}`]));
+    });
     if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
     if (filter === 'generated') rows = rows.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     return rows;
   };
 
+  /** Another locale: the plugin's locale table, its `source` column saying who wrote a text. */
+  const inLocale = (filter: MediaFilter, locale: string) => {
+    const knex = strapi.db.connection;
+    const missing = missingAltTextSql(sqlDialectOf(knex), { alt: `${l.table}.${l.text}`, name: `${f.table}.${f.name}` });
+    let rows = knex(f.table).leftJoin(l.table, function joinLocale(this: Knex.JoinClause) {
+      this.on(`${l.table}.${l.fileId}`, '=', `${f.table}.id`).andOn(`${l.table}.${l.locale}`, '=', knex.raw('?', [locale]));
+    });
+    if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
+    if (filter === 'generated') rows = rows.where(`${l.table}.${l.source}`, 'generated').whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    if (filter === 'human') rows = rows.whereIn(`${l.table}.${l.source}`, ['human', 'imported']).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    return rows;
+  };
+
+  const query = (filter: MediaFilter, search: string | undefined, locale: string | null) => {
+    let rows = (locale === null ? inDefaultLocale(filter) : inLocale(filter, locale)).where(`${f.table}.${f.mime}`, 'like', 'image/%');
+    if (search) rows = rows.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
+    return rows;
+  };
+
   return {
-    /** One page of image ids, newest first, and how many images match in all. */
-    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
-      const [{ total }] = (await query(filter, search).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
-      const rows = (await query(filter, search)
+    /** One page of image ids, newest first, and how many images match in all; `locale` null = the default locale. */
+    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null): Promise<{ ids: number[]; total: number }> {
+      const [{ total }] = (await query(filter, search, locale).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
+      const rows = (await query(filter, search, locale)
         .select(`${f.table}.id as id`)
         .orderBy(`${f.table}.id`, 'desc')
         .offset((page - 1) * pageSize)

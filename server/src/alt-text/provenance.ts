@@ -12,6 +12,8 @@ export interface ProvenanceRow {
   generatedAt: string | Date;
   /** The entry whose context shaped the text; null for pixels only. */
   context: ProvenanceContext | null;
+  /** `imported` for a CSV import; generated otherwise (null in older rows). */
+  source?: 'generated' | 'imported' | null;
 }
 
 export interface ProvenanceContext {
@@ -56,6 +58,7 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
         [column('jobId')]: entry.jobId,
         [column('generatedAt')]: new Date(),
         [column('context')]: entry.context ? JSON.stringify(entry.context) : null,
+        [column('source')]: entry.source ?? 'generated',
       };
       const { [column('fileId')]: _key, ...changes } = row;
       await strapi.db.connection(meta.tableName).insert(row).onConflict(column('fileId')).merge(changes);
@@ -63,7 +66,12 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
   };
 };
 
+/** The file's text is still exactly what the plugin generated (an imported text is a person's, protected like one). */
 export const isGeneratedText = (current: string | null | undefined, provenance: ProvenanceRow | null | undefined): boolean =>
-  !!provenance && !!current && current === provenance.text;
+  !!provenance && !!current && current === provenance.text && provenance.source !== 'imported';
+
+/** The file's text is exactly what a CSV import wrote. */
+export const isImportedText = (current: string | null | undefined, provenance: ProvenanceRow | null | undefined): boolean =>
+  !!provenance && !!current && current === provenance.text && provenance.source === 'imported';
 
 export type ProvenanceStore = ReturnType<typeof createProvenanceStore>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliverySettingsShape } from './delivery';
 
-import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
+import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
 export { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 export type { ImageDeliveryMode, ProviderName, Style, UploadSource } from '../../../shared/vocabulary';
@@ -69,6 +69,11 @@ export const pluginConfigSchema = z
     lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE),
     style: z.enum(STYLES),
     autoOnUpload: z.boolean(),
+    /**
+     * The locales alt text is written in: null = only `lang`; a list of locale codes; 'i18n' = every locale of Strapi's i18n
+     * plugin, following changes. The default locale's text is also written to `alternativeText`.
+     */
+    locales: z.union([z.null(), z.literal('i18n'), z.array(z.string().regex(LOCALE_CODE, 'must be a locale code such as "en", "fr" or "pt-BR"')).min(1).max(30)]),
     /** Alt text that fits where the image is used: the entries that hold it (see README, "Entry context"). */
     entryContext: entryContextSchema,
     /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */

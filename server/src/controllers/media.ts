@@ -15,13 +15,13 @@ export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /auto-alt-text/media/:id/regenerate */
   async regenerate(ctx: Context) {
     const { id } = validate(idParams, ctx.params);
-    const { lang } = validate(regenerateBody, ctx.request.body);
-    ctx.body = { data: found(await getService(strapi, 'media').regenerate(id, lang), 'Image') };
+    const { lang, locale } = validate(regenerateBody, ctx.request.body);
+    ctx.body = { data: found(await getService(strapi, 'media').regenerate(id, lang, locale), 'Image') };
   },
   /** PUT /auto-alt-text/media/:id */
   async update(ctx: Context) {
     const { id } = validate(idParams, ctx.params);
-    const { alternativeText } = validate(altTextBody, ctx.request.body);
-    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim()), 'Image') };
+    const { alternativeText, locale } = validate(altTextBody, ctx.request.body);
+    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim(), locale), 'Image') };
   },
 });

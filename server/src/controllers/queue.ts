@@ -21,6 +21,10 @@ export const createQueueController = ({ strapi }: { strapi: Core.Strapi }) => {
       await queue().resume();
       ctx.body = { data: await queue().stateView() };
     },
+    /** GET /auto-alt-text/locales */
+    async locales(ctx: Context) {
+      ctx.body = { data: { locales: await getService(strapi, 'locales').view() } };
+    },
     /** GET /auto-alt-text/failures */
     async failures(ctx: Context) {
       ctx.body = { data: await queue().failuresView(validate(failuresQuery, ctx.query)) };

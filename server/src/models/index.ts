@@ -4,12 +4,14 @@
  * database so they survive restarts and several Strapi replicas share one queue.
  */
 import { jobModel } from './job';
+import { localeTextModel } from './locale-text';
 import { provenanceModel } from './provenance';
 import { runModel } from './run';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
 export { PROVENANCE_UID, provenanceModel } from './provenance';
+export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
-export const MODELS = [jobModel, runModel, provenanceModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel];

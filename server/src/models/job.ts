@@ -27,6 +27,8 @@ export const jobModel = internalModel({
     followUp: { type: 'json' },
     /** The entry whose context this job must use ({ uid, documentId, locale }); null = every entry that uses the image. */
     contextEntry: { type: 'json' },
+    /** The locales this job writes (json array); null = every locale the plugin writes. Shrinks as locales are written. */
+    locales: { type: 'json' },
     ...columns('datetime', 'availableAt', 'leaseUntil', 'finishedAt'),
     errorMessage: { type: 'text' },
   },

@@ -15,6 +15,8 @@ export const provenanceModel = internalModel({
     ...columns('string', 'provider', 'lang', 'strategy'),
     jobId: { type: 'integer' },
     generatedAt: { type: 'datetime' },
+    /** `generated` (null in rows written before imports existed) or `imported` (a CSV import: protected like a human's text). */
+    source: { type: 'string' },
     /** The entry whose context shaped the text ({ uid, documentId, typeName, title }), null for pixels only. */
     context: { type: 'json' },
   },

@@ -11,7 +11,8 @@ export const runModel = internalModel({
     /** `scope`: which files; `skippedAtEnqueue`: files looked at but not sent, per reason ({ "not an image": 3 }). */
     ...columns('json', 'scope', 'skippedAtEnqueue'),
     ...{ mode: required('string'), status: required('string') },
-    ...columns('string', 'lang', 'enqueueOwner', 'createdBy'),
+    /** `locale`: the one locale the run writes; null = every locale the plugin writes. */
+    ...columns('string', 'lang', 'locale', 'enqueueOwner', 'createdBy'),
     /** Highest file id already considered by the page-by-page enqueuer. */
     cursor: { type: 'integer', default: 0 },
     enqueueComplete: { type: 'boolean', default: false },

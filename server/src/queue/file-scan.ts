@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { RunScope } from '../../../shared/contracts/runs';
 import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
 import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { FILE_UID } from '../utils/plugin-id';
+import { LOCALE_TEXT_UID } from '../models';
 
 export type { RunScope } from '../../../shared/contracts/runs';
 
@@ -103,6 +105,22 @@ export const createFileScanner = (strapi: Core.Strapi) => {
         .whereRaw(missing.sql, missing.bindings)
         .count({ lacking: '*' })) as Array<{ lacking: number | string }>;
       return { images: Number(total), missing: Number(lacking) };
+    },
+
+    /** How many images lack alt text in a locale other than the default (no row, or a missing text). */
+    async missingIn(locale: string): Promise<number> {
+      const texts = strapi.db.metadata.get(LOCALE_TEXT_UID);
+      const textColumn = (attribute: string) => (texts.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+      const t = { table: texts.tableName, fileId: textColumn('fileId'), locale: textColumn('locale'), text: textColumn('text') };
+      const lacking = missingAltTextSql(sqlDialectOf(knex), { alt: `${t.table}.${t.text}`, name: `${meta.tableName}.${cols.name}` });
+      const [{ count }] = (await knex(meta.tableName)
+        .leftJoin(t.table, function joinLocale(this: Knex.JoinClause) {
+          this.on(`${t.table}.${t.fileId}`, '=', `${meta.tableName}.id`).andOn(`${t.table}.${t.locale}`, '=', knex.raw('?', [locale]));
+        })
+        .where(`${meta.tableName}.${cols.mime}`, 'like', 'image/%')
+        .whereRaw(lacking.sql, lacking.bindings)
+        .count({ count: '*' })) as Array<{ count: number | string }>;
+      return Number(count);
     },
   };
 };

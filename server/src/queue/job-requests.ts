@@ -15,6 +15,8 @@ export interface JobRequest {
   mode: WriteMode;
   lang: string | null;
   contextEntry?: EntryRef | null;
+  /** Only these locales; null or absent = every locale the plugin writes. */
+  locales?: string[] | null;
 }
 
 export type RequestOutcome = 'queued' | 'merged' | 'follow-up';
@@ -28,7 +30,12 @@ export const mergeRequests = (earlier: JobRequest, later: JobRequest): JobReques
   mode: earlier.mode === 'overwrite' || later.mode === 'overwrite' ? 'overwrite' : 'fill',
   lang: later.lang ?? earlier.lang,
   contextEntry: later.contextEntry ?? earlier.contextEntry ?? null,
+  locales: unionOfLocales(earlier.locales, later.locales),
 });
+
+/** Every locale (null) wins over a list; two lists join. */
+const unionOfLocales = (a: string[] | null | undefined, b: string[] | null | undefined): string[] | null =>
+  !a || !b ? null : [...new Set([...a, ...b])];
 
 interface ActiveJob extends JobRequest {
   id: number;
@@ -73,7 +80,7 @@ export const createJobRequests = (strapi: Core.Strapi) => {
       for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
         if ((await table.insertActive([{ fileId, ...request }])) === 1) return 'queued';
         const active = (await jobs().findOne({
-          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp', 'contextEntry'],
+          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp', 'contextEntry', 'locales'],
           where: { activeFileId: fileId },
         })) as ActiveJob | null;
         if (!active) continue; // it ended between the insert and the read: insert again

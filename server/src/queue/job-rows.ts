@@ -14,6 +14,7 @@ export interface JobRow {
   rateLimitWaits: number | null;
   followUp: JobRequest | null;
   contextEntry: EntryRef | null;
+  locales: string[] | null;
   availableAt: string | Date | null;
   leaseOwner: string | null;
   leaseUntil: string | Date | null;

@@ -11,6 +11,8 @@ export interface NewJob {
   contextEntry?: { uid: string; documentId: string; locale: string | null } | null;
   /** Not before this time (an upload waiting for the entry around it to be saved); absent = now. */
   availableAt?: Date;
+  /** Only these locales; absent = every locale the plugin writes. */
+  locales?: string[] | null;
 }
 
 const INSERT_CHUNK = 200;
@@ -45,6 +47,7 @@ export const createJobTable = (strapi: Core.Strapi) => {
     [column('attempts')]: 0,
     [column('rateLimitWaits')]: 0,
     [column('contextEntry')]: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
+    [column('locales')]: job.locales ? JSON.stringify(job.locales) : null,
     [column('availableAt')]: job.availableAt ?? now,
     [column('createdAt')]: now,
     [column('updatedAt')]: now,

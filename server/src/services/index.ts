@@ -1,6 +1,7 @@
 import { createAccountService } from './account';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
+import { createLocalesService } from './locales';
 import { createMediaService } from './media';
 import { createQueueService } from './queue';
 import { createRunsService } from './runs';
@@ -14,6 +15,7 @@ export default {
   settings: createSettingsService,
   account: createAccountService,
   media: createMediaService,
+  locales: createLocalesService,
   entries: createEntriesService,
   signedImage: createSignedImageService,
 };

@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
-import { isAltTextMissing } from '../alt-text/missing';
-import { createProvenanceStore, isGeneratedText, type ProvenanceRow } from '../alt-text/provenance';
-import { createAltTextWriter } from '../alt-text/write';
+import { createProvenanceStore, type ProvenanceRow } from '../alt-text/provenance';
+import { createLocaleStates } from '../alt-text/locale-state';
+import { createLocaleTextStore, type LocaleTextRow } from '../alt-text/locale-texts';
+import { createLocaleWriter } from '../alt-text/locale-write';
+import type { LocaleSet } from '../config/locales';
 import { isImageMime } from '../utils/file-label';
 import { FILE_UID } from '../utils/plugin-id';
 import { getService } from './get-service';
@@ -26,13 +28,16 @@ interface UploadFileService {
   signFileUrls(file: FileRecord): Promise<FileRecord>;
 }
 
-/** The admin's media list: images with their alt text, where it came from, and a thumbnail the browser can load. */
+/** The admin's media list: images with their alt text in one locale, where it came from, and a thumbnail the browser can load. */
 export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
   const filter = createMediaFilter(strapi);
   const provenance = createProvenanceStore(strapi);
-  const writer = createAltTextWriter(strapi);
+  const localeTexts = createLocaleTextStore(strapi);
+  const states = createLocaleStates(strapi);
+  const localeWriter = createLocaleWriter(strapi);
   const files = () => strapi.db.query(FILE_UID);
   const activeOf = (ids: number[]) => getService(strapi, 'queue').jobs().filesWithActiveJobs(ids);
+  const locales = () => getService(strapi, 'locales');
 
   // The Read and Generate permissions cover images, not every file in the library.
   const findImage = async (fileId: number): Promise<FileRecord | null> => {
@@ -50,64 +55,91 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const generatedBy = (record: ProvenanceRow) => ({
+  /** The items of these files in `locale`, by id (non-images left out). */
+  const itemsOf = async (rows: FileRecord[], locale: string, set: LocaleSet): Promise<Map<number, MediaItemView>> => {
+    const images = rows.filter((file) => isImageMime(file.mime));
+    const ids = images.map((file) => file.id);
+    const isDefault = locale === set.default;
+    const [byFile, active, records, texts] = await Promise.all([
+      states.of(images, set),
+      activeOf(ids),
+      isDefault ? provenance.forFiles(ids) : Promise.resolve(new Map<number, ProvenanceRow>()),
+      isDefault ? Promise.resolve(new Map<number, Map<string, LocaleTextRow>>()) : localeTexts.forFiles(ids, [locale]),
+    ]);
+    const items = await Promise.all(
+      images.map(async (file): Promise<MediaItemView> => {
+        const state = byFile.get(file.id)?.get(locale) ?? { text: null, source: 'missing' as const };
+        const generatedBy = state.source !== 'generated' ? undefined : isDefault ? fromProvenance(records.get(file.id)) : fromLocaleRow(texts.get(file.id)?.get(locale), locale);
+        return {
+          id: file.id,
+          name: file.name,
+          mime: file.mime,
+          width: file.width,
+          height: file.height,
+          thumbnailUrl: await thumbnailOf(file),
+          alternativeText: state.text,
+          source: state.source,
+          ...(generatedBy ? { generatedBy } : {}),
+          queued: active.has(file.id),
+          locale,
+        };
+      })
+    );
+    return new Map(items.map((item) => [item.id, item]));
+  };
+
+  return {
+    async list(options: { filter?: MediaFilter; search?: string; page?: number; pageSize?: number; locale?: string }): Promise<Page<MediaItemView>> {
+      const { page = 1, pageSize = 20 } = options;
+      const { locale, locales: set } = await locales().pick(options.locale);
+      const { ids, total } = await filter.page(options.filter ?? 'all', options.search, page, pageSize, locale === set.default ? null : locale);
+      const rows = (await files().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
+      const items = await itemsOf(rows, locale, set);
+      return { rows: rows.flatMap((file) => items.get(file.id) ?? []), total, page, pageSize };
+    },
+
+    /** The given images (others are left out) as the list shows them, by id, in the default locale or `locale`. */
+    async items(fileIds: number[], locale?: string): Promise<Map<number, MediaItemView>> {
+      if (fileIds.length === 0) return new Map();
+      const picked = await locales().pick(locale);
+      return itemsOf((await files().findMany({ where: { id: { $in: fileIds } } })) as FileRecord[], picked.locale, picked.locales);
+    },
+
+    /**
+     * Queues one image to be described again (in one locale, or all), replacing whatever alt text it
+     * has. A job already waiting for the file absorbs the request; a job running now gets it as its follow-up.
+     */
+    async regenerate(fileId: number, lang?: string | null, locale?: string | null): Promise<{ queued: boolean } | null> {
+      if (!(await findImage(fileId))) return null;
+      if (locale) await locales().pick(locale);
+      await getService(strapi, 'queue').request(fileId, { reason: 'manual', mode: 'overwrite', lang: lang ?? null, locales: locale ? [locale] : null });
+      return { queued: true };
+    },
+
+    /** A human edit in one locale: from then on that text counts as a person's, and fill runs leave it alone. */
+    async updateAltText(fileId: number, alternativeText: string, locale?: string): Promise<MediaItemView | null> {
+      const file = await findImage(fileId);
+      if (!file) return null;
+      const picked = await locales().pick(locale);
+      await localeWriter.writeByHand(fileId, picked.locale, picked.locales, alternativeText, 'human');
+      const current = (await findImage(fileId)) ?? file;
+      return (await itemsOf([current], picked.locale, picked.locales)).get(fileId) ?? null;
+    },
+  };
+};
+
+const fromProvenance = (record: ProvenanceRow | undefined) =>
+  record && {
     provider: record.provider,
     lang: record.lang,
     at: new Date(record.generatedAt).toISOString(),
     context: record.context ? { typeName: record.context.typeName, title: record.context.title } : null,
-  });
-
-  const itemOf = async (file: FileRecord, record: ProvenanceRow | null | undefined, queued: boolean): Promise<MediaItemView> => {
-    const generated = isGeneratedText(file.alternativeText, record);
-    return {
-      id: file.id,
-      name: file.name,
-      mime: file.mime,
-      width: file.width,
-      height: file.height,
-      thumbnailUrl: await thumbnailOf(file),
-      alternativeText: file.alternativeText,
-      source: isAltTextMissing(file.alternativeText, file.name) ? 'missing' : generated ? 'generated' : 'human',
-      ...(generated && record ? { generatedBy: generatedBy(record) } : {}),
-      queued,
-    };
   };
 
-  return {
-    async list(options: { filter?: MediaFilter; search?: string; page?: number; pageSize?: number }): Promise<Page<MediaItemView>> {
-      const { page = 1, pageSize = 20 } = options;
-      const { ids, total } = await filter.page(options.filter ?? 'all', options.search, page, pageSize);
-      const rows = (await files().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
-      const [records, active] = await Promise.all([provenance.forFiles(ids), activeOf(ids)]);
-      return { rows: await Promise.all(rows.map((file) => itemOf(file, records.get(file.id), active.has(file.id)))), total, page, pageSize };
-    },
-
-    /** The given images (others are left out) as the list shows them, by id. */
-    async items(fileIds: number[]): Promise<Map<number, MediaItemView>> {
-      if (fileIds.length === 0) return new Map();
-      const rows = ((await files().findMany({ where: { id: { $in: fileIds } } })) as FileRecord[]).filter((file) => isImageMime(file.mime));
-      const [records, active] = await Promise.all([provenance.forFiles(fileIds), activeOf(fileIds)]);
-      const items = await Promise.all(rows.map((file) => itemOf(file, records.get(file.id), active.has(file.id))));
-      return new Map(items.map((item) => [item.id, item]));
-    },
-
-    /**
-     * Queues one image to be described again, replacing whatever alt text it has. A job already
-     * waiting for the file absorbs the request; a job running now gets it as its follow-up.
-     */
-    async regenerate(fileId: number, lang?: string | null): Promise<{ queued: boolean } | null> {
-      if (!(await findImage(fileId))) return null;
-      await getService(strapi, 'queue').request(fileId, { reason: 'manual', mode: 'overwrite', lang: lang ?? null });
-      return { queued: true };
-    },
-
-    /** A human edit: from then on the text counts as human-written, and fill runs leave it alone. */
-    async updateAltText(fileId: number, alternativeText: string): Promise<MediaItemView | null> {
-      const file = await findImage(fileId);
-      if (!file) return null;
-      await writer.writeHuman(fileId, alternativeText);
-      const [record, active] = await Promise.all([provenance.get(fileId), activeOf([fileId])]);
-      return itemOf({ ...file, alternativeText }, record, active.has(fileId));
-    },
+const fromLocaleRow = (row: LocaleTextRow | undefined, locale: string) =>
+  row && {
+    provider: row.provider ?? '',
+    lang: locale,
+    at: new Date((row as LocaleTextRow & { updatedAt?: string | Date }).updatedAt ?? Date.now()).toISOString(),
+    context: row.context ? { typeName: row.context.typeName, title: row.context.title } : null,
   };
-};

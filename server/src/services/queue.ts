@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
-import type { CoverageView, FailureView, QueueStateView } from '../../../shared/contracts/queue';
+import type { CoverageView, FailureView, LocaleCoverageView, QueueStateView } from '../../../shared/contracts/queue';
 import { createQueueControl } from '../queue/control';
 import { createFileScanner } from '../queue/file-scan';
 import { createJobStore } from '../queue/job-store';
@@ -39,16 +39,19 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The one job store of this process, for the services that read jobs (runs, media). */
     jobs: () => store,
 
+    /** Coverage of the library in the default locale (`alternativeText`) and in every locale the plugin writes. */
     async stats(): Promise<CoverageView> {
-      const coverage = await createFileScanner(strapi).coverage();
-      const withAltText = coverage.images - coverage.missing;
-      return {
-        images: coverage.images,
-        withAltText,
-        missingAltText: coverage.missing,
-        coveragePercent: coverage.images === 0 ? 100 : Math.floor((withAltText / coverage.images) * 1000) / 10,
-        jobs: await store.countByStatus(),
-      };
+      const scanner = createFileScanner(strapi);
+      const coverage = await scanner.coverage();
+      const set = await getService(strapi, 'locales').set();
+      const of = (missing: number): LocaleCoverageView => ({
+        withAltText: coverage.images - missing,
+        missingAltText: missing,
+        coveragePercent: coverage.images === 0 ? 100 : Math.floor(((coverage.images - missing) / coverage.images) * 1000) / 10,
+      });
+      const locales: Record<string, LocaleCoverageView> = { [set.default]: of(coverage.missing) };
+      for (const locale of set.all) if (locale !== set.default) locales[locale] = of(await scanner.missingIn(locale));
+      return { images: coverage.images, ...of(coverage.missing), locales, jobs: await store.countByStatus() };
     },
 
     /** The queue state as the admin sees it: the key hint stays on the server. */

@@ -122,6 +122,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Rebuilds what depends on the configuration: the provider client and the worker. */
     async apply() {
       getService(strapi, 'generation').reset();
+      getService(strapi, 'locales').forget();
       await getService(strapi, 'queue').restart();
     },
 

@@ -21,7 +21,7 @@ const recordingStore = () => {
 
 const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   id: 1, fileId: 10, activeFileId: 10, runId: 5, reason: 'upload', mode: 'fill', lang: null, status: 'running', attempts: 1,
-  rateLimitWaits: 0, followUp: null, contextEntry: null,
+  rateLimitWaits: 0, followUp: null, contextEntry: null, locales: null,
   availableAt: null, leaseOwner: 'me', leaseUntil: null, strategy: null, errorCode: null, errorMessage: null, finishedAt: null,
   ...overrides,
 });

@@ -4,11 +4,11 @@ const request = (overrides: Partial<JobRequest> = {}): JobRequest => ({ reason: 
 
 describe('two requests for one file become one job', () => {
   test('an admin Regenerate absorbed by a waiting upload job makes it an overwrite in the admin\'s language', () => {
-    expect(mergeRequests(request(), request({ reason: 'manual', mode: 'overwrite', lang: 'de' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'de', contextEntry: null });
+    expect(mergeRequests(request(), request({ reason: 'manual', mode: 'overwrite', lang: 'de' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'de', contextEntry: null, locales: null });
   });
 
   test('a later, weaker request never weakens an earlier one', () => {
-    expect(mergeRequests(request({ reason: 'manual', mode: 'overwrite', lang: 'fr' }), request({ reason: 'replace' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'fr', contextEntry: null });
+    expect(mergeRequests(request({ reason: 'manual', mode: 'overwrite', lang: 'fr' }), request({ reason: 'replace' }))).toEqual({ reason: 'manual', mode: 'overwrite', lang: 'fr', contextEntry: null, locales: null });
   });
 
   test('the later request\'s entry wins; a request without one keeps the earlier entry', () => {

@@ -37,6 +37,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
           scope: request.scope,
           mode: request.mode ?? 'fill',
           lang: request.lang ?? null,
+          locale: request.locale ?? null,
           status: 'running',
           cursor: 0,
           enqueueComplete: false,

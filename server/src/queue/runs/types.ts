@@ -8,6 +8,7 @@ export interface RunRow {
   scope: RunScope;
   mode: WriteMode;
   lang: string | null;
+  locale: string | null;
   status: RunStatus;
   cursor: number;
   enqueueComplete: boolean;
@@ -23,6 +24,7 @@ export interface RunRequest {
   scope: RunScope;
   mode?: WriteMode;
   lang?: string | null;
+  locale?: string | null;
   createdBy?: string;
 }
 

@@ -16,6 +16,7 @@ export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView
     scope: run.scope,
     mode: run.mode,
     lang: run.lang,
+    locale: run.locale ?? null,
     status: run.status,
     enqueueComplete: !!run.enqueueComplete,
     createdAt: iso(run.createdAt) as string,

@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import type { TextSource } from '../../../shared/vocabulary';
+import { LOCALE_TEXT_UID } from '../models';
+import { isAltTextMissing } from './missing';
+import type { ProvenanceContext } from './provenance';
+
+export interface LocaleTextRow {
+  id: number;
+  fileId: number;
+  locale: string;
+  text: string | null;
+  source: TextSource;
+  provider: string | null;
+  strategy: string | null;
+  jobId: number | null;
+  context: ProvenanceContext | null;
+}
+
+export type NewLocaleText = Omit<LocaleTextRow, 'id' | 'provider' | 'strategy' | 'jobId' | 'context'> &
+  Partial<Pick<LocaleTextRow, 'provider' | 'strategy' | 'jobId' | 'context'>>;
+
+/**
+ * Alt text in the locales other than the default, one row per (file, locale) in the plugin's own
+ * table: Strapi's `alternativeText` is a single string. The same rules as the default locale's: a
+ * text that is empty, blank or the file's name counts as missing, and only the plugin's own
+ * (`generated`) text may be replaced without an overwrite.
+ */
+export const createLocaleTextStore = (strapi: Core.Strapi) => {
+  const rows = () => strapi.db.query(LOCALE_TEXT_UID);
+  const meta = strapi.db.metadata.get(LOCALE_TEXT_UID);
+  const column = (attribute: string): string => (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+
+  /** The rows of these files, by file then locale (only the given locales, when given). */
+  const forFiles = async (fileIds: number[], locales?: string[]): Promise<Map<number, Map<string, LocaleTextRow>>> => {
+    const byFile = new Map<number, Map<string, LocaleTextRow>>();
+    if (fileIds.length === 0) return byFile;
+    const where = { fileId: { $in: fileIds }, ...(locales ? { locale: { $in: locales } } : {}) };
+    for (const row of (await rows().findMany({ where })) as LocaleTextRow[]) {
+      if (!byFile.has(row.fileId)) byFile.set(row.fileId, new Map());
+      byFile.get(row.fileId)?.set(row.locale, row);
+    }
+    return byFile;
+  };
+
+  return {
+    tableName: meta.tableName,
+    column,
+    forFiles,
+
+    async get(fileId: number, locale: string): Promise<LocaleTextRow | null> {
+      return (await rows().findOne({ where: { fileId, locale } })) as LocaleTextRow | null;
+    },
+
+    /** One row per file and locale, whoever writes first: an upsert on the unique pair. */
+    async upsert(entry: NewLocaleText): Promise<void> {
+      const row = {
+        [column('fileId')]: entry.fileId,
+        [column('locale')]: entry.locale,
+        [column('text')]: entry.text,
+        [column('source')]: entry.source,
+        [column('provider')]: entry.provider ?? null,
+        [column('strategy')]: entry.strategy ?? null,
+        [column('jobId')]: entry.jobId ?? null,
+        [column('context')]: entry.context ? JSON.stringify(entry.context) : null,
+        [column('createdAt')]: new Date(),
+        [column('updatedAt')]: new Date(),
+      };
+      const { [column('fileId')]: _file, [column('locale')]: _locale, [column('createdAt')]: _created, ...changes } = row;
+      await strapi.db.connection(meta.tableName).insert(row).onConflict([column('fileId'), column('locale')]).merge(changes);
+    },
+
+    /** The texts to serve in `locale` for these files: present and not missing (else the caller falls back). */
+    async textsFor(files: Array<{ id: number; name: string }>, locale: string): Promise<Map<number, string>> {
+      const found = await forFiles(files.map((file) => file.id), [locale]);
+      const texts = new Map<number, string>();
+      for (const file of files) {
+        const text = found.get(file.id)?.get(locale)?.text;
+        if (text && !isAltTextMissing(text, file.name)) texts.set(file.id, text);
+      }
+      return texts;
+    },
+  };
+};
+
+export type LocaleTextStore = ReturnType<typeof createLocaleTextStore>;

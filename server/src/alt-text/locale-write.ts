@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import type { LocaleSet } from '../config/locales';
+import { FILE_UID } from '../utils/plugin-id';
+import { createLocaleTextStore } from './locale-texts';
+import { isAltTextMissing } from './missing';
+import { createProvenanceStore, type ProvenanceContext } from './provenance';
+import type { AltTextFileRow, LocaleState } from './locale-state';
+import { createAltTextWriter, type WriteResult } from './write';
+
+export interface GeneratedRecord {
+  provider: string;
+  lang: string;
+  strategy: string | null;
+  jobId: number | null;
+  context: ProvenanceContext | null;
+}
+
+/**
+ * Writes one locale of one image: the default locale into the file's `alternativeText` (with its
+ * provenance), the others into the plugin's locale table. A generated text never lands on a text
+ * someone else wrote while the provider was working.
+ */
+export const createLocaleWriter = (strapi: Core.Strapi) => {
+  const texts = createLocaleTextStore(strapi);
+  const provenance = createProvenanceStore(strapi);
+  const writer = createAltTextWriter(strapi);
+
+  return {
+    async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
+      if (locale === locales.default) return writer.writeGenerated(file, text, record);
+      const current = await texts.get(file.id, locale);
+      const changed = (current?.text ?? null) !== before.text;
+      if (changed && current && !isAltTextMissing(current.text, file.name)) {
+        return { status: 'skipped', reason: `alt text in ${locale} was written by someone else during generation` };
+      }
+      await texts.upsert({ fileId: file.id, locale, text, source: 'generated', provider: record.provider, strategy: record.strategy, jobId: record.jobId, context: record.context });
+      return { status: 'written' };
+    },
+
+    /** A person's text (`human`) or a CSV import's (`imported`): protected from fill runs from now on. */
+    async writeByHand(fileId: number, locale: string, locales: LocaleSet, text: string, source: 'human' | 'imported'): Promise<void> {
+      if (locale !== locales.default) return texts.upsert({ fileId, locale, text, source });
+      await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } });
+      // A human's text is told apart by not matching the provenance; an import is recorded as one.
+      if (source === 'imported') await provenance.record({ fileId, text, provider: 'csv', lang: locale, strategy: null, jobId: null, context: null, source: 'imported' });
+    },
+  };
+};

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import type { LocaleView } from '../../../shared/contracts/locales';
+import { createLocaleSetCache, type LocaleSet } from '../config/locales';
+import { readConfig } from '../config/read';
+import { invalidRequest } from '../errors/field-errors';
+
+/** The locales the plugin writes (config `locales`), read through a short cache: serving reads them on every request. */
+export const createLocalesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = createLocaleSetCache(strapi, () => readConfig(strapi));
+  const service = {
+    set: (): Promise<LocaleSet> => cache.get(),
+    /** The settings changed: read the locales again. */
+    forget: () => cache.forget(),
+
+    /** `locale` when the plugin writes it, the default when none is asked; a 400 for any other. */
+    async pick(locale: string | null | undefined, field = 'locale'): Promise<{ locale: string; locales: LocaleSet }> {
+      const locales = await cache.get();
+      if (!locale) return { locale: locales.default, locales };
+      if (!locales.all.includes(locale)) throw invalidRequest([{ path: [field], message: `is not a locale the plugin writes (${locales.all.join(', ')})` }]);
+      return { locale, locales };
+    },
+
+    async view(): Promise<LocaleView[]> {
+      const locales = await cache.get();
+      let names = new Map<string, string>();
+      try {
+        const i18n = strapi.plugin('i18n')?.service('locales') as { find(): Promise<Array<{ code: string; name?: string }>> } | undefined;
+        names = new Map(((await i18n?.find()) ?? []).map((locale) => [locale.code, locale.name ?? locale.code]));
+      } catch {
+        // No i18n plugin: the codes are their own names.
+      }
+      return locales.all.map((code) => ({ code, name: names.get(code) ?? code, isDefault: code === locales.default }));
+    },
+  };
+  return service;
+};
