@@ -4,7 +4,14 @@ import { createAltTextLabProvider } from './alttextlab';
 import { createOpenAiProvider } from './openai';
 import type { AltTextProvider, ProviderSettings } from './types';
 
-export type { AltTextProvider, CreditsReport, GenerateRequest, ImageDelivery, ProviderSettings } from './types';
+export type {
+  AltTextProvider,
+  CreditsReport,
+  GenerateLanguagesRequest,
+  GenerateRequest,
+  ImageDelivery,
+  ProviderSettings,
+} from './types';
 export { AltTextError, isAltTextError, type AltTextErrorCode } from '../errors';
 
 const FACTORIES: Record<ProviderName, (settings: ProviderSettings) => AltTextProvider> = {

@@ -26,6 +26,13 @@ export interface GenerateRequest extends CallOptions {
 }
 
 /**
+ * Several languages from one call (`AltTextProvider.generateLanguages`). `langs` are the site's
+ * language codes, as for `lang`; `lang` itself is not used (it is there so the caller can pass the
+ * request it would give `generate`).
+ */
+export type GenerateLanguagesRequest = GenerateRequest & { langs: string[] };
+
+/**
  * One entry (an article, a product, a page) that uses the image, as far as it tells what the image
  * is for. Resolved by the plugin (server/src/context/), bounded in number and length, in a
  * deterministic order; adapters pass what their API takes (see docs/providers.md).
@@ -91,6 +98,28 @@ export interface AltTextProvider {
   readonly accepts: readonly ImageDelivery[];
   /** Resolves with cleaned, non-empty alt text of at most the configured length. */
   generate(request: GenerateRequest): Promise<string>;
+  /**
+   * Whether this API writes in `lang` (a site language code, any case: "fr", "pt-BR"). Free and
+   * synchronous: nothing is sent, so the caller can skip a language, with a reason, before a
+   * credit is spent. It is not the only guard: `generate` and `generateLanguages` still refuse a
+   * language answered `false` with MISCONFIGURED before any request. AltTextAI: its documented
+   * set, regional variants mapped onto it (`pt-br` → `pt`; not Traditional Chinese); the others
+   * take any language code.
+   */
+  supportsLanguage(lang: string): boolean;
+  /**
+   * Optional, for APIs that can answer several languages at once (only the OpenAI-compatible
+   * adapter): alt text in every language of `request.langs` from one paid call. Without it, the
+   * caller calls `generate` once per language.
+   *
+   * Resolves with one entry per code of `langs`, keyed as given, each cleaned, non-empty and of at
+   * most the configured length; an empty `langs` resolves `{}` without a request. The error rules
+   * are `generate`'s, plus: an answer that is not one JSON object, that lacks a requested language,
+   * gives one a value that is not a string, or one that is empty after cleaning → BAD_RESPONSE
+   * naming the language and what was wrong, never the model's text. The answer succeeds or fails
+   * as a whole: the call is paid either way, and a retry asks for every language again.
+   */
+  generateLanguages?(request: GenerateLanguagesRequest): Promise<Record<string, string>>;
   /** Resolves `{ valid: false }` for a rejected key; rejects only when the answer is unknown. */
   verifyKey(options?: CallOptions): Promise<VerifyResult>;
   /** The account's credits, or `{ reported: false }` when the API has no way to tell. */

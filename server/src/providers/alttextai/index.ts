@@ -23,6 +23,7 @@ export const createAltTextAiProvider = (settings: ProviderSettings): AltTextProv
   return {
     name: 'alttextai',
     accepts: ['url', 'base64'],
+    supportsLanguage: (lang) => toAltTextAiLanguage(lang) !== undefined,
 
     async generate({ image, lang, fileLabel, signal }) {
       const context: AltTextErrorContext = { provider: 'alttextai', file: fileLabel };

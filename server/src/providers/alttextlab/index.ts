@@ -31,6 +31,8 @@ export const createAltTextLabProvider = (settings: ProviderSettings): AltTextPro
   return {
     name: 'alttextlab',
     accepts: ['url', 'base64'],
+    // About 130 codes, listed nowhere machine-readable; `lang` is sent as it is and the API decides.
+    supportsLanguage: () => true,
 
     async generate({ image, lang, style, keywords = [], context: about, fileLabel, signal }) {
       const context: AltTextErrorContext = { provider: 'alttextlab', file: fileLabel };

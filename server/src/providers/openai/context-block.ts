@@ -47,12 +47,19 @@ const entryLines = (entry: EntryContext, index: number): string[] => {
   ].filter((line): line is string => typeof line === 'string' && line !== '');
 };
 
+/** Entries are often in the site's main language, whatever language the text is asked for. */
+const languageRule = (names: readonly string[]): string => {
+  if (names.length === 0 || names[0] === '') return '';
+  if (names.length === 1) return ` Write in ${names[0]}, even where the entries are in another language.`;
+  return ' Write each text in its own language, even where the entries are in another language.';
+};
+
 /**
  * `{entryContext}`: a short section telling the model what the entries are for, the entries
  * fenced as data, and how to use them (the W3C WAI alt decision tree: the image's purpose on the
  * page, not its pixels). '' without entries, so the template's line disappears.
  */
-export const renderEntryContext = (entries: readonly EntryContext[] | undefined, languageName: string): string => {
+export const renderEntryContext = (entries: readonly EntryContext[] | undefined, languageNames: readonly string[]): string => {
   const lines: string[] = [];
   let size = 0;
   for (const [index, entry] of (entries ?? []).slice(0, MAX_ENTRIES).entries()) {
@@ -69,7 +76,7 @@ export const renderEntryContext = (entries: readonly EntryContext[] | undefined,
     ...lines,
     ENTRY_CONTEXT_CLOSE,
     'Describe the image for its purpose on that page, not its pixels; never use an entry title word for word as the alt text.' +
-      (languageName ? ` Write in ${languageName}, even where the entries are in another language.` : ''),
+      languageRule(languageNames),
   ].join('\n');
 };
 

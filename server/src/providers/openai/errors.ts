@@ -67,3 +67,18 @@ export const toOpenAiError = (
   }
   return fallbackStatusError(response, context);
 };
+
+/**
+ * A 400 about `response_format` itself: LM Studio takes only `json_schema` or `text` and answers
+ * `{ "error": "'response_format.type' must be 'json_schema' or 'text'" }`; some gateways and older
+ * models take no `response_format` at all. The request was refused before any work, so nothing
+ * was spent, and the caller may ask again without it.
+ */
+export const refusesJsonMode = (response: AxiosResponse<string>): boolean => {
+  if (response.status !== 400 && response.status !== 422) return false;
+  const parsed = errorBody.safeParse(parseJsonBody(response));
+  if (!parsed.success) return false;
+  const { error } = parsed.data;
+  const said = typeof error === 'string' ? error : `${error.param ?? ''} ${String(error.code ?? '')} ${error.message ?? ''}`;
+  return /response_format|json_object|json mode/i.test(said);
+};

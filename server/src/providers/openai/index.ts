@@ -2,9 +2,10 @@ import { AltTextError, type AltTextErrorContext } from '../../errors';
 import { isSuccess } from '../http/status';
 import { parseResponse, toAltText } from '../http/parse';
 import { createProviderTransport } from '../http/transport';
-import type { AltTextProvider, ImageInput, ProviderSettings } from '../types';
-import { toOpenAiError } from './errors';
-import { DEFAULT_PROMPT_TEMPLATE, renderPrompt } from './prompt';
+import type { AltTextProvider, GenerateRequest, ImageInput, ProviderSettings } from '../types';
+import { refusesJsonMode, toOpenAiError } from './errors';
+import { byRequestedCode, languagesToAsk, readLanguageAnswer } from './languages';
+import { DEFAULT_LANGUAGES_TEMPLATE, DEFAULT_PROMPT_TEMPLATE, renderLanguagesPrompt, renderPrompt, type PromptValues } from './prompt';
 import { chatCompletion, modelList } from './schemas';
 
 /**
@@ -29,6 +30,15 @@ const imageUrlOf = (image: ImageInput, context: AltTextErrorContext): string => 
   return `data:${image.mime.toLowerCase()};base64,${image.base64}`;
 };
 
+/** One chat completion: the prompt and the image in one user message. */
+interface ChatCall {
+  prompt: string;
+  image: ImageInput;
+  maxTokens: number;
+  context: AltTextErrorContext;
+  signal?: AbortSignal;
+}
+
 /** `content` as a string, or the text parts joined; undefined when there is no text at all. */
 const textOf = (content: string | Array<{ type: string; text?: string | null }> | null | undefined): string | undefined => {
   if (typeof content === 'string') return content;
@@ -48,58 +58,97 @@ export const createOpenAiProvider = (settings: ProviderSettings): AltTextProvide
     secrets: keyed ? [settings.apiKey.trim()] : [],
   });
   const setup = { model, hasKey: keyed };
+  /** Cleared once the server refuses `response_format: json_object` (LM Studio does), so it is asked once, not every call. */
+  let jsonMode = true;
+
+  const send = (call: ChatCall, json: boolean) =>
+    transport.send({
+      method: 'POST',
+      path: '/chat/completions',
+      context: call.context,
+      signal: call.signal,
+      body: {
+        model,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: call.prompt },
+              { type: 'image_url', image_url: { url: imageUrlOf(call.image, call.context) } },
+            ],
+          },
+        ],
+        max_tokens: call.maxTokens,
+        ...(json ? { response_format: { type: 'json_object' } } : {}),
+      },
+    });
+
+  /**
+   * One chat completion's text. With `json`, JSON mode is asked for where the server takes it; a
+   * server that refuses the parameter (a 400 before any work, so nothing spent) is asked once more
+   * without it, and the prompt alone asks for JSON.
+   */
+  const complete = async (call: ChatCall, json = false): Promise<{ text: string; truncated: boolean }> => {
+    let response = await send(call, json && jsonMode);
+    if (json && jsonMode && refusesJsonMode(response)) {
+      jsonMode = false;
+      response = await send(call, false);
+    }
+    if (!isSuccess(response)) throw toOpenAiError(response, call.context, setup);
+
+    const [choice] = parseResponse(chatCompletion, response, call.context, 'the chat completion').choices;
+    const text = textOf(choice.message.content);
+    if (!text?.trim()) {
+      if (choice.message.refusal) throw new AltTextError('BAD_RESPONSE', 'the model refused to describe the image', call.context);
+      if (choice.finish_reason === 'length') {
+        throw new AltTextError('BAD_RESPONSE', 'the model used its whole token budget before writing any text (a reasoning model?)', call.context);
+      }
+      if (choice.finish_reason === 'content_filter') {
+        throw new AltTextError('BAD_RESPONSE', 'the provider filtered the answer (content_filter)', call.context);
+      }
+    }
+    // 'length': the model stopped at max_tokens, possibly mid-word.
+    return { text: text ?? '', truncated: choice.finish_reason === 'length' };
+  };
+
+  const promptValues = ({ lang, style, keywords, context: about }: GenerateRequest): PromptValues => ({
+    lang,
+    style,
+    keywords,
+    context: about?.site,
+    fileName: about?.fileName,
+    maxLength: settings.maxLength,
+    entries: about?.entries,
+  });
 
   return {
     name: 'openai',
     // Data URLs are the one form every compatible server takes, and keep the image inside the plugin.
     accepts: ['base64', 'url'],
+    // The model is asked in words; whether it writes a language well is the model's business.
+    supportsLanguage: () => true,
 
-    async generate({ image, lang, style, keywords, context: about, fileLabel, signal }) {
-      const context: AltTextErrorContext = { provider: 'openai', file: fileLabel };
+    async generate(request) {
+      const context: AltTextErrorContext = { provider: 'openai', file: request.fileLabel };
       if (!model) throw new AltTextError('MISCONFIGURED', MODEL_MISSING, context);
-      const prompt = renderPrompt(settings.promptTemplate ?? DEFAULT_PROMPT_TEMPLATE, {
-        lang,
-        style,
-        keywords,
-        context: about?.site,
-        fileName: about?.fileName,
-        maxLength: settings.maxLength,
-        entries: about?.entries,
-      });
-      const response = await transport.send({
-        method: 'POST',
-        path: '/chat/completions',
-        context,
-        signal,
-        body: {
-          model,
-          messages: [
-            {
-              role: 'user',
-              content: [
-                { type: 'text', text: prompt },
-                { type: 'image_url', image_url: { url: imageUrlOf(image, context) } },
-              ],
-            },
-          ],
-          max_tokens: maxTokensFor(settings.maxLength),
-        },
-      });
-      if (!isSuccess(response)) throw toOpenAiError(response, context, setup);
+      const prompt = renderPrompt(settings.promptTemplate ?? DEFAULT_PROMPT_TEMPLATE, promptValues(request));
+      const call = { prompt, image: request.image, maxTokens: maxTokensFor(settings.maxLength), context, signal: request.signal };
+      const { text, truncated } = await complete(call);
+      // After 'length' the cut word is dropped.
+      return toAltText(text, settings.maxLength, context, { truncated });
+    },
 
-      const [choice] = parseResponse(chatCompletion, response, context, 'the chat completion').choices;
-      const text = textOf(choice.message.content);
-      if (!text?.trim()) {
-        if (choice.message.refusal) throw new AltTextError('BAD_RESPONSE', 'the model refused to describe the image', context);
-        if (choice.finish_reason === 'length') {
-          throw new AltTextError('BAD_RESPONSE', 'the model used its whole token budget before writing any text (a reasoning model?)', context);
-        }
-        if (choice.finish_reason === 'content_filter') {
-          throw new AltTextError('BAD_RESPONSE', 'the provider filtered the answer (content_filter)', context);
-        }
-      }
-      // 'length': the model stopped at max_tokens, possibly mid-word; the cut word is dropped.
-      return toAltText(text ?? '', settings.maxLength, context, { truncated: choice.finish_reason === 'length' });
+    async generateLanguages(request) {
+      const context: AltTextErrorContext = { provider: 'openai', file: request.fileLabel };
+      const asked = languagesToAsk(request.langs, context);
+      if (asked.length === 0) return {};
+      if (!model) throw new AltTextError('MISCONFIGURED', MODEL_MISSING, context);
+      const template = settings.promptTemplate ?? DEFAULT_LANGUAGES_TEMPLATE;
+      const prompt = renderLanguagesPrompt(template, promptValues(request), asked);
+      const maxTokens = asked.length * maxTokensFor(settings.maxLength);
+      const { text, truncated } = await complete({ prompt, image: request.image, maxTokens, context, signal: request.signal }, true);
+      const texts = readLanguageAnswer(text, asked, { maxLength: settings.maxLength, context, truncated });
+      return byRequestedCode(request.langs, texts);
     },
 
     async verifyKey(options = {}) {

@@ -5,25 +5,50 @@ import { entryPlaceholders, renderEntryContext } from './context-block';
 
 /**
  * The prompt sent with the image. Placeholders: {lang} (the code, e.g. `en-gb`), {language} (its
- * English name, "British English"), {style}, {styleGuide} (what the style means), {keywords},
- * {context} (the site), {fileName}, {maxLength}; and from the entries that use the image:
- * {entryContext} (all of them, fenced as data, with how to use them: see `context-block.ts`),
- * {entryType}, {entryTitle}, {nearbyText}, {linkUrl} (the first entry's) and {seoKeywords} (all
- * entries'). A line whose placeholders all come out empty is left out, so "Keywords: {keywords}"
- * disappears when there are none, and the entry section when no entry uses the image. Unknown
- * placeholders stay as written.
+ * English name, "British English"), {languages} (code and name, "en-gb (British English)"),
+ * {style}, {styleGuide} (what the style means), {keywords}, {context} (the site), {fileName},
+ * {maxLength}; and from the entries that use the image: {entryContext} (all of them, fenced as
+ * data, with how to use them: see `context-block.ts`), {entryType}, {entryTitle}, {nearbyText},
+ * {linkUrl} (the first entry's) and {seoKeywords} (all entries'). A line whose placeholders all
+ * come out empty is left out, so "Keywords: {keywords}" disappears when there are none, and the
+ * entry section when no entry uses the image. Unknown placeholders stay as written. With several
+ * languages (`renderLanguagesPrompt`), {lang}, {language} and {languages} list them all, joined
+ * with ", ".
  */
-export const DEFAULT_PROMPT_TEMPLATE = [
-  'Write the alt text for this image, for people who use a screen reader.',
-  'Language: {lang} ({language}). Write only in this language.',
+const INTRO = 'Write the alt text for this image, for people who use a screen reader.';
+/** What every text must do, whether one language is asked for or several. */
+const RULES = [
   'Style: {style}. {styleGuide}',
   'Keywords to work in where they fit naturally: {keywords}',
   'About the site: {context}',
   'File name, a hint that may be meaningless: {fileName}',
   '{entryContext}',
   'Say what matters about the image for the page, not every pixel. Do not start with "Image of" or "Picture of".',
+];
+
+export const DEFAULT_PROMPT_TEMPLATE = [
+  INTRO,
+  'Language: {lang} ({language}). Write only in this language.',
+  ...RULES,
   'At most {maxLength} characters. Answer with the alt text only, without quotes or a label.',
 ].join('\n');
+
+/**
+ * The default for several languages from one call: the same rules, for each text. The form of
+ * the answer is not part of it: `renderLanguagesPrompt` appends it to this and to a custom
+ * template alike.
+ */
+export const DEFAULT_LANGUAGES_TEMPLATE = [
+  INTRO.replace(/\.$/, ', once in each of these languages: {languages}.'),
+  ...RULES,
+  'The texts say the same, each written naturally in its own language. Each at most {maxLength} characters, without quotes or a label.',
+].join('\n');
+
+/**
+ * How a multi-language answer starts its instruction. The wording is stable: the emulator, as a
+ * stand-in for the model, reads the language codes that follow it.
+ */
+export const JSON_ANSWER_LEAD = 'Answer with one JSON object and nothing else. Its keys are exactly these language codes:';
 
 const STYLE_GUIDES: Record<Style, string> = {
   descriptive: 'A rich description in one or two sentences: subject, setting and notable details.',
@@ -52,20 +77,25 @@ const languageName = (lang: string): string => {
   }
 };
 
-/** Values come from config, file names and entries: one line each, bounded, so they cannot reshape the prompt. */
-export const renderPrompt = (template: string, values: PromptValues): string => {
-  const lang = flatten(values.lang, 35);
-  const language = lang ? languageName(lang) : '';
+/** "de (German)"; the code alone when Intl knows no name for it. */
+const codeAndName = (lang: string): string => {
+  const name = languageName(lang);
+  return name === lang ? lang : `${lang} (${name})`;
+};
+
+const fill = (template: string, values: PromptValues, langs: readonly string[]): string => {
+  const names = langs.map(languageName);
   const filled: Record<string, string> = {
-    lang,
-    language,
+    lang: langs.join(', '),
+    language: names.join(', '),
+    languages: langs.map(codeAndName).join(', '),
     style: values.style,
     styleGuide: STYLE_GUIDES[values.style],
     keywords: (values.keywords ?? []).map((k) => flatten(k, 100)).filter(Boolean).join(', '),
     context: flatten(values.context, 500),
     fileName: flatten(values.fileName, 120),
     maxLength: String(values.maxLength),
-    entryContext: renderEntryContext(values.entries, language),
+    entryContext: renderEntryContext(values.entries, names),
     ...entryPlaceholders(values.entries),
   };
   return template
@@ -78,3 +108,22 @@ export const renderPrompt = (template: string, values: PromptValues): string => 
     .join('\n')
     .trim();
 };
+
+/** Values come from config, file names and entries: one line each, bounded, so they cannot reshape the prompt. */
+export const renderPrompt = (template: string, values: PromptValues): string => {
+  const lang = flatten(values.lang, 35);
+  return fill(template, values, lang ? [lang] : []);
+};
+
+/**
+ * The prompt for `langs` at once (codes the caller has checked): the template, filled as for one
+ * language with every language listed, then the form of the answer, last so that it wins over
+ * whatever a custom template says about the answer ("Answer with the alt text only").
+ */
+export const renderLanguagesPrompt = (template: string, values: PromptValues, langs: readonly string[]): string =>
+  [
+    fill(template, values, langs),
+    `${JSON_ANSWER_LEAD} ${langs.map((lang) => JSON.stringify(lang)).join(', ')}. ` +
+      `Each value is the alt text in that language, as one string: ${langs.map(codeAndName).join(', ')}. ` +
+      'This replaces any other instruction about the form of the answer.',
+  ].join('\n');

@@ -24,7 +24,14 @@ export const modelList = z.object({ data: z.array(z.object({ id: z.string() }).l
 /** `{ error: { message, type, param, code } }`; a few servers send `{ error: "text" }`. */
 export const errorBody = z.object({
   error: z.union([
-    z.object({ message: z.string().nullish(), type: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() }).loose(),
+    z
+      .object({
+        message: z.string().nullish(),
+        type: z.string().nullish(),
+        param: z.string().nullish(),
+        code: z.union([z.string(), z.number()]).nullish(),
+      })
+      .loose(),
     z.string(),
   ]),
 });
