@@ -39,6 +39,11 @@ export interface DescribeOptions {
   ecommerce?: EcommerceHints;
   /** The entry that uses the image, as a prompt's entry context named it; named before the keywords. */
   usedOn?: { type?: string; title: string };
+  /**
+   * Several languages at once, as a model in JSON mode answers them: the text is then a JSON object
+   * with one text per language, each exactly what a request in that one `lang` would get.
+   */
+  langs?: readonly string[];
 }
 
 interface Rgb {
@@ -173,11 +178,13 @@ function isEnglish(lang: string | undefined): boolean {
 /**
  * Alt text for the image, e.g. "A 64×48 image dominated by red (#d01818)".
  * `minimal` is shortest, `descriptive` longest; a non-English `lang` adds a "[de] " marker; the
- * other options add a tail (see `hintTail`).
+ * other options add a tail (see `hintTail`); `langs` gives a JSON object of such texts.
  */
 export async function describeImage(bytes: Buffer, opts: DescribeOptions = {}): Promise<string> {
   const facts = await analyseImage(bytes);
-  return [languageMarker(opts.lang), composeText(facts, opts)].join('');
+  const textIn = (lang: string | undefined) => languageMarker(lang) + composeText(facts, opts);
+  if (opts.langs) return JSON.stringify(Object.fromEntries(opts.langs.map((lang) => [lang, textIn(lang)])));
+  return textIn(opts.lang);
 }
 
 function languageMarker(lang: string | undefined): string {

@@ -2,7 +2,7 @@
 // global one. `times` counts down on every request the fault hits and removes it at zero.
 
 import { redactKey } from './accounts';
-import type { FaultScope, Faults, FaultStatus } from './types';
+import { BAD_LANGUAGES, type BadLanguages, type FaultScope, type Faults, type FaultStatus } from './types';
 
 /** Which kind of call is asking: the paid generation, or an account/credits/verify/models call. */
 export type EndpointKind = 'generate' | 'account';
@@ -10,7 +10,7 @@ export type EndpointKind = 'generate' | 'account';
 const FAULT_STATUSES: readonly FaultStatus[] = [429, 500, 502, 503];
 
 /** The faults that change how a request is answered (the rest only qualify them). */
-const EFFECTIVE = ['latencyMs', 'status', 'htmlBody', 'hang', 'malformedJson', 'wrongShape', 'invalidKey'] as const;
+const EFFECTIVE = ['latencyMs', 'status', 'htmlBody', 'hang', 'malformedJson', 'wrongShape', 'badLanguages', 'invalidKey'] as const;
 
 interface ActiveFault {
   faults: Faults;
@@ -27,7 +27,7 @@ export function validateFaults(value: unknown): Faults | string {
   const input = value as Record<string, unknown>;
   const known = new Set([
     'latencyMs', 'status', 'retryAfterSeconds', 'htmlBody', 'hang', 'malformedJson',
-    'wrongShape', 'creditsAfter', 'invalidKey', 'times', 'endpoints',
+    'wrongShape', 'badLanguages', 'creditsAfter', 'invalidKey', 'times', 'endpoints',
   ]);
   for (const name of Object.keys(input)) {
     if (!known.has(name)) return `unknown fault "${name}"`;
@@ -43,6 +43,9 @@ export function validateFaults(value: unknown): Faults | string {
   }
   for (const name of ['htmlBody', 'hang', 'malformedJson', 'wrongShape', 'invalidKey'] as const) {
     if (input[name] !== undefined && typeof input[name] !== 'boolean') return `${name} must be a boolean`;
+  }
+  if (input.badLanguages !== undefined && !BAD_LANGUAGES.includes(input.badLanguages as BadLanguages)) {
+    return `badLanguages must be one of ${BAD_LANGUAGES.join(', ')}`;
   }
   if (input.endpoints !== undefined && input.endpoints !== 'generate' && input.endpoints !== 'all') {
     return 'endpoints must be "generate" or "all"';

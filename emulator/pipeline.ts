@@ -8,7 +8,7 @@ import type { EndpointKind, FaultStore } from './faults';
 import { isSuccess, replyStatus, sleep, type Reply } from './http';
 import { describeInput, type ImageInput, type ImageOutcome } from './image-input';
 import type { RequestRecorder } from './recorder';
-import type { FaultStatus, ProviderName, RecordedRequest } from './types';
+import type { BadLanguages, FaultStatus, ProviderName, RecordedRequest } from './types';
 
 export interface EmulatorCore {
   accounts: AccountStore;
@@ -27,6 +27,11 @@ export interface Dialect {
   faultStatus(status: FaultStatus, headers: Record<string, string>): Reply;
   /** Valid JSON that lacks the fields a client relies on. */
   wrongShape(body: unknown): unknown;
+  /**
+   * A multi-language answer, botched the way `fault` says; undefined when `body` is not one (so
+   * the fault leaves it alone). Only APIs that answer several languages at once have it.
+   */
+  badLanguages?(body: unknown, fault: BadLanguages): unknown;
 }
 
 /** Per-image facts of a generation call, filled in by the provider as it works. */
@@ -107,6 +112,11 @@ export async function withFaults(
   if (isSuccess(reply) && faults.wrongShape) {
     labels.push('wrongShape');
     return { ...reply, body: dialect.wrongShape(reply.body), fault: label() };
+  }
+  const botched = isSuccess(reply) && faults.badLanguages ? dialect.badLanguages?.(reply.body, faults.badLanguages) : undefined;
+  if (isSuccess(reply) && botched !== undefined) {
+    labels.push(`badLanguages:${faults.badLanguages}`);
+    return { ...reply, body: botched, fault: label() };
   }
   return { ...reply, fault: label() };
 }

@@ -24,10 +24,19 @@ export interface AccountView {
 export type FaultStatus = 429 | 500 | 502 | 503;
 
 /**
+ * How a model botches a multi-language answer (OpenAI-compatible, a JSON object of texts by
+ * language): it leaves out the last language, writes prose instead of JSON, or gives the first
+ * language an object instead of a string.
+ */
+export const BAD_LANGUAGES = ['missing', 'not-json', 'not-string'] as const;
+export type BadLanguages = (typeof BAD_LANGUAGES)[number];
+
+/**
  * Misbehaviour to inject. Several may be combined; they apply in this order:
  * `latencyMs` → `hang` → `status`/`htmlBody` → `invalidKey` → the real handling →
- * `malformedJson`/`wrongShape` (these corrupt a successful answer; the credit is still spent,
- * as when a proxy mangles a response the provider already billed).
+ * `malformedJson`/`wrongShape`/`badLanguages` (these corrupt a successful answer; the credit is
+ * still spent, as when a proxy mangles a response the provider already billed, or a model answers
+ * badly).
  */
 export interface Faults {
   /** Delay every matching response by this many milliseconds. */
@@ -49,6 +58,11 @@ export interface Faults {
    * scoped account (every account when global) to N. It is not counted by `times`.
    */
   creditsAfter?: number;
+  /**
+   * The model answers a multi-language request badly (see `BadLanguages`); the HTTP answer itself
+   * stays a well-formed chat completion. Other answers (one language, other providers) are untouched.
+   */
+  badLanguages?: BadLanguages;
   /** Answer 401 as if the key had been revoked. */
   invalidKey?: boolean;
   /** Apply to the next N matching requests only, then clear itself. Unlimited when absent. */
@@ -89,6 +103,11 @@ export interface RecordedRequest {
   result?: string;
   /** `lang` / `language` the client asked for, when any. */
   lang?: string;
+  /**
+   * OpenAI: the languages a multi-language request asked for, in order, as the prompt's JSON answer
+   * instruction named them (the keys of the answer). `lang` is then absent.
+   */
+  langs?: string[];
   /** AltTextLab `style`, when sent. */
   style?: string;
   /** OpenAI: the text parts of the messages, joined by newlines (the prompt as the model would read it). */

@@ -1,7 +1,8 @@
 // What the emulated model reads in a prompt, as a real one would read free text: the language it
-// is asked to write in, and the entry that uses the image when the prompt carries the plugin's
-// documented entry-context block. A prompt without that block (a custom template) tells it nothing
-// about the entry, and the answer is the plain description.
+// is asked to write in, or the languages when the plugin asks for a JSON object of them, and the
+// entry that uses the image when the prompt carries the plugin's documented entry-context block.
+// A prompt without that block (a custom template) tells it nothing about the entry, and the
+// answer is the plain description.
 
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt',
@@ -14,6 +15,28 @@ export function languageFromPrompt(text: string): string | undefined {
   if (code) return code[1].toLowerCase();
   const name = new RegExp(`\\bin (${Object.keys(LANGUAGE_NAMES).join('|')})\\b`, 'i').exec(text);
   return name ? LANGUAGE_NAMES[name[1].toLowerCase()] : undefined;
+}
+
+/**
+ * How the plugin asks for several languages at once (server/src/providers/openai/prompt.ts,
+ * `JSON_ANSWER_LEAD`), followed by the codes as JSON strings:
+ *   Answer with one JSON object and nothing else. Its keys are exactly these language codes: "de", "fr". Each value …
+ */
+const JSON_ANSWER = /^Answer with one JSON object and nothing else\. Its keys are exactly these language codes: ((?:"(?:[^"\\]|\\.)*"(?:, )?)+)/m;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+
+/** The languages a multi-language prompt asks for, in order; undefined for a prompt that asks for one text. */
+export function languagesFromPrompt(text: string): string[] | undefined {
+  const list = JSON_ANSWER.exec(text)?.[1];
+  if (!list) return undefined;
+  const langs = [...list.matchAll(QUOTED)].map(([quoted]) => {
+    try {
+      return JSON.parse(quoted) as string;
+    } catch {
+      return '';
+    }
+  });
+  return langs.every((lang) => lang !== '') ? langs : undefined;
 }
 
 /**

@@ -4,13 +4,15 @@
 // when they run out the answer is OpenAI's 429 `insufficient_quota`.
 // The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field,
 // and so is the entry that uses the image, from the plugin's entry-context block (openai-prompt.ts).
+// A prompt that asks for a JSON object of texts by language is answered with one, every language
+// from the one image and for one credit; `response_format` is checked as OpenAI checks it.
 
 import { bearerToken, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
 import type { ImageInput } from '../image-input';
 import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
-import type { FaultStatus } from '../types';
+import type { BadLanguages, FaultStatus } from '../types';
 import { providerMount, type Parsed } from './mount';
-import { entryFromPrompt, languageFromPrompt } from './openai-prompt';
+import { entryFromPrompt, languageFromPrompt, languagesFromPrompt } from './openai-prompt';
 
 export const OPENAI_PREFIX = '/openai/v1';
 export const EMULATOR_MODEL = 'emulator-vision';
@@ -26,8 +28,35 @@ function openaiError(
   type: string,
   code: string | null,
   headers?: Record<string, string>,
+  param: string | null = null,
 ): Reply {
-  return json(status, { error: { message, type, param: null, code } }, headers);
+  return json(status, { error: { message, type, param, code } }, headers);
+}
+
+/** The first choice's content as a JSON object of texts, when that is what it holds. */
+function languageTexts(body: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(body) || !Array.isArray(body.choices) || !isRecord(body.choices[0])) return undefined;
+  const message = body.choices[0].message;
+  if (!isRecord(message) || typeof message.content !== 'string') return undefined;
+  try {
+    const texts: unknown = JSON.parse(message.content);
+    return isRecord(texts) ? texts : undefined;
+  } catch {
+    return undefined; // one language's text: nothing to botch
+  }
+}
+
+/** The texts as a model that botched its JSON answer writes them. */
+function botch(texts: Record<string, unknown>, fault: BadLanguages): string {
+  const entries = Object.entries(texts);
+  switch (fault) {
+    case 'missing':
+      return JSON.stringify(Object.fromEntries(entries.slice(0, -1)));
+    case 'not-string':
+      return JSON.stringify(Object.fromEntries(entries.map(([lang, text], index) => [lang, index === 0 ? { text } : text])));
+    case 'not-json':
+      return `Here are the alt texts. ${entries.map(([lang, text]) => `${lang}: ${String(text)}`).join('; ')}`;
+  }
 }
 
 const dialect: Dialect = {
@@ -53,6 +82,13 @@ const dialect: Dialect = {
       return { index: 0, text: message.content, finish_reason: isRecord(choice) ? choice.finish_reason : null };
     });
     return { id: body.id, object: 'text_completion', choices };
+  },
+  badLanguages(body, fault) {
+    const texts = languageTexts(body);
+    if (!texts || !isRecord(body) || !Array.isArray(body.choices) || !isRecord(body.choices[0])) return undefined;
+    const [first, ...rest] = body.choices;
+    const content = botch(texts, fault);
+    return { ...body, choices: [{ ...first, message: { ...(isRecord(first.message) ? first.message : {}), content } }, ...rest] };
   },
 };
 
@@ -85,8 +121,22 @@ function extractParts(messages: unknown[]): { imageUrl?: string; prompt: string 
   return { imageUrl, prompt: texts.join('\n') };
 }
 
-function invalidRequest(message: string, code: string | null = null): Parsed<ChatRequest> {
-  return { ok: false, reply: openaiError(400, message, 'invalid_request_error', code) };
+function invalidRequest(message: string, code: string | null = null, param: string | null = null): Parsed<ChatRequest> {
+  return { ok: false, reply: openaiError(400, message, 'invalid_request_error', code, undefined, param) };
+}
+
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+
+/** OpenAI's own checks of `response_format`; undefined when it is absent or fine. */
+function responseFormatProblem(value: unknown, prompt: string): Parsed<ChatRequest> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value) || typeof value.type !== 'string' || !RESPONSE_FORMATS.includes(value.type)) {
+    return invalidRequest(`'response_format.type' must be one of ${RESPONSE_FORMATS.join(', ')}.`, 'invalid_value', 'response_format');
+  }
+  if (value.type === 'json_object' && !/json/i.test(prompt)) {
+    return invalidRequest("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", null, 'messages');
+  }
+  return undefined;
 }
 
 function parseChatBody(value: unknown): Parsed<ChatRequest> {
@@ -100,6 +150,8 @@ function parseChatBody(value: unknown): Parsed<ChatRequest> {
     return invalidRequest("'max_tokens' must be a positive integer.");
   }
   const { imageUrl, prompt } = extractParts(messages);
+  const formatProblem = responseFormatProblem(value.response_format, prompt);
+  if (formatProblem) return formatProblem;
   if (!imageUrl) return invalidRequest('The emulator needs a user message with an image_url part.');
   let image: ImageInput;
   if (imageUrl.startsWith('data:')) image = { kind: 'base64', data: imageUrl };
@@ -111,7 +163,8 @@ function parseChatBody(value: unknown): Parsed<ChatRequest> {
 function traceFromBody(body: JsonBodyResult): GenerateTrace {
   if (!body.ok || !isRecord(body.value) || !Array.isArray(body.value.messages)) return {};
   const { imageUrl, prompt } = extractParts(body.value.messages);
-  const read: GenerateTrace = { lang: languageFromPrompt(prompt), ...(prompt ? { prompt } : {}) };
+  const langs = languagesFromPrompt(prompt);
+  const read: GenerateTrace = { ...(langs ? { langs } : { lang: languageFromPrompt(prompt) }), ...(prompt ? { prompt } : {}) };
   if (imageUrl === undefined) return read;
   return imageUrl.startsWith('data:') ? { imageSource: 'base64', ...read } : { imageSource: 'url', imageUrl, ...read };
 }
@@ -122,7 +175,8 @@ function tokens(text: string): number {
 
 async function complete(core: EmulatorCore, key: string, request: ChatRequest, [trace]: GenerateTrace[]): Promise<Reply> {
   const usedOn = entryFromPrompt(request.prompt);
-  const outcome = await describeForCredit(core, key, request.image, { lang: trace.lang, usedOn }, trace);
+  const languages = trace.langs ? { langs: trace.langs } : { lang: trace.lang };
+  const outcome = await describeForCredit(core, key, request.image, { ...languages, usedOn }, trace);
   if (!outcome.ok) {
     switch (outcome.kind) {
       case 'no-credits':
