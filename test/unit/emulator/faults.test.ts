@@ -164,6 +164,7 @@ describe('Emulator faults', () => {
   it('refuses faults it does not understand, changing nothing', async () => {
     expect(() => emulator.setFaults({ status: 404 as unknown as 500 })).toThrow('status must be one of');
     expect(() => emulator.setFaults({ times: 0, status: 500 })).toThrow('times must be a positive integer');
+    expect(() => emulator.setFaults({ badLanguages: 'shuffled' as unknown as 'missing' })).toThrow('badLanguages must be one of missing, not-json, not-string');
     expect((await generate()).status).toBe(200);
   });
 });

@@ -8,7 +8,7 @@ interface Completion {
   model?: string;
   choices?: Array<{ message?: { role: string; content: string }; finish_reason: string }>;
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
-  error?: { message: string; type: string; code: string | null };
+  error?: { message: string; type: string; param: string | null; code: string | null };
 }
 
 function chat(imageUrl: string, prompt = 'Write alt text for this image.', extra: Record<string, unknown> = {}) {
@@ -102,6 +102,73 @@ describe('OpenAI-compatible vision emulator', () => {
 
       expect(free.body.choices?.[0].message?.content).toBe('A 64×48 image dominated by red (#d01818)');
       expect(untitled.body.choices?.[0].message?.content).toBe('A 64×48 image dominated by red (#d01818)');
+    });
+  });
+
+  describe('several languages from one prompt', () => {
+    const LEAD = 'Answer with one JSON object and nothing else. Its keys are exactly these language codes:';
+    const asking = (...langs: string[]) => `Write alt text.\n${LEAD} ${langs.map((lang) => JSON.stringify(lang)).join(', ')}. Each value is a string.`;
+    const contentOf = (response: { body: Completion }) => response.body.choices?.[0].message?.content ?? '';
+
+    it('answers a JSON object with one text per language, each what that language alone gets, for one credit', async () => {
+      const response = await complete(chat(dataUrl, asking('en', 'de', 'ja'), { response_format: { type: 'json_object' } }));
+      const german = await complete(chat(dataUrl, 'Alt text please. Language: de'));
+
+      expect(response.status).toBe(200);
+      expect(JSON.parse(contentOf(response))).toEqual({
+        en: 'A 64×48 image dominated by red (#d01818)',
+        de: '[de] A 64×48 image dominated by red (#d01818)',
+        ja: '[ja] A 64×48 image dominated by red (#d01818)',
+      });
+      expect(JSON.parse(contentOf(response)).de).toBe(contentOf(german));
+      expect(emulator.account(KEY)?.charged).toBe(2);
+      expect(emulator.requests[0]).toMatchObject({ langs: ['en', 'de', 'ja'], result: contentOf(response) });
+      expect(emulator.requests[0].lang).toBeUndefined();
+    });
+
+    it('answers in JSON whether or not JSON mode was asked for, and names the entry in every language', async () => {
+      const prompt = ['<entry-context>', 'Entry 1: type "Article"; title "Harbour"', '</entry-context>', asking('fr', 'it')].join('\n');
+
+      const response = await complete(chat(dataUrl, prompt));
+
+      expect(JSON.parse(contentOf(response))).toEqual({
+        fr: '[fr] A 64×48 image dominated by red (#d01818); for the Article "Harbour"',
+        it: '[it] A 64×48 image dominated by red (#d01818); for the Article "Harbour"',
+      });
+    });
+
+    it("refuses JSON mode for a prompt without the word JSON, and a response_format type it does not know, as OpenAI does", async () => {
+      const withoutWord = await complete(chat(dataUrl, 'Alt text please.', { response_format: { type: 'json_object' } }));
+      const unknown = await complete(chat(dataUrl, asking('de'), { response_format: { type: 'yaml' } }));
+
+      expect(withoutWord.status).toBe(400);
+      expect(withoutWord.body.error).toMatchObject({ type: 'invalid_request_error', param: 'messages' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toMatchObject({ param: 'response_format' });
+      expect(emulator.account(KEY)?.charged).toBe(0);
+    });
+
+    it.each([
+      ['missing', (content: string) => expect(JSON.parse(content)).toEqual({ de: expect.stringMatching(/^\[de\] /) })],
+      ['not-json', (content: string) => expect(() => JSON.parse(content) as unknown).toThrow()],
+      ['not-string', (content: string) => expect(JSON.parse(content)).toEqual({ de: { text: expect.stringMatching(/^\[de\] /) }, fr: expect.stringMatching(/^\[fr\] /) })],
+    ] as const)('the badLanguages fault %s botches the languages, still as a well-formed completion', async (badLanguages, check) => {
+      emulator.setFaults({ badLanguages });
+
+      const response = await complete(chat(dataUrl, asking('de', 'fr')));
+
+      expect(response.status).toBe(200);
+      check(contentOf(response));
+      expect(emulator.requests[0].fault).toBe(`badLanguages:${badLanguages}`);
+    });
+
+    it('the badLanguages fault leaves a one-language answer alone', async () => {
+      emulator.setFaults({ badLanguages: 'not-json' });
+
+      const response = await complete(chat(dataUrl, 'Alt text please. Language: de'));
+
+      expect(contentOf(response)).toBe('[de] A 64×48 image dominated by red (#d01818)');
+      expect(emulator.requests[0].fault).toBeUndefined();
     });
   });
 

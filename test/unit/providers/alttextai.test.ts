@@ -11,6 +11,7 @@ runProviderContract({
   name: 'alttextai',
   make,
   supports: { url: true, base64: true, credits: true },
+  languages: { refused: ['fi', 'zh-hant'], severalInOneCall: false },
   successBody: (text) => ({
     success: true,
     results: [{ url: 'https://example.test/a.png', alt_text: text, success: true }],
@@ -136,6 +137,21 @@ describe('the AltTextAI (autoalt.app) adapter, beyond the contract', () => {
     ])('the site language %s is sent as %s', async (lang, sent) => {
       await make(servers.emulator.baseUrls.alttextai).generate(request({ lang }));
       expect(servers.emulator.requests[0].lang).toBe(sent);
+    });
+
+    test.each([
+      ['fr', true],
+      ['pt-br', true],
+      ['pt-BR', true],
+      ['en-gb', true],
+      ['zh-hans', true],
+      ['fi', false],
+      ['sv', false],
+      ['zh-hant', false],
+      ['zh-TW', false],
+    ] as const)('supportsLanguage(%j) is %s, known before any request', (lang, supported) => {
+      expect(make(servers.emulator.baseUrls.alttextai).supportsLanguage(lang)).toBe(supported);
+      expect(servers.emulator.requests).toHaveLength(0);
     });
 
     test('a language it does not support is MISCONFIGURED before anything is sent or spent', async () => {

@@ -10,6 +10,7 @@ runProviderContract({
   name: 'alttextlab',
   make,
   supports: { url: true, base64: true, credits: true },
+  languages: { refused: [], severalInOneCall: false },
   successBody: (text) => ({ result: text, id: 1 }),
 });
 

@@ -1,6 +1,6 @@
 // The one contract every provider adapter passes, against the emulator over real HTTP (and, for
 // answers the emulator cannot give, a canned server). Each adapter's test file runs it once:
-//   runProviderContract({ name, make, supports, successBody })
+//   runProviderContract({ name, make, supports, languages, successBody })
 
 import type { ProviderName } from '../../../server/src/config/schema';
 import type { AltTextErrorCode } from '../../../server/src/errors';
@@ -15,6 +15,11 @@ export interface ContractSubject {
   make: AdapterMaker;
   /** What the API offers; the suite checks `accepts` against it and skips what it lacks. */
   supports: { url: boolean; base64: boolean; credits: boolean };
+  /**
+   * Which of `LANGUAGE_PROBE` the API does not write in, and whether it answers several languages
+   * from one call (`generateLanguages`).
+   */
+  languages: { refused: readonly string[]; severalInOneCall: boolean };
   /** The API's success body carrying `text`, for answers the emulator cannot give. */
   successBody(text: string): unknown;
 }
@@ -23,6 +28,8 @@ const SIGNATURE = 'c0ffee5ecretS1gnature';
 const FILE = '#7 "harbour.png"';
 const HARBOUR = { path: '/harbour.png', width: 32, height: 24, rgb: { r: 10, g: 10, b: 200 } };
 const FULL_TEXT = /^A 32×24 image dominated by blue/;
+/** Codes as Strapi sites name their locales; every adapter says yes or no to each without a request. */
+export const LANGUAGE_PROBE = ['en', 'de', 'fr', 'pt-br', 'pt-BR', 'ja', 'fi', 'zh-hant'] as const;
 
 export function runProviderContract(subject: ContractSubject): void {
   const KEY = contractKey(subject.name);
@@ -93,6 +100,34 @@ export function runProviderContract(subject: ContractSubject): void {
       test('empty alt text is BAD_RESPONSE, never written', async () => {
         servers.canned.reply({ status: 200, body: subject.successBody('  ""  ') });
         await expectFailure(cannedProvider().generate(request()), 'BAD_RESPONSE');
+      });
+    });
+
+    describe('languages', () => {
+      test('one call per language: each writes in its language, and the API is told which', async () => {
+        const german = await provider().generate(request({ lang: 'de' }));
+        const french = await provider().generate(request({ lang: 'fr' }));
+        expect([german, french]).toEqual([expect.stringMatching(/^\[de\] A 32×24/), expect.stringMatching(/^\[fr\] A 32×24/)]);
+        expect(servers.emulator.requests.map((sent) => sent.lang)).toEqual(['de', 'fr']);
+        expect(charged()).toBe(2);
+      });
+
+      test('supportsLanguage says which languages it writes in, and asks the API nothing', () => {
+        const answers = LANGUAGE_PROBE.map((lang) => [lang, provider().supportsLanguage(lang)]);
+        expect(answers).toEqual(LANGUAGE_PROBE.map((lang) => [lang, !subject.languages.refused.includes(lang)]));
+        expect(servers.emulator.requests).toHaveLength(0);
+      });
+
+      if (subject.languages.refused.length > 0) {
+        test.each([...subject.languages.refused])('a language it says no to (%s) is MISCONFIGURED before anything is sent or spent', async (lang) => {
+          await expectFailure(provider().generate(request({ lang })), 'MISCONFIGURED');
+          expect(servers.emulator.requests).toHaveLength(0);
+          expect(charged()).toBe(0);
+        });
+      }
+
+      test('generateLanguages is offered exactly when the API answers several languages in one call', () => {
+        expect(typeof provider().generateLanguages).toBe(subject.languages.severalInOneCall ? 'function' : 'undefined');
       });
     });
 

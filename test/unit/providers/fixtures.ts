@@ -54,6 +54,8 @@ export interface CaptureServer {
   requests: CapturedRequest[];
   /** What every request is answered with, when not forwarding. */
   reply(canned: CannedReply): void;
+  /** Answers in this order, one request each; the last one answers every request after it. */
+  replies(...sequence: [CannedReply, ...CannedReply[]]): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export interface CaptureServer {
  */
 export async function startCaptureServer(options: { forwardTo?: string } = {}): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
-  let canned: CannedReply = { status: 200, body: {} };
+  let queue: CannedReply[] = [{ status: 200, body: {} }];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -78,6 +80,7 @@ export async function startCaptureServer(options: { forwardTo?: string } = {}): 
         );
         return;
       }
+      const canned = queue.length > 1 ? (queue.shift() as CannedReply) : queue[0];
       const isText = typeof canned.body === 'string';
       const payload = isText ? (canned.body as string) : JSON.stringify(canned.body);
       res
@@ -88,7 +91,8 @@ export async function startCaptureServer(options: { forwardTo?: string } = {}): 
   return {
     url: await listen(server),
     requests,
-    reply: (next) => (canned = next),
+    reply: (next) => (queue = [next]),
+    replies: (...sequence) => (queue = [...sequence]),
     close: () => shut(server),
   };
 }

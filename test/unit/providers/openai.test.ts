@@ -17,6 +17,7 @@ runProviderContract({
   name: 'openai',
   make,
   supports: { url: true, base64: true, credits: false },
+  languages: { refused: [], severalInOneCall: true },
   successBody: (text) => completion(text),
 });
 
