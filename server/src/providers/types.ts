@@ -114,10 +114,11 @@ export interface AltTextProvider {
    *
    * Resolves with one entry per code of `langs`, keyed as given, each cleaned, non-empty and of at
    * most the configured length; an empty `langs` resolves `{}` without a request. The error rules
-   * are `generate`'s, plus: an answer that is not one JSON object, that lacks a requested language,
-   * gives one a value that is not a string, or one that is empty after cleaning → BAD_RESPONSE
-   * naming the language and what was wrong, never the model's text. The answer succeeds or fails
-   * as a whole: the call is paid either way, and a retry asks for every language again.
+   * are `generate`'s, plus: a code in `langs` that is not a language code → MISCONFIGURED before
+   * any request; an answer that is not one JSON object, that lacks a requested language, gives one
+   * a value that is not a string, or one that is empty after cleaning → BAD_RESPONSE naming the
+   * language and what was wrong, never the model's text. The answer succeeds or fails as a whole:
+   * the call is paid either way, and a retry asks for every language again.
    */
   generateLanguages?(request: GenerateLanguagesRequest): Promise<Record<string, string>>;
   /** Resolves `{ valid: false }` for a rejected key; rejects only when the answer is unknown. */
