@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { TextSource } from '../../../shared/vocabulary';
-import { LOCALE_TEXT_UID } from '../models';
+import { LOCALE_TEXT_UID, tableOf } from '../models';
 import { isAltTextMissing } from './missing';
 import type { ProvenanceContext } from './provenance';
 
@@ -27,8 +27,7 @@ export type NewLocaleText = Omit<LocaleTextRow, 'id' | 'provider' | 'strategy' |
  */
 export const createLocaleTextStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(LOCALE_TEXT_UID);
-  const meta = strapi.db.metadata.get(LOCALE_TEXT_UID);
-  const column = (attribute: string): string => (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+  const table = tableOf(strapi, LOCALE_TEXT_UID);
 
   /** The rows of these files, by file then locale (only the given locales, when given). */
   const forFiles = async (fileIds: number[], locales?: string[]): Promise<Map<number, Map<string, LocaleTextRow>>> => {
@@ -43,8 +42,8 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
   };
 
   return {
-    tableName: meta.tableName,
-    column,
+    tableName: table.name,
+    column: table.column,
     forFiles,
 
     async get(fileId: number, locale: string): Promise<LocaleTextRow | null> {
@@ -53,20 +52,10 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
 
     /** One row per file and locale, whoever writes first: an upsert on the unique pair. */
     async upsert(entry: NewLocaleText): Promise<void> {
-      const row = {
-        [column('fileId')]: entry.fileId,
-        [column('locale')]: entry.locale,
-        [column('text')]: entry.text,
-        [column('source')]: entry.source,
-        [column('provider')]: entry.provider ?? null,
-        [column('strategy')]: entry.strategy ?? null,
-        [column('jobId')]: entry.jobId ?? null,
-        [column('context')]: entry.context ? JSON.stringify(entry.context) : null,
-        [column('createdAt')]: new Date(),
-        [column('updatedAt')]: new Date(),
-      };
-      const { [column('fileId')]: _file, [column('locale')]: _locale, [column('createdAt')]: _created, ...changes } = row;
-      await strapi.db.connection(meta.tableName).insert(row).onConflict([column('fileId'), column('locale')]).merge(changes);
+      const { fileId, locale, context, ...rest } = entry;
+      const now = new Date();
+      const changes = table.row({ provider: null, strategy: null, jobId: null, ...rest, context: context ? JSON.stringify(context) : null, updatedAt: now });
+      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId, locale, createdAt: now }) }).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
     },
 
     /** The texts to serve in `locale` for these files: present and not missing (else the caller falls back). */

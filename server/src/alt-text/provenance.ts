@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PROVENANCE_UID } from '../models';
+import { PROVENANCE_UID, tableOf } from '../models';
 
 export interface ProvenanceRow {
   id: number;
@@ -32,9 +32,7 @@ export type NewProvenance = Omit<ProvenanceRow, 'id' | 'generatedAt'>;
  */
 export const createProvenanceStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(PROVENANCE_UID);
-  const meta = strapi.db.metadata.get(PROVENANCE_UID);
-  const column = (attribute: string): string =>
-    (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+  const table = tableOf(strapi, PROVENANCE_UID);
 
   return {
     async get(fileId: number): Promise<ProvenanceRow | null> {
@@ -49,19 +47,9 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
 
     /** One row per file, whoever writes first: an upsert on the unique file id, never update-then-insert. */
     async record(entry: NewProvenance): Promise<void> {
-      const row = {
-        [column('fileId')]: entry.fileId,
-        [column('text')]: entry.text,
-        [column('provider')]: entry.provider,
-        [column('lang')]: entry.lang,
-        [column('strategy')]: entry.strategy,
-        [column('jobId')]: entry.jobId,
-        [column('generatedAt')]: new Date(),
-        [column('context')]: entry.context ? JSON.stringify(entry.context) : null,
-        [column('source')]: entry.source ?? 'generated',
-      };
-      const { [column('fileId')]: _key, ...changes } = row;
-      await strapi.db.connection(meta.tableName).insert(row).onConflict(column('fileId')).merge(changes);
+      const { fileId, context, source, ...rest } = entry;
+      const changes = table.row({ ...rest, generatedAt: new Date(), context: context ? JSON.stringify(context) : null, source: source ?? 'generated' });
+      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId }) }).onConflict(table.column('fileId')).merge(changes);
     },
   };
 };

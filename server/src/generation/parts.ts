@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createLocaleSetCache, type LocaleSet } from '../config/locales';
 import { readConfig } from '../config/read';
 import { createImageSource, type ImageSource } from '../image-source';
 import { createProvider, type AltTextProvider } from '../providers';
@@ -15,14 +16,23 @@ export interface GenerationParts {
   secrets: string[];
 }
 
+export interface GenerationPartsOwner {
+  get(): GenerationParts;
+  /** The locales the plugin writes, read through a short cache (it follows i18n's locales). */
+  localeSet(): Promise<LocaleSet>;
+  reset(): void;
+}
+
 /**
  * The one provider client and image source of this process, built on first use (the upload
  * provider only exists once Strapi has bootstrapped) and rebuilt when the settings change.
  * Generation, the credits shown in the admin and the queue's credits probe all use this client.
  */
-export const createGenerationParts = (strapi: Core.Strapi) => {
+export const createGenerationParts = (strapi: Core.Strapi): GenerationPartsOwner => {
   let parts: GenerationParts | undefined;
+  const locales = createLocaleSetCache(strapi, () => readConfig(strapi));
   return {
+    localeSet: () => locales.get(),
     get(): GenerationParts {
       if (!parts) {
         const config = readConfig(strapi);
@@ -37,8 +47,7 @@ export const createGenerationParts = (strapi: Core.Strapi) => {
     },
     reset() {
       parts = undefined;
+      locales.forget();
     },
   };
 };
-
-export type GenerationPartsOwner = ReturnType<typeof createGenerationParts>;

@@ -1,63 +1,82 @@
 import type { Core } from '@strapi/strapi';
-import { createAltTextWriter } from '../alt-text/write';
+import { createLocaleStates, mayWriteLocale, type AltTextFileRow } from '../alt-text/locale-state';
+import { createLocaleWriter } from '../alt-text/locale-write';
+import { languageOfLocale } from '../config/locales';
 import { readConfig } from '../config/read';
 import { isAltTextError } from '../errors';
 import { strategyOf, type StoredFile } from '../image-source';
-import type { DeliveryStrategy } from '../image-source/types';
 import { fileLabel, isImageMime } from '../utils/file-label';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
-import { entriesFor, languageFor } from './entry-context';
 import { redact } from '../utils/redact';
+import { entriesFor, languageFor } from './entry-context';
+import { callForLocales, type LocaleCallsResult } from './locale-calls';
 import type { GenerationPartsOwner } from './parts';
 import type { GenerateOptions, GenerationOutcome } from './types';
 
 /**
- * One image in, alt text out: the free checks first, then the queue's turn (rate limit, pause),
- * then the image URL — minted after the wait, so it is fresh when sent — the paid call, and the
- * write. Never throws: every ending is an outcome.
+ * One image in, alt text out in every locale it owes: the free checks first (the file, which
+ * locales may be written, the entries' context), then per call the queue's turn (rate limit,
+ * pause) and an image URL minted after that wait, the paid call, and the write. Never throws:
+ * every ending is an outcome; a failure says which locales are still owed.
  */
 export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationPartsOwner) => {
-  const writer = createAltTextWriter(strapi);
+  const states = createLocaleStates(strapi);
+  const writer = createLocaleWriter(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
     const { provider, imageSource, context, secrets } = parts.get();
-    const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as StoredFile | null;
+    const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as (StoredFile & AltTextFileRow) | null;
     if (!file) return { status: 'skipped', reason: 'the file no longer exists' };
     if (!isImageMime(file.mime)) return { status: 'skipped', reason: `not an image (${file.mime})` };
-    if (!(await writer.mayWrite(file, options))) return { status: 'skipped', reason: 'the file already has alt text' };
+
+    const set = await parts.localeSet();
+    const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
+    const now = (await states.of([file], set)).get(file.id);
+    const writable = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
+    if (writable.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
     if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
 
     const config = readConfig(strapi);
     const entries = await entriesFor(context, fileId, options, (error) =>
       strapi.log.warn(`[${PLUGIN_ID}] file #${fileId}: its entries could not be read, described without their context (${error instanceof Error ? error.name : 'unknown error'})`)
     );
-    const lang = languageFor(options.lang, entries, config.lang);
-    let strategy: DeliveryStrategy | undefined;
+    // One locale (no `locales` configured): the language asked for, else the entry's, else `lang` — as before locales existed.
+    const single = set.all.length === 1;
+    const targets = writable.map((locale) => ({ locale, lang: single ? languageFor(options.lang, entries, config.lang) : languageOfLocale(locale), state: now!.get(locale)! }));
+    const progress: LocaleCallsResult = { written: [], skipped: {} };
     try {
-      await options.beforeSend?.();
-      const resolved = await imageSource.resolve(file, { accepts: provider.accepts }).catch((error: unknown) => {
-        strategy = strategyOf(error);
-        throw error;
-      });
-      strategy = resolved.strategy;
-      const text = await provider.generate({
-        signal: options.signal,
-        image: resolved.image,
-        lang,
-        style: config.style,
-        keywords: config.keywords,
-        context: { fileName: file.name, site: config.context, ...(entries.length > 0 ? { entries } : {}) },
-        fileLabel: fileLabel(file),
-      });
-      const shaping = entries[0] ? { uid: entries[0].uid, documentId: entries[0].documentId, typeName: entries[0].typeName, title: entries[0].title } : null;
-      const written = await writer.writeGenerated(file, text, { provider: provider.name, lang, strategy, jobId: options.jobId ?? null, context: shaping });
-      return written.status === 'written' ? { status: 'written', text, strategy } : written;
+      await callForLocales(
+        {
+          provider,
+          imageSource,
+          writer,
+          file,
+          set,
+          targets,
+          entries,
+          request: { signal: options.signal, style: config.style, keywords: config.keywords, context: { fileName: file.name, site: config.context }, fileLabel: fileLabel(file) },
+          beforeSend: options.beforeSend,
+          jobId: options.jobId ?? null,
+        },
+        progress
+      );
     } catch (error) {
-      if (isAltTextError(error)) {
-        return { status: 'failed', code: error.code, reason: error.message, strategy, retryAfterMs: error.retryAfterMs };
-      }
+      const remainingLocales = writable.filter((locale) => !progress.written.some((done) => done.locale === locale) && !(locale in progress.skipped));
+      const strategy = progress.strategy ?? strategyOf(error);
+      if (isAltTextError(error)) return { status: 'failed', code: error.code, reason: error.message, strategy, retryAfterMs: error.retryAfterMs, remainingLocales };
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return { status: 'failed', code: 'INTERNAL', reason: redact(message, secrets), strategy };
+      return { status: 'failed', code: 'INTERNAL', reason: redact(message, secrets), strategy, remainingLocales };
     }
+    if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
+    const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
+    return {
+      status: 'written',
+      text: first.text,
+      // A written text always had its image resolved first, which set the strategy.
+      strategy: progress.strategy as NonNullable<LocaleCallsResult['strategy']>,
+      // With one locale (no `locales` configured) the outcome reads as it always did.
+      ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
+      ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
+    };
   };
 };

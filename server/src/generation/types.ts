@@ -3,10 +3,22 @@ import type { DeliveryStrategy } from '../image-source/types';
 import type { JobReason, WriteMode } from '../models';
 import type { EntryContext } from '../providers/types';
 
+/**
+ * How one job ended. `written`: every locale it could write (`skippedLocales`: the ones the provider
+ * cannot write, with the reason — no call made). `failed`: `remainingLocales` are the locales still
+ * owed (the ones written before the failure stay written and are not paid again).
+ */
 export type GenerationOutcome =
-  | { status: 'written'; text: string; strategy: DeliveryStrategy }
+  | { status: 'written'; text: string; strategy: DeliveryStrategy; locales?: string[]; skippedLocales?: Record<string, string> }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; code: AltTextErrorCode | 'INTERNAL'; reason: string; strategy?: DeliveryStrategy; retryAfterMs?: number };
+  | {
+      status: 'failed';
+      code: AltTextErrorCode | 'INTERNAL';
+      reason: string;
+      strategy?: DeliveryStrategy;
+      retryAfterMs?: number;
+      remainingLocales?: string[];
+    };
 
 /** An entry whose context a job must use (the side panel, an entry-scoped run, an upgrade). */
 export interface EntryRef {
@@ -40,4 +52,6 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** Use this entry's context only; absent = every entry that uses the image. */
   contextEntry?: EntryRef | null;
+  /** Only these locales; absent = every locale the plugin writes. */
+  locales?: string[] | null;
 }

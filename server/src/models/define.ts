@@ -21,18 +21,18 @@ interface IndexSpec {
   type: 'unique' | null;
 }
 
-/** An internal model (no content type, no admin UI) with an increments id and, unless told not to, row times. */
-export const internalModel = <Attributes extends Record<string, unknown>>(spec: {
-  uid: string;
-  tableName: string;
-  singularName: string;
-  attributes: Attributes;
-  indexes?: IndexSpec[];
-  rowTimes?: boolean;
-}) => ({
-  uid: spec.uid,
-  tableName: spec.tableName,
-  singularName: spec.singularName,
+/**
+ * An internal model (no content type, no admin UI) with an increments id and, unless told not to,
+ * row times. Its singular name is the uid's last part (`plugin::auto-alt-text.job` → `job`).
+ */
+export const internalModel = <Attributes extends Record<string, unknown>>(
+  uid: string,
+  tableName: string,
+  spec: { attributes: Attributes; indexes?: IndexSpec[]; rowTimes?: boolean }
+) => ({
+  uid,
+  tableName,
+  singularName: uid.slice(uid.lastIndexOf('.') + 1),
   attributes: { id: { type: 'increments' }, ...spec.attributes, ...(spec.rowTimes === false ? {} : rowTimes) },
   ...(spec.indexes ? { indexes: spec.indexes } : {}),
 });

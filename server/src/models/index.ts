@@ -14,4 +14,6 @@ export { PROVENANCE_UID, provenanceModel } from './provenance';
 export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
+export { tableOf } from './table';
+
 export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel];

@@ -7,10 +7,7 @@ export const JOB_REASONS = ['upload', 'replace', 'manual', 'run', 'context'] as 
 export type JobReason = (typeof JOB_REASONS)[number];
 
 /** One image owed alt text (or done with it), claimed by one worker at a time through its lease. */
-export const jobModel = internalModel({
-  uid: JOB_UID,
-  tableName: 'auto_alt_text_jobs',
-  singularName: 'job',
+export const jobModel = internalModel(JOB_UID, 'auto_alt_text_jobs', {
   attributes: {
     fileId: required('integer'),
     /**

@@ -6,10 +6,7 @@ export const LOCALE_TEXT_UID = 'plugin::auto-alt-text.locale-text';
  * An image's alt text in a locale other than the default (whose text is the file's own
  * `alternativeText`, with its provenance): one row per file and locale, with where it came from.
  */
-export const localeTextModel = internalModel({
-  uid: LOCALE_TEXT_UID,
-  tableName: 'auto_alt_text_locale_texts',
-  singularName: 'locale-text',
+export const localeTextModel = internalModel(LOCALE_TEXT_UID, 'auto_alt_text_locale_texts', {
   attributes: {
     fileId: required('integer'),
     locale: required('string'),

@@ -3,10 +3,7 @@ import { columns, internalModel } from './define';
 export const PROVENANCE_UID = 'plugin::auto-alt-text.provenance';
 
 /** What the plugin wrote per file: alt text that still equals it counts as generated, not human. */
-export const provenanceModel = internalModel({
-  uid: PROVENANCE_UID,
-  tableName: 'auto_alt_text_provenance',
-  singularName: 'provenance',
+export const provenanceModel = internalModel(PROVENANCE_UID, 'auto_alt_text_provenance', {
   rowTimes: false,
   attributes: {
     fileId: { type: 'integer', column: { notNullable: true, unique: true } },

@@ -3,10 +3,7 @@ import { columns, internalModel, required } from './define';
 export const RUN_UID = 'plugin::auto-alt-text.run';
 
 /** A bulk run: its scope, mode and how far its enqueuer got. */
-export const runModel = internalModel({
-  uid: RUN_UID,
-  tableName: 'auto_alt_text_runs',
-  singularName: 'run',
+export const runModel = internalModel(RUN_UID, 'auto_alt_text_runs', {
   attributes: {
     /** `scope`: which files; `skippedAtEnqueue`: files looked at but not sent, per reason ({ "not an image": 3 }). */
     ...columns('json', 'scope', 'skippedAtEnqueue'),

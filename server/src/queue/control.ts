@@ -14,6 +14,8 @@ export interface EnqueueOptions {
   runId?: number | null;
   /** The entry whose context each file is described with (an entries run); absent = every entry. */
   contextOf?: (fileId: number) => EntryRef | null;
+  /** Only these locales; null = every locale the plugin writes. */
+  locales?: string[] | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,8 +56,8 @@ export const createQueueControl = (
     /** Queues files that have no job owing work already (the database refuses a second one). */
     async enqueue(fileIds: number[], options: EnqueueOptions = {}): Promise<{ enqueued: number; alreadyQueued: number }> {
       const unique = [...new Set(fileIds)];
-      const { reason = 'manual', mode = 'fill', lang = null, runId = null, contextOf } = options;
-      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId, contextEntry: contextOf?.(fileId) ?? null })));
+      const { reason = 'manual', mode = 'fill', lang = null, runId = null, contextOf, locales = null } = options;
+      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId, locales, contextEntry: contextOf?.(fileId) ?? null })));
       if (enqueued > 0) deps.wake();
       return { enqueued, alreadyQueued: unique.length - enqueued };
     },

@@ -47,6 +47,7 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     reason: job.reason,
     lang: job.lang,
     contextEntry: job.contextEntry,
+    locales: job.locales,
     jobId: job.id,
     signal,
     beforeSend: async () => {
@@ -63,9 +64,11 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     deps.logOutcome(job, outcome, false);
     if ((await deps.store.finish(job, status, fields)) && job.runId) await deps.onRunJobSettled(job.runId);
   };
+  // Locales written before a failure stay written: the retry owes only the rest.
+  const remainingLocales = outcome.status === 'failed' ? outcome.remainingLocales : undefined;
   const retryAt = async (at: number, refundAttempt: boolean, code?: string, message?: string, rateLimitWait = false) => {
     deps.logOutcome(job, outcome, true);
-    await deps.store.reschedule(job, new Date(at), { refundAttempt, rateLimitWait, errorCode: code, errorMessage: message });
+    await deps.store.reschedule(job, new Date(at), { refundAttempt, rateLimitWait, errorCode: code, errorMessage: message, locales: remainingLocales });
   };
 
   if (stoppedBeforeSend) return retryAt(now, true);

@@ -19,6 +19,8 @@ export interface RescheduleOptions {
   rateLimitWait?: boolean;
   errorCode?: string;
   errorMessage?: string;
+  /** The locales still owed, when a job wrote some before it failed. */
+  locales?: string[];
 }
 
 export const WORKER_LOST = 'WORKER_LOST';
@@ -152,6 +154,7 @@ export const createJobStore = (strapi: Core.Strapi) => {
           rateLimitWaits: (job.rateLimitWaits ?? 0) + (options.rateLimitWait ? 1 : 0),
           errorCode: options.errorCode ?? null,
           errorMessage: options.errorMessage ?? null,
+          ...(options.locales && options.locales.length > 0 ? { locales: options.locales } : {}),
           updatedAt: new Date(),
           ...merged,
         },

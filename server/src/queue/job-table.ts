@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { JOB_UID, type JobReason, type WriteMode } from '../models';
+import { JOB_UID, tableOf, type JobReason, type WriteMode } from '../models';
 
 export interface NewJob {
   fileId: number;
@@ -30,32 +30,32 @@ export const isUniqueViolation = (error: unknown): boolean => {
  * `INSERT IGNORE` on the unique `active_file_id`), and an update that may hit that constraint.
  */
 export const createJobTable = (strapi: Core.Strapi) => {
-  const meta = strapi.db.metadata.get(JOB_UID);
-  const column = (attribute: string): string =>
-    (meta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+  const table = tableOf(strapi, JOB_UID);
+  const { column } = table;
   const knex = () => strapi.db.connection;
   const isMysql = () => /mysql|maria/i.test(String(knex().client.config.client ?? ''));
 
-  const rowFor = (job: NewJob, now: Date) => ({
-    [column('fileId')]: job.fileId,
-    [column('activeFileId')]: job.fileId,
-    [column('reason')]: job.reason,
-    [column('mode')]: job.mode,
-    [column('lang')]: job.lang ?? null,
-    [column('runId')]: job.runId ?? null,
-    [column('status')]: 'pending',
-    [column('attempts')]: 0,
-    [column('rateLimitWaits')]: 0,
-    [column('contextEntry')]: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
-    [column('locales')]: job.locales ? JSON.stringify(job.locales) : null,
-    [column('availableAt')]: job.availableAt ?? now,
-    [column('createdAt')]: now,
-    [column('updatedAt')]: now,
-  });
+  const rowFor = (job: NewJob, now: Date) =>
+    table.row({
+      fileId: job.fileId,
+      activeFileId: job.fileId,
+      reason: job.reason,
+      mode: job.mode,
+      lang: job.lang ?? null,
+      runId: job.runId ?? null,
+      status: 'pending',
+      attempts: 0,
+      rateLimitWaits: 0,
+      contextEntry: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
+      locales: job.locales ? JSON.stringify(job.locales) : null,
+      availableAt: job.availableAt ?? now,
+      createdAt: now,
+      updatedAt: now,
+    });
 
   return {
     column,
-    tableName: meta.tableName,
+    tableName: table.name,
 
     /** Inserts pending jobs, skipping files that have an active job; resolves with how many were inserted. */
     async insertActive(jobs: NewJob[]): Promise<number> {
@@ -63,7 +63,7 @@ export const createJobTable = (strapi: Core.Strapi) => {
       let inserted = 0;
       for (let start = 0; start < jobs.length; start += INSERT_CHUNK) {
         const rows = jobs.slice(start, start + INSERT_CHUNK).map((job) => rowFor(job, now));
-        const query = knex()(meta.tableName).insert(rows).onConflict(column('activeFileId')).ignore();
+        const query = knex()(table.name).insert(rows).onConflict(column('activeFileId')).ignore();
         if (isMysql()) {
           // mysql2 reports affected rows only on the raw result; knex's insert answers the first id.
           const { sql, bindings } = query.toSQL().toNative();
@@ -79,7 +79,7 @@ export const createJobTable = (strapi: Core.Strapi) => {
     /** Makes a failed job active again; false when its file has an active job already. */
     async reactivate(jobId: number, fileId: number, now: Date): Promise<boolean> {
       try {
-        const count = await knex()(meta.tableName)
+        const count = await knex()(table.name)
           .where(column('id'), jobId)
           .where(column('status'), 'failed')
           .update({
@@ -106,7 +106,7 @@ export const createJobTable = (strapi: Core.Strapi) => {
      */
     async adopt(jobId: number, fileId: number): Promise<boolean> {
       try {
-        const count = await knex()(meta.tableName)
+        const count = await knex()(table.name)
           .where(column('id'), jobId)
           .whereNull(column('activeFileId'))
           .update({ [column('activeFileId')]: fileId });
@@ -122,13 +122,13 @@ export const createJobTable = (strapi: Core.Strapi) => {
      * supersedes an old failure), newest first.
      */
     latestFailures(filter: { runId?: number; jobIds?: number[] }) {
-      const table = meta.tableName;
-      const query = knex()(`${table} as failed`)
+      const jobs = table.name;
+      const query = knex()(`${jobs} as failed`)
         .where(`failed.${column('status')}`, 'failed')
         .whereNotExists((newer) =>
           newer
             .select(knex().raw('1'))
-            .from(`${table} as newer`)
+            .from(`${jobs} as newer`)
             .whereRaw('?? = ??', [`newer.${column('fileId')}`, `failed.${column('fileId')}`])
             .whereRaw('?? > ??', [`newer.${column('id')}`, `failed.${column('id')}`])
         );

@@ -11,6 +11,8 @@ export const createGenerationService = ({ strapi }: { strapi: Core.Strapi }) => 
     generateForFile: (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => generate(fileId, options),
     /** The provider client of the settings in force (undefined without a key), shared with credits and probes. */
     provider: () => parts.get().provider,
+    /** The locales the plugin writes (a short cache that follows i18n's locales). */
+    localeSet: () => parts.localeSet(),
     /** Forgets the provider client and delivery settings (the settings changed). */
     reset: () => parts.reset(),
   };

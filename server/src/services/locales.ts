@@ -1,16 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { LocaleView } from '../../../shared/contracts/locales';
-import { createLocaleSetCache, type LocaleSet } from '../config/locales';
-import { readConfig } from '../config/read';
+import type { LocaleSet } from '../config/locales';
 import { invalidRequest } from '../errors/field-errors';
+import { getService } from './get-service';
 
 /** The locales the plugin writes (config `locales`), read through a short cache: serving reads them on every request. */
 export const createLocalesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = createLocaleSetCache(strapi, () => readConfig(strapi));
+  // One cache per process, owned by generation (which reads it per job).
+  const cache = { get: () => getService(strapi, 'generation').localeSet() };
   const service = {
     set: (): Promise<LocaleSet> => cache.get(),
-    /** The settings changed: read the locales again. */
-    forget: () => cache.forget(),
 
     /** `locale` when the plugin writes it, the default when none is asked; a 400 for any other. */
     async pick(locale: string | null | undefined, field = 'locale'): Promise<{ locale: string; locales: LocaleSet }> {

@@ -122,7 +122,6 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Rebuilds what depends on the configuration: the provider client and the worker. */
     async apply() {
       getService(strapi, 'generation').reset();
-      getService(strapi, 'locales').forget();
       await getService(strapi, 'queue').restart();
     },
 

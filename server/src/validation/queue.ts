@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_CODE, LANGUAGE_CODE_RULE, WRITE_MODES } from '../../../shared/vocabulary';
+import { LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, WRITE_MODES } from '../../../shared/vocabulary';
 import { entriesScope } from './entries';
 import { pageQuery, wholeNumber } from './params';
 
@@ -17,11 +17,13 @@ export const runBody = z
     scope,
     mode: z.enum(WRITE_MODES).optional(),
     lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE).nullable().optional(),
+    /** The one locale to write; absent or null = every locale the plugin writes. */
+    locale: z.string().regex(LOCALE_CODE, 'must be a locale code such as "en" or "fr"').nullable().optional(),
   })
   .strict();
 
 /** POST /runs/estimate */
-export const estimateBody = runBody.pick({ scope: true, mode: true });
+export const estimateBody = runBody.pick({ scope: true, mode: true, locale: true });
 
 /** POST /failures/retry */
 export const retryBody = z

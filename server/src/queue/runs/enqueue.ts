@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { RunScope } from '../../../../shared/contracts/runs';
+import type { EstimateView, RunScope } from '../../../../shared/contracts/runs';
 import type { WriteMode } from '../../../../shared/vocabulary';
 import { readConfig } from '../../config/read';
 import { RUN_UID } from '../../models';
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createFileScanner, skipReason } from '../file-scan';
-import { resolveEntriesScope, writtenByPlugin } from './entries-scope';
+import { resolveEntriesScope } from './entries-scope';
+import { callsFor, planPage, runLocales } from './locale-plan';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
 const PAGE_SIZE = 500;
@@ -20,24 +21,39 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
   const runs = () => strapi.db.query(RUN_UID);
   const enqueuing = new Set<number>();
 
-  const classifyPage = async (scope: RunScope, mode: WriteMode, afterId: number) => {
+  /**
+   * One page of a run's files, sorted: sendable (with the locales each owes), skipped with a reason,
+   * or out of scope. The `missing` scope is pre-filtered in SQL only when the run writes the default
+   * locale alone (the SQL rule is the default locale's); otherwise every locale is judged in code.
+   */
+  const classifyPage = async (scope: RunScope, mode: WriteMode, afterId: number, locale: string | null) => {
+    const set = await queue().localeSet();
+    const locales = runLocales(set, locale);
     const contextOf = scope.kind === 'entries' ? await resolveEntriesScope(strapi, scope) : undefined;
-    const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope;
+    const defaultOnly = locales.length === 1 && locales[0] === set.default;
+    const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope.kind === 'missing' && !defaultOnly ? { kind: 'all' } : scope;
     const page = contextOf?.size === 0 ? [] : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
-    const refreshable = contextOf && mode === 'fill' ? await writtenByPlugin(strapi, page) : new Set<number>();
+    const provider = queue().providerLanguages();
+    const plan = await planPage(strapi, page, { set, locales, mode, reason: contextOf ? 'context' : 'run', provider });
     const { maxImageMegabytes } = readConfig(strapi);
     const sendable: number[] = [];
     const skipped: Record<string, number> = {};
+    const owedBy = new Map<number, string[]>();
     for (const file of page) {
-      let reason = skipReason(file, { mode, maxImageMegabytes });
-      if (reason === 'already has alt text' && refreshable.has(file.id)) reason = undefined;
-      else if (reason === 'already has alt text' && contextOf) reason = 'written by a person';
+      const owed = plan.writable.get(file.id) ?? [];
+      for (const language of plan.unsupported.get(file.id) ?? []) addCounts(skipped, { [`the provider does not write ${language}`]: 1 });
+      let reason = skipReason(file, { mode: 'overwrite', maxImageMegabytes });
+      if (!reason && owed.length === 0) reason = contextOf && mode === 'fill' ? 'written by a person' : 'already has alt text';
       // In the `missing` scope, files that have alt text are out of scope, not skips.
       if (reason === 'already has alt text' && scope.kind === 'missing') continue;
-      if (reason) skipped[reason] = (skipped[reason] ?? 0) + 1;
-      else sendable.push(file.id);
+      if (reason) {
+        skipped[reason] = (skipped[reason] ?? 0) + 1;
+        continue;
+      }
+      sendable.push(file.id);
+      owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, contextOf, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, owedBy, provider, contextOf, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -60,12 +76,13 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     for (;;) {
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
       if (!run || run.status !== 'running') return;
-      const page = await classifyPage(run.scope, run.mode, run.cursor);
+      const page = await classifyPage(run.scope, run.mode, run.cursor, run.locale);
       // An entries run describes each image with its entry's context, and may refresh the plugin's own text.
       const { alreadyQueued } = await queue().enqueue(page.sendable, {
         reason: page.contextOf ? 'context' : 'run',
         mode: run.mode,
         lang: run.lang,
+        locales: run.locale ? [run.locale] : null,
         runId,
         contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
       });
@@ -82,23 +99,33 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
   };
 
   return {
-    /** How many images a run would send (= credits at one per image), before anything is spent. */
-    async estimate(request: Pick<RunRequest, 'scope' | 'mode'>) {
+    /**
+     * What a run would cost before anything is spent: the images, the provider calls (one per image
+     * and locale, or one per image when the provider answers every language at once), the images
+     * per locale, what is queued already and what would be skipped, and why.
+     */
+    async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale'>): Promise<EstimateView> {
       const mode = request.mode ?? 'fill';
-      let images = 0;
-      let alreadyQueued = 0;
+      const total = { images: 0, calls: 0, alreadyQueued: 0 };
       const skipped: Record<string, number> = {};
+      const perLocale: Record<string, number> = {};
       for (let cursor = 0; ; ) {
-        const page = await classifyPage(request.scope, mode, cursor);
+        const page = await classifyPage(request.scope, mode, cursor, request.locale ?? null);
         const queued = await queue().jobs.filesWithActiveJobs(page.sendable);
-        images += page.sendable.length - queued.size;
-        alreadyQueued += queued.size;
+        for (const fileId of page.sendable) {
+          if (queued.has(fileId)) continue;
+          const owed = page.owedBy.get(fileId) ?? [];
+          total.images += 1;
+          total.calls += callsFor(owed.length, page.provider);
+          for (const locale of owed) perLocale[locale] = (perLocale[locale] ?? 0) + 1;
+        }
+        total.alreadyQueued += queued.size;
         addCounts(skipped, page.skipped);
         if (!page.full || page.lastId === undefined) break;
         cursor = page.lastId;
         await yieldToEventLoop();
       }
-      return { images, credits: images, alreadyQueued, skipped };
+      return { images: total.images, calls: total.calls, credits: total.calls, perLocale, alreadyQueued: total.alreadyQueued, skipped };
     },
 
     /** Enqueues the rest of a run from its cursor, if this process may (see `leaseRun`). */

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { RunScope } from '../../../../shared/contracts/runs';
-import { createProvenanceStore, isGeneratedText } from '../../alt-text/provenance';
 import { readConfig } from '../../config/read';
 import { createContextResolver } from '../../context';
 import type { EntryRef } from '../../generation/types';
@@ -21,10 +20,4 @@ export const resolveEntriesScope = async (strapi: Core.Strapi, scope: EntriesSco
     }
   }
   return contextOf;
-};
-
-/** In `fill` mode an entries run also refreshes text the plugin wrote (now with the entry's context); a human's stays. */
-export const writtenByPlugin = async (strapi: Core.Strapi, files: Array<{ id: number; alternativeText: string | null }>): Promise<Set<number>> => {
-  const records = await createProvenanceStore(strapi).forFiles(files.map((file) => file.id));
-  return new Set(files.filter((file) => isGeneratedText(file.alternativeText, records.get(file.id))).map((file) => file.id));
 };

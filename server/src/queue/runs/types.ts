@@ -2,6 +2,8 @@ import type { RunScope } from '../../../../shared/contracts/runs';
 import type { RunStatus, WriteMode } from '../../../../shared/vocabulary';
 import type { EnqueueOptions } from '../control';
 import type { JobStore } from '../job-store';
+import type { LocaleSet } from '../../config/locales';
+import type { ProviderLanguages } from './locale-plan';
 
 export interface RunRow {
   id: number;
@@ -36,6 +38,10 @@ export interface RunQueue {
   enqueue(fileIds: number[], options: EnqueueOptions & { runId: number }): Promise<{ enqueued: number; alreadyQueued: number }>;
   retryFailed(filter: { runId: number }): Promise<{ retried: number }>;
   nudge(): void;
+  /** The locales the plugin writes. */
+  localeSet(): Promise<LocaleSet>;
+  /** What the provider in force can tell before spending; undefined without a key. */
+  providerLanguages(): ProviderLanguages | undefined;
 }
 
 /** SQLite's driver is synchronous: without a turn of the event loop between pages, a run over

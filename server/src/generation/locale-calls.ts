@@ -1,0 +1,79 @@
+import type { AltTextFileRow, LocaleState } from '../alt-text/locale-state';
+import type { createLocaleWriter } from '../alt-text/locale-write';
+import type { LocaleSet } from '../config/locales';
+import { languageOfLocale } from '../config/locales';
+import type { ImageSource, StoredFile } from '../image-source';
+import type { DeliveryStrategy, ResolvedImage } from '../image-source/types';
+import type { AltTextProvider, EntryContext, GenerateRequest } from '../providers/types';
+import type { ProvenanceContext } from '../alt-text/provenance';
+
+export interface LocaleCallsInput {
+  provider: AltTextProvider;
+  imageSource: ImageSource;
+  writer: ReturnType<typeof createLocaleWriter>;
+  file: StoredFile & AltTextFileRow;
+  set: LocaleSet;
+  /** The locales to write, with what each holds now (all writable). */
+  targets: Array<{ locale: string; lang: string; state: LocaleState }>;
+  entries: EntryContext[];
+  request: Omit<GenerateRequest, 'image' | 'lang'>;
+  beforeSend?: () => Promise<void>;
+  jobId: number | null;
+}
+
+export interface LocaleCallsResult {
+  written: Array<{ locale: string; text: string }>;
+  skipped: Record<string, string>;
+  strategy?: DeliveryStrategy;
+}
+
+/** The entries of the locale being written first: a French text is best shaped by the French page. */
+const entriesIn = (entries: EntryContext[], locale: string): EntryContext[] => {
+  const same = entries.filter((entry) => entry.locale === locale);
+  return same.length > 0 ? [...same, ...entries.filter((entry) => entry.locale !== locale)] : entries;
+};
+
+const shapingOf = (entries: EntryContext[]): ProvenanceContext | null =>
+  entries[0] ? { uid: entries[0].uid, documentId: entries[0].documentId, typeName: entries[0].typeName, title: entries[0].title } : null;
+
+/**
+ * Calls the provider for every target locale and writes each answer as it comes: one call per
+ * locale, or one call for all of them when the provider answers several languages at once. Each
+ * call waits its turn (`beforeSend`: rate limit, pause) and gets a freshly minted image URL. A
+ * language the provider cannot write is skipped before any call. A failure is thrown with what
+ * was written so far in `written` (the caller reports the rest as still owed).
+ */
+export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCallsResult): Promise<LocaleCallsResult> => {
+  const { provider, file, targets } = input;
+  const callable = targets.filter(({ locale, lang }) => {
+    if (!provider.supportsLanguage(lang)) progress.skipped[locale] = `${provider.name} does not write ${lang}`;
+    return provider.supportsLanguage(lang);
+  });
+  const resolve = async (): Promise<ResolvedImage> => {
+    await input.beforeSend?.();
+    const resolved = await input.imageSource.resolve(file, { accepts: provider.accepts });
+    progress.strategy = resolved.strategy;
+    return resolved;
+  };
+  const write = async (locale: string, state: LocaleState, text: string) => {
+    const entries = entriesIn(input.entries, locale);
+    const record = { provider: provider.name, lang: languageOfLocale(locale), strategy: progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries) };
+    const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record);
+    if (result.status === 'written') progress.written.push({ locale, text });
+    else progress.skipped[locale] = result.reason;
+  };
+
+  if (callable.length > 1 && provider.generateLanguages) {
+    const resolved = await resolve();
+    const texts = await provider.generateLanguages({ ...input.request, context: { ...input.request.context, entries: input.entries }, image: resolved.image, lang: callable[0].lang, langs: callable.map((target) => target.lang) });
+    for (const target of callable) await write(target.locale, target.state, texts[target.lang]);
+    return progress;
+  }
+  for (const target of callable) {
+    const resolved = await resolve();
+    const entries = entriesIn(input.entries, target.locale);
+    const text = await provider.generate({ ...input.request, context: { ...input.request.context, ...(entries.length > 0 ? { entries } : {}) }, image: resolved.image, lang: target.lang });
+    await write(target.locale, target.state, text);
+  }
+  return progress;
+};

@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { bootPlayground, type PlaygroundApp } from '../harness/strapi-app';
+import { apiFor, registerSuperAdmin, type Api } from '../reliability/admin';
+import { solidPng } from '../support/images';
+import { fileRows, pluginServices } from '../support/plugin';
+import { uploadThroughApi } from '../support/upload';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * One image, an alt text per locale: with `locales: 'i18n'` and i18n's en, fr, de, an upload gets
+ * three texts (AltTextLab: three calls), `alternativeText` holds the default (English) one, a
+ * person's text in one locale survives a fill run in all, coverage is counted per locale, and an
+ * estimate counts one credit per image and locale.
+ */
+const API_KEY = `locales-key-${randomBytes(10).toString('hex')}`;
+const LOCALE_TEXT = 'plugin::auto-alt-text.locale-text';
+
+const addLocales = async (app: PlaygroundApp, codes: string[]) => {
+  const i18n = app.strapi.plugin('i18n').service('locales') as { create(locale: { code: string; name: string }): Promise<unknown> };
+  for (const code of codes) await i18n.create({ code, name: `${code} (${code})` });
+};
+
+const textsOf = async (app: PlaygroundApp, fileId: number) => {
+  const rows = (await app.strapi.db.query(LOCALE_TEXT).findMany({ where: { fileId } })) as Array<{ locale: string; text: string; source: string }>;
+  return Object.fromEntries(rows.map((row) => [row.locale, { text: row.text, source: row.source }]));
+};
+
+const upload = async (app: PlaygroundApp, name: string, rgb: { r: number; g: number; b: number }) => {
+  const result = await uploadThroughApi(app, { bytes: await solidPng(90, 70, rgb), name, mime: 'image/png' });
+  expect(result.status).toBe(201);
+  return result.files[0].id;
+};
+
+describe('alt text in every locale (AltTextLab: one call per locale)', () => {
+  let emulator: Emulator;
+  let app: PlaygroundApp;
+  let admin: Api;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ accounts: [{ key: API_KEY, credits: 1000 }] });
+    app = await bootPlayground({
+      env: {
+        ALT_TEXT_PROVIDER: 'alttextlab',
+        ALT_TEXT_API_KEY: API_KEY,
+        ALT_TEXT_BASE_URL: emulator.baseUrls.alttextlab,
+        ALT_TEXT_POLL_INTERVAL_MS: '100',
+        ALT_TEXT_REQUESTS_PER_SECOND: '0',
+        ALT_TEXT_CREDITS_PROBE_SECONDS: '0',
+        ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: 'i18n' }),
+      },
+    });
+    await addLocales(app, ['fr', 'de']);
+    admin = apiFor(app, await registerSuperAdmin(app));
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await emulator?.close();
+  });
+  beforeEach(() => emulator.reset());
+
+  test('one upload → three texts, three calls with lang en, fr and de; alternativeText holds the English one', async () => {
+    const id = await upload(app, 'three-languages.png', { r: 200, g: 100, b: 0 });
+    await waitFor('the three texts', async () => (Object.keys(await textsOf(app, id)).length === 2 && (await fileRows(app.strapi, [id]))[0].alternativeText ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    expect(emulator.requests.map((request) => request.lang).sort()).toEqual(['de', 'en', 'fr']);
+    const english = emulator.requests.find((request) => request.lang === 'en')?.result;
+    expect((await fileRows(app.strapi, [id]))[0].alternativeText).toBe(english);
+    const texts = await textsOf(app, id);
+    expect(texts.fr).toEqual({ text: emulator.requests.find((request) => request.lang === 'fr')?.result, source: 'generated' });
+    expect(texts.de.source).toBe('generated');
+    expect(texts.en).toBeUndefined(); // the default locale lives in alternativeText
+  });
+
+  test('a person\'s French text survives a fill run in all locales; the media list shows each locale with its own source', async () => {
+    const id = await upload(app, 'human-french.png', { r: 0, g: 120, b: 200 });
+    await waitFor('the three texts', async () => (Object.keys(await textsOf(app, id)).length === 2 ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    expect((await admin('PUT', `/auto-alt-text/media/${id}`, { alternativeText: 'Une photo écrite à la main', locale: 'fr' })).status).toBe(200);
+    // The English text is cleared: a fill run owes English only.
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id }, data: { alternativeText: '' } });
+    emulator.reset();
+
+    const run = await pluginServices(app.strapi).runs.create({ scope: { kind: 'ids', ids: [id] }, mode: 'fill' });
+    await waitFor('the run to finish', async () => ((await pluginServices(app.strapi).runs.get(run.id))?.status === 'done' ? true : undefined));
+    expect(emulator.requests.map((request) => request.lang)).toEqual(['en']);
+    expect((await textsOf(app, id)).fr).toEqual({ text: 'Une photo écrite à la main', source: 'human' });
+
+    const french = await admin('GET', `/auto-alt-text/media?locale=fr&pageSize=100`);
+    expect(french.body.data.rows.find((row: { id: number }) => row.id === id)).toMatchObject({ locale: 'fr', source: 'human', alternativeText: 'Une photo écrite à la main' });
+    const human = await admin('GET', `/auto-alt-text/media?locale=fr&filter=human&pageSize=100`);
+    expect(human.body.data.rows.map((row: { id: number }) => row.id)).toContain(id);
+    const german = await admin('GET', `/auto-alt-text/media?locale=de&pageSize=100`);
+    expect(german.body.data.rows.find((row: { id: number }) => row.id === id)).toMatchObject({ locale: 'de', source: 'generated' });
+    expect((await admin('GET', '/auto-alt-text/media?locale=xx')).status).toBe(400);
+  });
+
+  test('coverage is counted per locale, and an estimate counts one credit per image and locale', async () => {
+    await pluginServices(app.strapi).queue.pause('MANUAL', 'the test counts what is owed');
+    try {
+      const first = await upload(app, 'owed-1.png', { r: 10, g: 10, b: 10 });
+      const second = await upload(app, 'owed-2.png', { r: 20, g: 20, b: 20 });
+      await app.strapi.db.query(LOCALE_TEXT).create({ data: { fileId: second, locale: 'de', text: 'Ein Bild', source: 'human' } });
+
+      const status = await admin('GET', '/auto-alt-text/status');
+      const { locales } = status.body.data.coverage as { locales: Record<string, { missingAltText: number }> };
+      expect(Object.keys(locales).sort()).toEqual(['de', 'en', 'fr']);
+      expect(locales.de.missingAltText).toBe(locales.fr.missingAltText - 1);
+
+      // Both new images are queued by their uploads: clear those jobs to estimate them as a run would.
+      await app.strapi.db.query('plugin::auto-alt-text.job').deleteMany({ where: { fileId: { $in: [first, second] } } });
+      const estimate = await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'ids', ids: [first, second] } });
+      expect(estimate.body.data).toMatchObject({ images: 2, calls: 5, credits: 5, perLocale: { en: 2, fr: 2, de: 1 } });
+      const german = await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'ids', ids: [first, second] }, locale: 'de' });
+      expect(german.body.data).toMatchObject({ images: 1, calls: 1, perLocale: { de: 1 } });
+    } finally {
+      await pluginServices(app.strapi).queue.resume();
+    }
+  });
+
+  test('GET /locales names the locales the plugin writes, the default first', async () => {
+    const locales = await admin('GET', '/auto-alt-text/locales');
+    expect(locales.body.data.locales.map((locale: { code: string; isDefault: boolean }) => [locale.code, locale.isDefault])).toEqual([
+      ['en', true],
+      ['fr', false],
+      ['de', false],
+    ]);
+  });
+});
+
+describe('alt text in every locale (OpenAI-compatible: one call answers every language)', () => {
+  test('one upload → one call asking for en, fr and de → three texts, each in its language', async () => {
+    const emulator = await startEmulator({ accounts: [{ key: API_KEY, credits: 1000 }] });
+    const app = await bootPlayground({
+      env: {
+        ALT_TEXT_PROVIDER: 'openai',
+        ALT_TEXT_API_KEY: API_KEY,
+        ALT_TEXT_BASE_URL: emulator.baseUrls.openai,
+        ALT_TEXT_MODEL: 'gpt-4o-mini',
+        ALT_TEXT_POLL_INTERVAL_MS: '100',
+        ALT_TEXT_REQUESTS_PER_SECOND: '0',
+        ALT_TEXT_CREDITS_PROBE_SECONDS: '0',
+        ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: ['en', 'fr', 'de'] }),
+      },
+    });
+    try {
+      const id = await upload(app, 'one-call.png', { r: 90, g: 10, b: 160 });
+      await waitFor('the three texts', async () => (Object.keys(await textsOf(app, id)).length === 2 && (await fileRows(app.strapi, [id]))[0].alternativeText ? true : undefined));
+      await pluginServices(app.strapi).queue.idle();
+      expect(emulator.requests).toHaveLength(1);
+      expect(emulator.requests[0].langs).toEqual(['en', 'fr', 'de']);
+      const texts = await textsOf(app, id);
+      expect(texts.fr.text).toMatch(/^\[fr\] /);
+      expect(texts.de.text).toMatch(/^\[de\] /);
+      expect((await fileRows(app.strapi, [id]))[0].alternativeText).not.toMatch(/^\[/);
+    } finally {
+      await app.stop();
+      await emulator.close();
+    }
+  });
+});
