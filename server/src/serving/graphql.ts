@@ -57,7 +57,7 @@ export const localizeGraphQL = (strapi: Core.Strapi, localizer: ResponseLocalize
     if (!(await localizer.setFor(locale))) return text;
     let batches = batchesOf.get(context);
     if (!batches) {
-      batches = createTextBatches((files, batchLocale) => localizer.serve(files, batchLocale), warn);
+      batches = createTextBatches(localizer.serve, warn);
       batchesOf.set(context, batches);
     }
     return batches.load({ id: file.id, name: typeof file.name === 'string' ? file.name : '', alternativeText: text ?? null }, locale);

@@ -10,7 +10,7 @@ export type ReadLocaleSet = () => Promise<LocaleSet>;
 export const requestedLocale = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' && value !== '*' ? value : undefined);
 
 /** The files of a batch, each once, as the locale texts are looked up for them. */
-export const servedFiles = (objects: MediaObject[]): ServedFile[] => {
+const servedFiles = (objects: MediaObject[]): ServedFile[] => {
   const files = new Map<number, ServedFile>();
   for (const object of objects) {
     if (!files.has(object.id)) files.set(object.id, { id: object.id, name: typeof object.name === 'string' ? object.name : '', alternativeText: object.alternativeText });
@@ -36,33 +36,33 @@ export const createResponseLocalizer = (strapi: Core.Strapi, localeSet: ReadLoca
     }
   };
 
-  return {
-    /** The locale set when `locale` asks for another text than the stored one, else null (nothing to do). */
-    async setFor(locale: string | undefined): Promise<LocaleSet | null> {
-      if (!locale) return null;
-      const locales = await localeSet();
-      return locale !== locales.default && locales.all.includes(locale) ? locales : null;
-    },
-
-    /** The texts to serve in `locale` for these files, by file id (empty when `locale` changes nothing). */
-    async serve(files: ServedFile[], locale: string): Promise<Map<number, string | null>> {
-      const locales = await this.setFor(locale);
-      return locales ? texts().forLocale(files, locale, locales) : new Map();
-    },
-
-    /** Localizes `value` (a read result of `uid`) in place; the number of file objects it holds. */
-    async localize(value: unknown, uid: string, locale: string | undefined): Promise<number> {
-      if (!locale || !(await this.setFor(locale))) return 0;
-      const objects = collectMediaObjects(value, uid, modelOf);
-      if (objects.length === 0) return 0;
-      const served = await this.serve(servedFiles(objects), locale);
-      for (const object of objects) {
-        const text = served.get(object.id);
-        if (text !== undefined) object.alternativeText = text;
-      }
-      return objects.length;
-    },
+  /** The locale set when `locale` asks for another text than the stored one, else null (nothing to do). */
+  const setFor = async (locale: string | undefined): Promise<LocaleSet | null> => {
+    if (!locale) return null;
+    const locales = await localeSet();
+    return locale !== locales.default && locales.all.includes(locale) ? locales : null;
   };
+
+  /** The texts to serve in `locale` for these files, by file id (empty when `locale` changes nothing). */
+  const serve = async (files: ServedFile[], locale: string): Promise<Map<number, string | null>> => {
+    const locales = await setFor(locale);
+    return locales ? texts().forLocale(files, locale, locales) : new Map();
+  };
+
+  /** Localizes `value` (a read result of `uid`) in place; the number of file objects it holds. */
+  const localize = async (value: unknown, uid: string, locale: string | undefined): Promise<number> => {
+    if (!locale || !(await setFor(locale))) return 0;
+    const objects = collectMediaObjects(value, uid, modelOf);
+    if (objects.length === 0) return 0;
+    const served = await serve(servedFiles(objects), locale);
+    for (const object of objects) {
+      const text = served.get(object.id);
+      if (text !== undefined) object.alternativeText = text;
+    }
+    return objects.length;
+  };
+
+  return { setFor, serve, localize };
 };
 
 export type ResponseLocalizer = ReturnType<typeof createResponseLocalizer>;

@@ -30,6 +30,9 @@ const LOCALE_TEXTS: Array<[Role, string, string]> = [
 export const expectedText = (locale: string | null, role: Role): string =>
   LOCALE_TEXTS.some(([seeded, seededLocale, text]) => seeded === role && seededLocale === locale && text.trim() !== '') ? inLocale(locale as string, role) : english(role);
 
+/** The texts of the article's images (cover, figure, zone, nested, seo) a reader of `locale` must get. */
+export const expectedArticle = (locale: string | null) => Object.fromEntries((['cover', 'figure', 'zone', 'nested', 'seo'] as const).map((role) => [role, expectedText(locale, role)]));
+
 export interface Fixtures {
   files: Record<Role, number>;
   article: string;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
-import { createLocales, expectedText, graphql, localeTextQueries, ROLES, seedFixtures, SERVING_ENV, type Fixtures, type Role } from './fixtures';
+import { createLocales, expectedArticle, expectedText, graphql, localeTextQueries, ROLES, seedFixtures, SERVING_ENV, type Fixtures, type Role } from './fixtures';
 
 /** Every media level of the article, as GraphQL selects it. */
 const ARTICLE_MEDIA = `
@@ -19,7 +19,6 @@ const articleTexts = (article: any) => ({
   nested: article.sections[1].figure.image.alternativeText,
   seo: article.seo.metaImage.alternativeText,
 });
-const expectedArticle = (locale: string | null) => Object.fromEntries((['cover', 'figure', 'zone', 'nested', 'seo'] as const).map((role) => [role, expectedText(locale, role)]));
 
 /**
  * GraphQL (@strapi/plugin-graphql, enabled in the playground): its media, components and dynamic

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
 import { describeOnDatabase, type DatabaseKind } from '../../harness/test-database';
-import { ARTICLE, createLocales, english, expectedText, getJson, localeTextQueries, PAGE, registerAdmin, ROLES, seedFixtures, SERVING_ENV, type Fixtures } from './fixtures';
+import { ARTICLE, createLocales, english, expectedArticle, expectedText, getJson, localeTextQueries, PAGE, registerAdmin, ROLES, seedFixtures, SERVING_ENV, type Fixtures } from './fixtures';
 
 /** Every media level of the article: a single image, a repeatable component, both dynamic-zone components (one nested) and the SEO component. */
 const DEEP_POPULATE = [
@@ -20,7 +20,6 @@ const articleTexts = (article: any) => ({
   nested: article.sections?.[1]?.figure?.image?.alternativeText,
   seo: article.seo?.metaImage?.alternativeText,
 });
-const expectedArticle = (locale: string | null) => Object.fromEntries((['cover', 'figure', 'zone', 'nested', 'seo'] as const).map((role) => [role, expectedText(locale, role)]));
 
 /**
  * REST content-API reads with `?locale=` (issue 14, serving): the real app over HTTP, images
@@ -99,9 +98,10 @@ export const servingRestSuite = (database: DatabaseKind) =>
     test('a single type reads with findFirst: its images are localized too', async () => {
       // The playground has no single type; its core controller reads through findFirst, done here in a content-API request.
       const request = { path: '/api/home', query: { locale: 'fr' }, state: { route: { info: { type: 'content-api' } } } };
-      const entry = (await strapi.requestContext.run(request as never, () =>
-        strapi.documents(ARTICLE).findFirst({ locale: 'fr', populate: { cover: true } } as never)
-      )) as any;
+      let entry: any;
+      await strapi.requestContext.run(request as never, async () => {
+        entry = await strapi.documents(ARTICLE).findFirst({ locale: 'fr', populate: { cover: true } } as never);
+      });
       expect(entry.cover.alternativeText).toBe('fr: cover');
     });
 
