@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
 import { describeOnDatabase, type DatabaseKind } from '../../harness/test-database';
+import { captureLogs } from '../../support/log-capture';
 import { ARTICLE, createLocales, english, expectedArticle, expectedText, getJson, localeTextQueries, PAGE, registerAdmin, ROLES, seedFixtures, SERVING_ENV, type Fixtures } from './fixtures';
 
 /** Every media level of the article: a single image, a repeatable component, both dynamic-zone components (one nested) and the SEO component. */
@@ -133,6 +134,22 @@ export const servingRestSuite = (database: DatabaseKind) =>
       const library = await getJson(app, `/upload/files?locale=fr&pageSize=100`, token);
       expect(library.status).toBe(200);
       expect(library.body.results.find((file: any) => file.id === fixtures.files.cover).alternativeText).toBe('en: cover');
+    });
+
+    test('when the locale texts cannot be read, the front end still gets the default text (a 200) and the log says why', async () => {
+      const logs = captureLogs(strapi);
+      await strapi.db.connection.schema.renameTable('auto_alt_text_locale_texts', 'auto_alt_text_locale_texts_away');
+      try {
+        const entry = await getJson(app, `/api/articles/${fixtures.article}?locale=fr&${DEEP_POPULATE}`);
+        const file = await getJson(app, `/api/upload/files/${fixtures.files.cover}?locale=fr`);
+        expect([entry.status, file.status]).toEqual([200, 200]);
+        expect(articleTexts(entry.body.data)).toEqual(expectedArticle(null));
+        expect(file.body.alternativeText).toBe('en: cover');
+      } finally {
+        await strapi.db.connection.schema.renameTable('auto_alt_text_locale_texts_away', 'auto_alt_text_locale_texts');
+        logs.restore();
+      }
+      expect(logs.lines.filter((line) => line.includes('alt text in "fr" could not be read, the default text is served'))).toHaveLength(2);
     });
 
     test('serving writes nothing: the stored texts are what they were', async () => {
