@@ -75,6 +75,12 @@ const extraConfig = (env) => {
 
 module.exports = ({ env }) => ({
   ...(env('S3_ENDPOINT') ? { upload: s3Upload(env) } : {}),
+  // Localized alt text is served through GraphQL too (issue 14). Apollo's landing page loads its
+  // sandbox from a CDN, which an offline playground cannot reach; the limits are Strapi's advice.
+  graphql: {
+    enabled: true,
+    config: { landingPage: false, defaultLimit: 25, maxLimit: 100, depthLimit: 10 },
+  },
   'auto-alt-text': {
     // Benchmarks compare uploads with the plugin against the same app without it.
     enabled: env.bool('AUTO_ALT_TEXT_ENABLED', true),

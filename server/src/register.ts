@@ -2,12 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { subscribeToEntrySaves } from './lifecycles/entry-saves';
 import { subscribeToUploads } from './lifecycles/upload-files';
 import { MODELS } from './models';
+import { getService } from './services/get-service';
+import { registerServing } from './serving';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const models = strapi.get('models') as { add(model: unknown): void };
   for (const model of MODELS) models.add(model);
   subscribeToUploads(strapi);
   subscribeToEntrySaves(strapi);
+  // The locales service's cache: settings changes clear it, and serving reads it on every request.
+  registerServing(strapi, () => getService(strapi, 'locales').set());
 };
 
 export default register;

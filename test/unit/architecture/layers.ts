@@ -7,10 +7,11 @@ import path from 'node:path';
  * other. `.` is a file at the root of server/src (index, register, bootstrap, destroy).
  */
 export const SERVER_LAYERS: Record<string, readonly string[]> = {
-  '.': ['routes', 'controllers', 'lifecycles', 'services', 'config', 'models', 'utils', 'shared'],
+  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'config', 'models', 'utils', 'shared'],
   routes: ['controllers', 'config', 'utils', 'shared'],
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
+  serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
   services: ['queue', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
   queue: ['generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],

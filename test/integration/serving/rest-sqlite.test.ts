@@ -1,0 +1,3 @@
+import { servingRestSuite } from './rest-suite';
+
+servingRestSuite('sqlite');
