@@ -20,6 +20,8 @@ export interface GenerationPartsOwner {
   get(): GenerationParts;
   /** The locales the plugin writes, read through a short cache (it follows i18n's locales). */
   localeSet(): Promise<LocaleSet>;
+  /** Reads the locale set afresh next time (i18n's locales changed). */
+  forgetLocaleSet(): void;
   reset(): void;
 }
 
@@ -33,6 +35,7 @@ export const createGenerationParts = (strapi: Core.Strapi): GenerationPartsOwner
   const locales = createLocaleSetCache(strapi, () => readConfig(strapi));
   return {
     localeSet: () => locales.get(),
+    forgetLocaleSet: () => locales.forget(),
     get(): GenerationParts {
       if (!parts) {
         const config = readConfig(strapi);

@@ -13,6 +13,7 @@ export const createGenerationService = ({ strapi }: { strapi: Core.Strapi }) => 
     provider: () => parts.get().provider,
     /** The locales the plugin writes (a short cache that follows i18n's locales). */
     localeSet: () => parts.localeSet(),
+    forgetLocaleSet: () => parts.forgetLocaleSet(),
     /** Forgets the provider client and delivery settings (the settings changed). */
     reset: () => parts.reset(),
   };

@@ -40,10 +40,9 @@ export interface Fixtures {
   page: string;
 }
 
-/** i18n locales (en is the default) and the plugin's locale cache forgotten, so the new ones count at once. */
+/** i18n locales (en is the default); the plugin follows them at once (it subscribes to i18n's locale model). */
 export const createLocales = async (strapi: Core.Strapi, codes: string[]) => {
   for (const code of codes) await strapi.plugin('i18n').service('locales').create({ code, name: code });
-  (strapi.plugin('auto-alt-text').service('locales') as { forget(): void }).forget();
 };
 
 /**
