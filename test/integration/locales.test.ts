@@ -126,6 +126,16 @@ describe('alt text in every locale (AltTextLab: one call per locale)', () => {
       ['de', false],
     ]);
   });
+
+  test('a locale added and then deleted in i18n is followed at once, not after the locale cache expires', async () => {
+    const codes = async () => (await admin('GET', '/auto-alt-text/locales')).body.data.locales.map((locale: { code: string }) => locale.code);
+    expect(await codes()).toEqual(['en', 'fr', 'de']); // read now: the cache holds these for seconds
+    await addLocales(app, ['it']);
+    expect(await codes()).toEqual(['en', 'fr', 'de', 'it']);
+    const i18n = app.strapi.plugin('i18n').service('locales') as { findByCode(code: string): Promise<{ id: number }>; delete(locale: { id: number }): Promise<unknown> };
+    await i18n.delete({ id: (await i18n.findByCode('it')).id });
+    expect(await codes()).toEqual(['en', 'fr', 'de']);
+  });
 });
 
 describe('alt text in every locale (OpenAI-compatible: one call answers every language)', () => {
