@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { subscribeToEntrySaves } from './lifecycles/entry-saves';
+import { subscribeToFileDeletes } from './lifecycles/file-deletes';
 import { subscribeToI18nLocales } from './lifecycles/i18n-locales';
 import { subscribeToUploads } from './lifecycles/upload-files';
 import { MODELS } from './models';
@@ -10,6 +11,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const models = strapi.get('models') as { add(model: unknown): void };
   for (const model of MODELS) models.add(model);
   subscribeToUploads(strapi);
+  subscribeToFileDeletes(strapi);
   subscribeToEntrySaves(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.

@@ -127,6 +127,17 @@ describe('alt text in every locale (AltTextLab: one call per locale)', () => {
     ]);
   });
 
+  test('a file deleted in the Media Library takes its texts in other locales and its provenance with it', async () => {
+    const id = await upload(app, 'deleted-later.png', { r: 10, g: 200, b: 90 });
+    await waitFor('the other locales\' texts', async () => (Object.keys(await textsOf(app, id)).length === 2 ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    const provenanceOf = () => app.strapi.db.query('plugin::auto-alt-text.provenance').findMany({ where: { fileId: id } });
+    expect(await provenanceOf()).toHaveLength(1);
+    expect((await admin('DELETE', `/upload/files/${id}`)).status).toBe(200);
+    expect(await textsOf(app, id)).toEqual({});
+    expect(await provenanceOf()).toEqual([]);
+  });
+
   test('a locale added and then deleted in i18n is followed at once, not after the locale cache expires', async () => {
     const codes = async () => (await admin('GET', '/auto-alt-text/locales')).body.data.locales.map((locale: { code: string }) => locale.code);
     expect(await codes()).toEqual(['en', 'fr', 'de']); // read now: the cache holds these for seconds

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
 import type { MediaItemView } from '../../../shared/contracts/media';
+import { forgetFile } from '../alt-text/forget-file';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
 import { createProvenanceStore, type ProvenanceRow } from '../alt-text/provenance';
 import { createLocaleStates } from '../alt-text/locale-state';
@@ -117,6 +118,9 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A human edit in one locale: from then on that text counts as a person's, and fill runs leave it alone. */
+    /** The file was deleted: its texts in other locales and its provenance go with it. */
+    forgetFile: (fileId: number): Promise<void> => forgetFile(strapi, fileId),
+
     async updateAltText(fileId: number, alternativeText: string, locale?: string): Promise<MediaItemView | null> {
       const file = await findImage(fileId);
       if (!file) return null;
