@@ -2,7 +2,8 @@
  * Alt text in every locale, in a real browser against the built playground: `locales: 'i18n'` with
  * i18n's en, fr and de. The image list switches locale (kept in the URL), shows each locale's text
  * with its own source and saves an edit in the locale shown; coverage is counted per locale; a run's
- * estimate counts images × locales. One app for the file; the tests run in order.
+ * estimate counts images × locales; the entry editor shows and edits the entry's locale. One app for
+ * the file; the tests run in order.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator/server';
@@ -133,6 +134,7 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
     const widget = page.locator('section[aria-labelledby="plugin::auto-alt-text.coverage"]');
     await widget.getByTestId('locale-coverage-de').getByText('33 %').waitFor();
     await widget.getByTestId('locale-coverage-fr').getByText('100 %').waitFor();
+    await screenshotOf(widget, 'locales-widget');
   });
 
   test('the run dialog estimates images × locales, for all locales or one', async () => {
@@ -149,5 +151,23 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
     await page.getByRole('option', { name: 'German (de)' }).click();
     await bulk.getByRole('button', { name: 'Estimate' }).click();
     await estimate.getByText('2 images × 1 locale = 2 credits').waitFor();
+  });
+
+  test('the entry editor shows and edits the texts of the entry\'s locale', async () => {
+    const created = await adminJson<{ data: { documentId: string } }>(api, '/content-manager/collection-types/api::page.page?locale=fr', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Carrés de couleur', image: green }),
+    });
+    await page.goto(`${app.url}/admin/content-manager/collection-types/api::page.page/${created.data.documentId}?plugins[i18n][locale]=fr`);
+    const panel = page.getByTestId('entry-panel');
+    await panel.getByTestId('entry-panel-locale').getByText('Alt text in French (fr)').waitFor();
+    const row = panel.getByTestId(`entry-image-${green}`);
+    await row.getByTestId('alt-text').getByText('Un carré vert').waitFor();
+    await row.getByRole('button', { name: 'Edit alt text' }).click();
+    await row.getByRole('textbox', { name: 'Alt text' }).fill('Un carré vert vif');
+    await row.getByRole('button', { name: 'Save alt text' }).click();
+    await row.getByTestId('alt-text').getByText('Un carré vert vif').waitFor();
+    expect((await rowsIn('fr')).find((item) => item.id === green)).toMatchObject({ alternativeText: 'Un carré vert vif', source: 'human' });
+    expect((await rowsIn('en')).find((item) => item.id === green)).toMatchObject({ source: 'missing' });
   });
 });
