@@ -14,7 +14,10 @@ export interface EntryImageView extends MediaItemView {
   field: string;
 }
 
-/** GET /auto-alt-text/entries/images?model=&documentId=&locale= — the images the saved entry uses. */
+/**
+ * GET /auto-alt-text/entries/images?model=&documentId=&locale= — the images the saved entry uses, each with its
+ * text in the entry's locale when the plugin writes that locale, else in the default one (each image's `locale` says which).
+ */
 export declare namespace GetEntryImages {
   interface Response { data: { images: EntryImageView[] } }
 }

@@ -38,9 +38,9 @@ export interface EstimateView {
   skipped: Record<string, number>;
 }
 
-/** POST /auto-alt-text/runs/estimate */
+/** POST /auto-alt-text/runs/estimate — `locale`: the one locale the run would write; absent or null = every locale. */
 export declare namespace EstimateRun {
-  interface Request { body: { scope: RunScope; mode?: WriteMode } }
+  interface Request { body: { scope: RunScope; mode?: WriteMode; locale?: string | null } }
   interface Response { data: EstimateView }
 }
 

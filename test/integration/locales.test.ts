@@ -118,6 +118,26 @@ describe('alt text in every locale (AltTextLab: one call per locale)', () => {
     }
   });
 
+  test('the entry editor\'s images come with their text in the entry\'s locale when the plugin writes it', async () => {
+    const id = await upload(app, 'page-image.png', { r: 90, g: 30, b: 160 });
+    await waitFor('the three texts', async () => (Object.keys(await textsOf(app, id)).length === 2 ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    expect((await admin('PUT', `/auto-alt-text/media/${id}`, { alternativeText: 'Une page en français', locale: 'fr' })).status).toBe(200);
+    // The playground's types are not generated: the Document Service is typed by hand here.
+    const pages = app.strapi.documents('api::page.page') as unknown as {
+      create(params: { data: object; locale: string }): Promise<{ documentId: string }>;
+      update(params: { documentId: string; data: object; locale: string }): Promise<unknown>;
+    };
+    const page = await pages.create({ data: { title: 'Bonjour', image: id }, locale: 'fr' });
+    const imagesIn = async (locale?: string) =>
+      (await admin('GET', `/auto-alt-text/entries/images?model=api::page.page&documentId=${page.documentId}${locale ? `&locale=${locale}` : ''}`)).body.data.images as Array<{ id: number; locale: string; alternativeText: string; source: string }>;
+
+    expect((await imagesIn('fr')).find((image) => image.id === id)).toMatchObject({ locale: 'fr', alternativeText: 'Une page en français', source: 'human' });
+    // The entry's English version: the English text, the plugin's.
+    await pages.update({ documentId: page.documentId, locale: 'en', data: { title: 'Hello', image: id } });
+    expect((await imagesIn('en')).find((image) => image.id === id)).toMatchObject({ locale: 'en', source: 'generated' });
+  });
+
   test('GET /locales names the locales the plugin writes, the default first', async () => {
     const locales = await admin('GET', '/auto-alt-text/locales');
     expect(locales.body.data.locales.map((locale: { code: string; isDefault: boolean }) => [locale.code, locale.isDefault])).toEqual([

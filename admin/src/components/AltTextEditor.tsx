@@ -8,17 +8,19 @@ import { useT } from '../hooks/useT';
 interface AltTextEditorProps {
   fileId: number;
   initial: string | null;
+  /** The locale the text is for; absent: the default locale. */
+  locale?: string;
   /** Saved or cancelled: the row shows the text again. */
   onDone: () => void;
 }
 
 /** One image's alt text edited in place; once saved it counts as written by a person. */
-export const AltTextEditor = ({ fileId, initial, onDone }: AltTextEditorProps) => {
+export const AltTextEditor = ({ fileId, initial, locale, onDone }: AltTextEditorProps) => {
   const t = useT();
   const onError = useNotifyError();
   const [text, setText] = React.useState(initial ?? '');
   const update = useUpdateAltText();
-  const save = () => update.mutate({ id: fileId, alternativeText: text }, { onSuccess: onDone, onError });
+  const save = () => update.mutate({ id: fileId, alternativeText: text, locale }, { onSuccess: onDone, onError });
 
   return (
     <Flex gap={1}>

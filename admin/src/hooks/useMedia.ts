@@ -10,6 +10,8 @@ export interface MediaParams {
   pageSize: number;
   filter: MediaFilter;
   search?: string;
+  /** Whose text and source to show; absent: the default locale. */
+  locale?: string;
 }
 
 const POLL_MS = 1500;
@@ -25,21 +27,21 @@ export const useMedia = (params: MediaParams, { poll = true }: { poll?: boolean 
     refetchInterval: (page) => (poll && page?.rows.some((row) => row.queued) ? POLL_MS : false),
   });
 
-/** Queues one image for a fresh alt text (overwrites). */
+/** Queues one image for a fresh alt text (overwrites), in `locale` or, without one, in every locale the plugin writes. */
 export const useRegenerateMedia = () =>
   usePluginMutation<{ id: number } & RegenerateMedia.Request['body'], RegenerateMedia.Response>({
     method: 'post',
     path: ({ id }) => `media/${id}/regenerate`,
-    body: ({ lang }) => ({ lang }),
+    body: ({ lang, locale }) => ({ lang, ...(locale ? { locale } : {}) }),
     // The queue now has work: the status query polls until it is done (or the queue pauses).
     invalidates: [queryKeys.mediaRoot, queryKeys.status],
   });
 
-/** Saves a human edit; the text counts as human-written from then on. */
+/** Saves a human edit (in `locale`, or the default locale); the text counts as human-written from then on. */
 export const useUpdateAltText = () =>
   usePluginMutation<{ id: number } & UpdateMediaAltText.Request['body'], UpdateMediaAltText.Response>({
     method: 'put',
     path: ({ id }) => `media/${id}`,
-    body: ({ alternativeText }) => ({ alternativeText }),
+    body: ({ alternativeText, locale }) => ({ alternativeText, ...(locale ? { locale } : {}) }),
     invalidates: [queryKeys.mediaRoot, queryKeys.entryImagesRoot, queryKeys.status],
   });

@@ -6,6 +6,7 @@ export const queryKeys = {
   settings: [PLUGIN_ID, 'settings'] as const,
   status: [PLUGIN_ID, 'status'] as const,
   credits: [PLUGIN_ID, 'credits'] as const,
+  locales: [PLUGIN_ID, 'locales'] as const,
   run: (id: number) => [PLUGIN_ID, 'runs', id] as const,
   failures: (params: object) => [PLUGIN_ID, 'failures', params] as const,
   failuresRoot: [PLUGIN_ID, 'failures'] as const,

@@ -34,9 +34,11 @@ export const createEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     new Map(((await strapi.db.query(FILE_UID).findMany({ select: ['id', 'name', 'alternativeText'], where: { id: { $in: ids } } })) as FileAlt[]).map((file) => [file.id, file]));
 
   return {
+    /** Each image with its text in the entry's locale when the plugin writes that locale, else in the default one (`locale` says which). */
     async images(entry: EntryRef): Promise<EntryImageView[]> {
       const images = await resolver().forEntry(entry.uid, entry.documentId, entry.locale ?? undefined);
-      const items = await getService(strapi, 'media').items(images.map((image) => image.fileId));
+      const written = entry.locale && (await getService(strapi, 'locales').set()).all.includes(entry.locale) ? entry.locale : undefined;
+      const items = await getService(strapi, 'media').items(images.map((image) => image.fileId), written);
       return images.flatMap((image) => {
         const item = items.get(image.fileId);
         return item ? [{ ...item, field: image.context.field }] : [];

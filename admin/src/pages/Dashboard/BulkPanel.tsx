@@ -3,8 +3,10 @@ import { Button, Flex, Grid, NumberInput, TextInput } from '@strapi/design-syste
 import { Play } from '@strapi/icons';
 import { WRITE_MODES, type WriteMode } from '../../../../shared/vocabulary';
 import { FormField } from '../../components/FormField';
+import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
 import { Panel } from '../../components/Panel';
+import { useRunLocaleChoice } from '../../hooks/useLocales';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
 import { useT, type Message } from '../../hooks/useT';
@@ -21,17 +23,20 @@ interface BulkPanelProps {
   onStarted: (runId: number) => void;
 }
 
-/** Scope, mode and language → Estimate → Start. Start waits for an estimate of the same choices. */
+/** Scope, mode, locale and language → Estimate → Start. Start waits for an estimate of the same choices. */
 export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const t = useT();
   const onError = useNotifyError();
   const [scopeDraft, setScopeDraft] = React.useState<ScopeDraft>({ kind: 'missing', folderId: null });
   const [mode, setMode] = React.useState<WriteMode>('fill');
   const [lang, setLang] = React.useState('');
+  const target = useRunLocaleChoice();
+  // Sent only when the plugin writes several locales: with one, the requests stay as they were.
+  const localeBody = target.plugin.multi ? { locale: target.locale } : {};
   const estimate = useEstimateRun();
   const create = useCreateRun();
   const scope = scopeOf(scopeDraft, selectedIds);
-  const choice = JSON.stringify({ scope, mode });
+  const choice = JSON.stringify({ scope, mode, ...localeBody });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
   const scopeOptions: Option<ScopeKind>[] = [
     { value: 'missing', label: t('bulk.scope.missing', 'Missing alt text only') },
@@ -42,12 +47,12 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
 
   const onEstimate = () => {
     if (!scope) return;
-    estimate.mutate({ scope, mode }, { onSuccess: () => setEstimatedChoice(choice), onError });
+    estimate.mutate({ scope, mode, ...localeBody }, { onSuccess: () => setEstimatedChoice(choice), onError });
   };
   const onStart = () => {
     if (!scope) return;
     create.mutate(
-      { scope, mode, lang: lang.trim() || null },
+      { scope, mode, lang: lang.trim() || null, ...localeBody },
       {
         onSuccess: (run) => {
           setEstimatedChoice(null);
@@ -86,6 +91,11 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
             <OptionSelect value={mode} options={translatedOptions(WRITE_MODES, MODE_LABELS, t)} onChange={setMode} />
           </FormField>
         </Grid.Item>
+        {target.plugin.multi ? (
+          <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+            <LocaleSelect name="locale" label={t('bulk.locale.label', 'Locales')} locales={target.plugin.locales} value={target.choice} onChange={target.setChoice} withAll />
+          </Grid.Item>
+        ) : null}
         <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
           <FormField name="lang" label={t('bulk.lang.label', 'Language')}>
             <TextInput value={lang} placeholder={t('bulk.lang.placeholder', 'Default')} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLang(event.target.value)} />
@@ -100,7 +110,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
           {t('bulk.start', 'Start')}
         </Button>
       </Flex>
-      {estimateIsCurrent && estimate.data ? <EstimateSummary estimate={estimate.data} /> : null}
+      {estimateIsCurrent && estimate.data ? <EstimateSummary estimate={estimate.data} locales={target.targeted} /> : null}
     </Panel>
   );
 };

@@ -4,6 +4,7 @@ import { Cog } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { CoverageSummary } from '../../components/CoverageSummary';
+import { LocaleCoverage } from '../../components/LocaleCoverage';
 import { Panel } from '../../components/Panel';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useStatus } from '../../hooks/useStatus';
@@ -48,6 +49,7 @@ export const DashboardPage = () => {
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
               <Panel title={t('coverage.title', 'Coverage')} testId="coverage-card">
                 <CoverageSummary coverage={coverage} />
+                <LocaleCoverage coverage={coverage} />
               </Panel>
             </Grid.Item>
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">

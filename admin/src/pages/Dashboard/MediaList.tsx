@@ -2,9 +2,11 @@ import * as React from 'react';
 import { Flex, Grid, Loader, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
 import { FormField } from '../../components/FormField';
+import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, type Option } from '../../components/OptionSelect';
 import { Pager } from '../../components/Pager';
 import { Panel } from '../../components/Panel';
+import { useLocaleParam, useLocales } from '../../hooks/useLocales';
 import { useMedia, type MediaFilter } from '../../hooks/useMedia';
 import { useT } from '../../hooks/useT';
 import { MediaRow } from './MediaRow';
@@ -20,14 +22,22 @@ interface MediaListProps {
   poll: boolean;
 }
 
-/** The library's images with their alt text: filter, edit inline, regenerate one, select some for a run. */
+/**
+ * The library's images with their alt text: filter, edit inline, regenerate one, select some for a
+ * run. When the plugin writes several locales, all of it follows the locale chosen (kept in the URL).
+ */
 export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenerate, poll }: MediaListProps) => {
   const t = useT();
   const [filter, setFilter] = React.useState<MediaFilter>('all');
   const [search, setSearch] = React.useState('');
   const [page, setPage] = React.useState(1);
+  const { locales } = useLocales();
+  const [locale, setLocale] = useLocaleParam();
   const debouncedSearch = useDebounce(search, 300);
-  const media = useMedia({ page, pageSize: PAGE_SIZE, filter, ...(debouncedSearch ? { search: debouncedSearch } : {}) }, { poll });
+  const media = useMedia(
+    { page, pageSize: PAGE_SIZE, filter, ...(debouncedSearch ? { search: debouncedSearch } : {}), ...(locale ? { locale } : {}) },
+    { poll }
+  );
   const rows = media.data?.rows ?? [];
   const onSelect = (id: number, selected: boolean) =>
     onSelectedChange(selected ? [...selectedIds, id] : selectedIds.filter((other) => other !== id));
@@ -41,6 +51,20 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
   return (
     <Panel title={t('media.title', 'Images')} action={media.isFetching ? <Loader small /> : null} testId="media-list">
       <Grid.Root gap={4}>
+        {locale ? (
+          <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+            <LocaleSelect
+              name="locale"
+              label={t('media.locale.label', 'Locale')}
+              locales={locales}
+              value={locale}
+              onChange={(code) => {
+                setLocale(code);
+                setPage(1);
+              }}
+            />
+          </Grid.Item>
+        ) : null}
         <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
           <FormField name="filter" label={t('media.filter.label', 'Show')}>
             <OptionSelect
@@ -91,6 +115,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
                 selected={selectedIds.includes(item.id)}
                 onSelect={onSelect}
                 canGenerate={canGenerate}
+                locale={locale}
               />
             ))}
           </Tbody>

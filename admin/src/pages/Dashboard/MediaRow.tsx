@@ -15,9 +15,11 @@ interface MediaRowProps {
   selected: boolean;
   onSelect: (id: number, selected: boolean) => void;
   canGenerate: boolean;
+  /** The locale the list shows, when the plugin writes several: edits and Regenerate are for it alone. */
+  locale: string | null;
 }
 
-export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate }: MediaRowProps) => {
+export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, locale }: MediaRowProps) => {
   const t = useT();
   const onError = useNotifyError();
   const [editing, setEditing] = React.useState(false);
@@ -38,7 +40,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate }: 
       <Td><Typography ellipsis>{item.name}</Typography></Td>
       <Td style={{ whiteSpace: 'normal', width: '45%' }}>
         {editing ? (
-          <AltTextEditor fileId={item.id} initial={item.alternativeText} onDone={() => setEditing(false)} />
+          <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} onDone={() => setEditing(false)} />
         ) : (
           <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
             {item.alternativeText || t('media.noAltText', 'No alt text')}
@@ -59,7 +61,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate }: 
               variant="secondary"
               startIcon={<ArrowClockwise />}
               disabled={item.queued || regenerate.isLoading}
-              onClick={() => regenerate.mutate({ id: item.id }, { onError })}
+              onClick={() => regenerate.mutate({ id: item.id, locale }, { onError })}
             >
               {t('media.regenerate', 'Regenerate')}
             </Button>

@@ -13,10 +13,12 @@ interface EntryImageRowProps {
   /** A generate request for this image is on its way (the image shows as queued once it is in). */
   generating: boolean;
   onGenerate: () => void;
+  /** The plugin writes several locales: an edit saves the text of the locale shown (the image's `locale`). */
+  perLocale: boolean;
 }
 
 /** One image of the entry: where it sits, its alt text (editable in place), who wrote it, and Generate with the entry's context. */
-export const EntryImageRow = ({ image, canGenerate, generating, onGenerate }: EntryImageRowProps) => {
+export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perLocale }: EntryImageRowProps) => {
   const t = useT();
   const [editing, setEditing] = React.useState(false);
   return (
@@ -33,7 +35,7 @@ export const EntryImageRow = ({ image, canGenerate, generating, onGenerate }: En
         </Flex>
       </Flex>
       {editing ? (
-        <AltTextEditor fileId={image.id} initial={image.alternativeText} onDone={() => setEditing(false)} />
+        <AltTextEditor fileId={image.id} initial={image.alternativeText} locale={perLocale ? image.locale : undefined} onDone={() => setEditing(false)} />
       ) : (
         <Flex gap={1} alignItems="flex-start">
           <Box flex="1">

@@ -5,6 +5,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import type { EntryRefView } from '../../../../shared/contracts/entries';
 import { withPluginProviders } from '../../components/PluginProviders';
 import { useEntryImages, useGenerateEntryImages } from '../../hooks/useEntryImages';
+import { useLocales } from '../../hooks/useLocales';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useT } from '../../hooks/useT';
 import { useUnsavedEntry } from '../../hooks/useUnsavedEntry';
@@ -28,6 +29,32 @@ const Notice = ({ children }: { children: React.ReactNode }) => (
   </Box>
 );
 
+/**
+ * Which locale's texts the panel shows, when the plugin writes several: the entry's own when the
+ * plugin writes it, else the default one, with a note saying so.
+ */
+const LocaleLine = ({ entryLocale }: { entryLocale: string | null }) => {
+  const t = useT();
+  const { locales, defaultLocale, nameOf } = useLocales();
+  const written = !!entryLocale && locales.some((locale) => locale.code === entryLocale);
+  const shown = written && entryLocale ? entryLocale : (defaultLocale?.code ?? '');
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="entry-panel-locale">
+      <Typography variant="pi" textColor="neutral600">
+        {t('entryPanel.locale', 'Alt text in {locale}', { locale: nameOf(shown) })}
+      </Typography>
+      {entryLocale && !written ? (
+        <Notice>
+          {t('entryPanel.localeNotWritten', 'The plugin does not write alt text in {locale}: the text shown is the default one ({fallback}).', {
+            locale: entryLocale,
+            fallback: nameOf(shown),
+          })}
+        </Notice>
+      ) : null}
+    </Flex>
+  );
+};
+
 /** The images of a saved entry, and what its unsaved edits mean for them. */
 const SavedEntryImages = ({ entry, savedAt, canGenerate }: { entry: EntryRefView; savedAt: string | null; canGenerate: boolean }) => {
   const t = useT();
@@ -36,6 +63,7 @@ const SavedEntryImages = ({ entry, savedAt, canGenerate }: { entry: EntryRefView
   const unsaved = useUnsavedEntry();
   const images = useEntryImages(entry, savedAt);
   const generate = useGenerateEntryImages();
+  const { multi } = useLocales();
   const [requested, setRequested] = React.useState<number | 'all' | null>(null);
 
   const onGenerate = (fileId?: number) => {
@@ -62,6 +90,7 @@ const SavedEntryImages = ({ entry, savedAt, canGenerate }: { entry: EntryRefView
       ) : unsaved.modified ? (
         <Notice>{t('entryPanel.modified', 'Unsaved changes: Generate uses the entry as last saved.')}</Notice>
       ) : null}
+      {multi ? <LocaleLine entryLocale={entry.locale ?? null} /> : null}
       {images.isLoading ? <Loader small>{t('entryPanel.loading', 'Loading the images')}</Loader> : null}
       {images.isError ? <Typography textColor="danger600">{t('entryPanel.error', 'The images could not be listed.')}</Typography> : null}
       {images.data && list.length === 0 ? <Typography textColor="neutral600">{t('entryPanel.empty', 'This entry uses no images yet.')}</Typography> : null}
@@ -72,6 +101,7 @@ const SavedEntryImages = ({ entry, savedAt, canGenerate }: { entry: EntryRefView
           canGenerate={canGenerate}
           generating={requested === image.id || requested === 'all'}
           onGenerate={() => onGenerate(image.id)}
+          perLocale={multi}
         />
       ))}
       {canGenerate && list.length > 0 ? (
