@@ -105,6 +105,9 @@ describeInBrowser('the admin panel', () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);
     await page.getByTestId('coverage-percent').getByText('0 %').waitFor();
     await page.getByTestId('credits-card').getByText('500 credits remaining').waitFor();
+    // One locale: a language may be chosen for the run, and no locale choice is shown.
+    expect(await page.getByRole('textbox', { name: 'Language' }).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Locales' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.getByTestId('estimate').getByText(`${COLOURS.length} images, about ${COLOURS.length} credits`).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();

@@ -146,6 +146,8 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
     await estimate.getByText('2 images × 3 locales: about 4 credits, for the texts still owed').waitFor();
     await estimate.getByTestId('estimate-per-locale').getByText('English (en): 2 texts · German (de): 2 texts').waitFor();
     await screenshot(page, 'locales-run-estimate', { height: 1100 });
+    // Each locale's text is written in its own language: no language to override, so no field for it.
+    expect(await bulk.getByRole('textbox', { name: 'Language' }).count()).toBe(0);
 
     await bulk.getByRole('combobox', { name: 'Locales' }).click();
     await page.getByRole('option', { name: 'German (de)' }).click();

@@ -52,7 +52,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const onStart = () => {
     if (!scope) return;
     create.mutate(
-      { scope, mode, lang: lang.trim() || null, ...localeBody },
+      { scope, mode, lang: target.plugin.multi ? null : lang.trim() || null, ...localeBody },
       {
         onSuccess: (run) => {
           setEstimatedChoice(null);
@@ -95,12 +95,14 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
             <LocaleSelect name="locale" label={t('bulk.locale.label', 'Locales')} locales={target.plugin.locales} value={target.choice} onChange={target.setChoice} withAll />
           </Grid.Item>
-        ) : null}
-        <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-          <FormField name="lang" label={t('bulk.lang.label', 'Language')}>
-            <TextInput value={lang} placeholder={t('bulk.lang.placeholder', 'Default')} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLang(event.target.value)} />
-          </FormField>
-        </Grid.Item>
+        ) : (
+          // With several locales each text is written in its locale's language: there is no language to override.
+          <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
+            <FormField name="lang" label={t('bulk.lang.label', 'Language')}>
+              <TextInput value={lang} placeholder={t('bulk.lang.placeholder', 'Default')} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setLang(event.target.value)} />
+            </FormField>
+          </Grid.Item>
+        )}
       </Grid.Root>
       <Flex gap={2}>
         <Button variant="secondary" onClick={onEstimate} disabled={!scope} loading={estimate.isLoading}>
