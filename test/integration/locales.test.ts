@@ -138,6 +138,37 @@ describe('alt text in every locale (AltTextLab: one call per locale)', () => {
     expect((await imagesIn('en')).find((image) => image.id === id)).toMatchObject({ locale: 'en', source: 'generated' });
   });
 
+  test('generating from an entry writes the entry\'s locale only: one credit, and the other locales\' texts untouched', async () => {
+    const id = await upload(app, 'entry-locale.png', { r: 30, g: 90, b: 60 });
+    await waitFor('the three texts', async () => (Object.keys(await textsOf(app, id)).length === 2 ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    expect((await admin('PUT', `/auto-alt-text/media/${id}`, { alternativeText: 'Ein Bild, von Hand', locale: 'de' })).status).toBe(200);
+    const pages = app.strapi.documents('api::page.page') as unknown as {
+      create(params: { data: object; locale: string }): Promise<{ documentId: string }>;
+      update(params: { documentId: string; data: object; locale: string }): Promise<unknown>;
+    };
+    const page = await pages.create({ data: { title: 'Une page', image: id }, locale: 'fr' });
+    await pages.update({ documentId: page.documentId, locale: 'de', data: { title: 'Eine Seite', image: id } });
+    const before = await textsOf(app, id);
+    const english = (await fileRows(app.strapi, [id]))[0].alternativeText;
+    emulator.reset();
+
+    const regenerate = await admin('POST', '/auto-alt-text/entries/images/generate', { model: 'api::page.page', documentId: page.documentId, locale: 'fr', fileIds: [id] });
+    expect(regenerate.body.data).toEqual({ queued: 1, kept: 0 });
+    await waitFor('the French text replaced', async () => ((await textsOf(app, id)).fr.text !== before.fr.text ? true : undefined));
+    await pluginServices(app.strapi).queue.idle();
+    expect(emulator.requests.map((request) => request.lang)).toEqual(['fr']);
+    expect((await textsOf(app, id)).de).toEqual({ text: 'Ein Bild, von Hand', source: 'human' });
+    expect((await fileRows(app.strapi, [id]))[0].alternativeText).toBe(english);
+
+    // The entry's German version: its locale's text is a person's, so nothing is owed.
+    emulator.reset();
+    const fill = await admin('POST', '/auto-alt-text/entries/images/generate', { model: 'api::page.page', documentId: page.documentId, locale: 'de' });
+    expect(fill.body.data).toEqual({ queued: 0, kept: 1 });
+    await pluginServices(app.strapi).queue.idle();
+    expect(emulator.requests).toHaveLength(0);
+  });
+
   test('GET /locales names the locales the plugin writes, the default first', async () => {
     const locales = await admin('GET', '/auto-alt-text/locales');
     expect(locales.body.data.locales.map((locale: { code: string; isDefault: boolean }) => [locale.code, locale.isDefault])).toEqual([
