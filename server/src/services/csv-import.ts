@@ -127,7 +127,7 @@ export const createCsvImporter = (strapi: Core.Strapi) => {
   return {
     async run(source: CsvImportSource, locales: LocaleSet): Promise<CsvImportResult> {
       const { errors, errorCount, accepted, counts } = await check(source, locales, readConfig(strapi).maxLength);
-      if (errorCount > 0) return { ok: false, errors, errorCount };
+      if (errorCount > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row), errorCount };
       if (counts.rows === 0) return { ok: false, errors: [{ row: 2, reason: 'EMPTY_FILE', message: 'the file has a header but no rows' }], errorCount: 1 };
       await write(accepted, locales, counts);
       return { ok: true, counts };
