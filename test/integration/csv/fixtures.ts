@@ -44,7 +44,7 @@ export interface HttpResult {
 export const importCsv = async (app: Pick<PlaygroundApp, 'url'>, token: string, content: string | Uint8Array, name = 'alt-text.csv'): Promise<HttpResult> => {
   const form = new FormData();
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  form.append('files', new Blob([bytes], { type: 'text/csv' }), name);
+  form.append('files', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), name);
   const response = await fetch(`${app.url}/auto-alt-text/csv/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
   const text = await response.text();
   let body: unknown;

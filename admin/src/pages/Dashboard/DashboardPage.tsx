@@ -11,6 +11,7 @@ import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { BulkPanel } from './BulkPanel';
 import { CreditsCard } from './CreditsCard';
+import { CsvPanel } from './CsvPanel';
 import { FailuresList } from './FailuresList';
 import { MediaList } from './MediaList';
 import { QueueCard } from './QueueCard';
@@ -67,6 +68,7 @@ export const DashboardPage = () => {
             canGenerate={permissions.canGenerate}
             poll={!queue.paused}
           />
+          {permissions.canGenerate ? <CsvPanel /> : null}
         </Flex>
       </Layouts.Content>
     </Page.Main>
