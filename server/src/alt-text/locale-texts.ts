@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { TextSource } from '../../../shared/vocabulary';
 import { LOCALE_TEXT_UID, tableOf } from '../models';
 import { isAltTextMissing } from './missing';
@@ -41,6 +42,11 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
     return byFile;
   };
 
+  const changesOf = (entry: NewLocaleText, now: Date) => {
+    const { fileId: _fileId, locale: _locale, context, ...rest } = entry;
+    return table.row({ provider: null, strategy: null, jobId: null, ...rest, context: context ? JSON.stringify(context) : null, updatedAt: now });
+  };
+
   return {
     tableName: table.name,
     column: table.column,
@@ -50,12 +56,20 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
       return (await rows().findOne({ where: { fileId, locale } })) as LocaleTextRow | null;
     },
 
-    /** One row per file and locale, whoever writes first: an upsert on the unique pair. */
-    async upsert(entry: NewLocaleText): Promise<void> {
-      const { fileId, locale, context, ...rest } = entry;
+    /** One row per file and locale, whoever writes first: an upsert on the unique pair (in `trx` when given: raw knex does not join a transaction by itself). */
+    async upsert(entry: NewLocaleText, trx?: Knex.Transaction): Promise<void> {
+      const changes = changesOf(entry, new Date());
+      const query = strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId, locale: entry.locale, createdAt: changes[table.column('updatedAt')] }) });
+      await (trx ? query.transacting(trx) : query).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
+    },
+
+    /** Many upserts in one statement, in `trx` (a CSV import writes its rows a chunk at a time). */
+    async upsertMany(entries: NewLocaleText[], trx: Knex.Transaction): Promise<void> {
+      if (entries.length === 0) return;
       const now = new Date();
-      const changes = table.row({ provider: null, strategy: null, jobId: null, ...rest, context: context ? JSON.stringify(context) : null, updatedAt: now });
-      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId, locale, createdAt: now }) }).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
+      const values = entries.map((entry) => ({ ...changesOf(entry, now), ...table.row({ fileId: entry.fileId, locale: entry.locale, createdAt: now }) }));
+      const merged = Object.keys(changesOf(entries[0], now));
+      await trx(table.name).insert(values).onConflict([table.column('fileId'), table.column('locale')]).merge(merged);
     },
 
     /** The texts to serve in `locale` for these files: present and not missing (else the caller falls back). */

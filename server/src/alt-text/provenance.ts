@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { PROVENANCE_UID, tableOf } from '../models';
 
 export interface ProvenanceRow {
@@ -34,6 +35,11 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(PROVENANCE_UID);
   const table = tableOf(strapi, PROVENANCE_UID);
 
+  const changesOf = (entry: NewProvenance, now: Date) => {
+    const { fileId: _fileId, context, source, ...rest } = entry;
+    return table.row({ ...rest, generatedAt: now, context: context ? JSON.stringify(context) : null, source: source ?? 'generated' });
+  };
+
   return {
     async get(fileId: number): Promise<ProvenanceRow | null> {
       return (await rows().findOne({ where: { fileId } })) as ProvenanceRow | null;
@@ -47,9 +53,16 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
 
     /** One row per file, whoever writes first: an upsert on the unique file id, never update-then-insert. */
     async record(entry: NewProvenance): Promise<void> {
-      const { fileId, context, source, ...rest } = entry;
-      const changes = table.row({ ...rest, generatedAt: new Date(), context: context ? JSON.stringify(context) : null, source: source ?? 'generated' });
-      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId }) }).onConflict(table.column('fileId')).merge(changes);
+      const changes = changesOf(entry, new Date());
+      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId }) }).onConflict(table.column('fileId')).merge(changes);
+    },
+
+    /** Many records in one statement, in `trx` (raw knex joins a transaction only when told). */
+    async recordMany(entries: NewProvenance[], trx: Knex.Transaction): Promise<void> {
+      if (entries.length === 0) return;
+      const now = new Date();
+      const values = entries.map((entry) => ({ ...changesOf(entry, now), ...table.row({ fileId: entry.fileId }) }));
+      await trx(table.name).insert(values).onConflict(table.column('fileId')).merge(Object.keys(changesOf(entries[0], now)));
     },
   };
 };

@@ -1,3 +1,4 @@
+import { createCsvController } from './csv';
 import { createEntriesController } from './entries';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
@@ -11,5 +12,6 @@ export default {
   runs: createRunsController,
   media: createMediaController,
   entries: createEntriesController,
+  csv: createCsvController,
   'signed-image': createSignedImageController,
 };

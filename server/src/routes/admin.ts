@@ -39,5 +39,7 @@ export default {
     route('PUT', '/media/:id', 'media.update', PERMISSIONS.generate),
     route('GET', '/entries/images', 'entries.images', PERMISSIONS.read),
     route('POST', '/entries/images/generate', 'entries.generate', PERMISSIONS.generate),
+    route('GET', '/csv/export', 'csv.export', PERMISSIONS.generate),
+    route('POST', '/csv/import', 'csv.import', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

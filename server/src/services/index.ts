@@ -1,4 +1,5 @@
 import { createAccountService } from './account';
+import { createCsvService } from './csv';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
 import { createLocalesService } from './locales';
@@ -18,4 +19,5 @@ export default {
   locales: createLocalesService,
   entries: createEntriesService,
   signedImage: createSignedImageService,
+  csv: createCsvService,
 };

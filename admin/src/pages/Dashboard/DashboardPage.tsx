@@ -12,6 +12,7 @@ import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { BulkPanel } from './BulkPanel';
 import { CreditsCard } from './CreditsCard';
+import { CsvPanel } from './CsvPanel';
 import { FailuresList } from './FailuresList';
 import { MediaList } from './MediaList';
 import { QueueCard } from './QueueCard';
@@ -69,6 +70,7 @@ export const DashboardPage = () => {
             canGenerate={permissions.canGenerate}
             poll={!queue.paused}
           />
+          {permissions.canGenerate ? <CsvPanel /> : null}
         </Flex>
       </Layouts.Content>
     </Page.Main>

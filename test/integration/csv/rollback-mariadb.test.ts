@@ -1,0 +1,3 @@
+import { csvRollbackSuite } from './rollback-suite';
+
+csvRollbackSuite('mysql');
