@@ -1,3 +1,3 @@
 export { createCsvReader, CsvEncodingError, readCsvRecords, type CsvProblem, type CsvProblemCode, type CsvRecord } from './reader';
 export { BOM, csvField, csvRow } from './writer';
-export { headerErrors, isRowErrors, parseRow, type AltTextCsvRow } from './format';
+export { guardFormula, headerErrors, isRowErrors, parseRow, unguardFormula, type AltTextCsvRow } from './format';

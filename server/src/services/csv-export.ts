@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CSV_COLUMNS, type CsvExportScope } from '../../../shared/contracts/csv';
 import { createLocaleStates, type AltTextFileRow } from '../alt-text/locale-state';
 import type { LocaleSet } from '../config/locales';
-import { BOM, csvRow } from '../csv';
+import { BOM, csvRow, guardFormula } from '../csv';
 import { invalidRequest } from '../errors/field-errors';
 import { FILE_UID } from '../utils/plugin-id';
 import { CSV_BATCH } from './csv-import';
@@ -56,7 +56,7 @@ export const createCsvExporter = (strapi: Core.Strapi) => {
             for (const locale of wanted) {
               const state = byFile.get(file.id)?.get(locale);
               if (!state || (missingOnly && state.source !== 'missing')) continue;
-              piece += csvRow([file.id, file.name, locale, state.text ?? '', state.source]);
+              piece += csvRow([file.id, guardFormula(file.name), locale, guardFormula(state.text ?? ''), state.source]);
             }
           }
           if (piece) yield piece;

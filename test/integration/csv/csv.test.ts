@@ -103,6 +103,18 @@ describe('CSV export and import', () => {
     expect(await sourceIn(second, 'en')).toMatchObject({ source: 'imported', alternativeText: 'A dog, "happy", on grass\nat noon' });
   });
 
+  test('a text a spreadsheet would run as a formula is exported behind an apostrophe and comes back unchanged', async () => {
+    const [third] = await seedImages(app.strapi, 1, `csv-formula-${randomBytes(3).toString('hex')}`);
+    const formula = '=HYPERLINK("http://evil.example","click")';
+    expect((await admin('PUT', `/auto-alt-text/media/${third}`, { alternativeText: formula, locale: 'fr' })).status).toBe(200);
+    const rows = parseCsv((await exportCsv(app, token, 'scope=all&locale=fr')).text).slice(1);
+    const row = rows.find((fields) => Number(fields[0]) === third);
+    expect(row?.slice(2)).toEqual(['fr', `'${formula}`, 'human']);
+    const imported = await importCsv(app, token, spreadsheetCsv([row as string[]]));
+    expect(imported.body.data).toEqual({ rows: 1, written: 0, unchanged: 1, skipped: 0 });
+    expect(await sourceIn(third, 'fr')).toMatchObject({ source: 'human', alternativeText: formula });
+  });
+
   describe('a bad file: every row reported, nothing written', () => {
     let pdf: number;
     beforeAll(async () => {

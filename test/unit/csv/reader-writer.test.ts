@@ -1,6 +1,6 @@
 import { createCsvReader, CsvEncodingError, readCsvRecords, type CsvRecord } from '../../../server/src/csv/reader';
 import { BOM, csvField, csvRow } from '../../../server/src/csv/writer';
-import { headerErrors, parseRow } from '../../../server/src/csv/format';
+import { guardFormula, headerErrors, parseRow, unguardFormula } from '../../../server/src/csv/format';
 
 const readAll = async (chunks: Array<string | Uint8Array>): Promise<CsvRecord[]> => {
   const out: CsvRecord[] = [];
@@ -101,5 +101,19 @@ describe('the alt-text file format', () => {
     for (const id of ['', 'abc', '1.5', '-3', '0']) {
       expect(parseRow(record([id, 'x', 'fr', 't', 's']))).toEqual([expect.objectContaining({ column: 'fileId', reason: 'BAD_FILE_ID' })]);
     }
+  });
+
+  test('a cell a spreadsheet would run as a formula is exported with a leading apostrophe, and imported without it', () => {
+    for (const text of ['=HYPERLINK("http://evil.example","x")', '+1 more', '-20% off', '@mention', '\tindent', "'=already quoted", "''=twice"]) {
+      const guarded = guardFormula(text);
+      expect(guarded).toBe(`'${text}`);
+      expect(unguardFormula(guarded)).toBe(text);
+    }
+    for (const text of ['A red tent', "'quoted' word", 'email@example.com', '']) {
+      expect(guardFormula(text)).toBe(text);
+      expect(unguardFormula(text)).toBe(text);
+    }
+    const parsed = parseRow({ row: 2, fields: ['7', "'=cmd.png", 'en', "'=SUM(A1)", 'human'] });
+    expect(parsed).toMatchObject({ fileName: '=cmd.png', altText: '=SUM(A1)' });
   });
 });
