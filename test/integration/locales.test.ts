@@ -231,3 +231,36 @@ describe('alt text in every locale (OpenAI-compatible: one call answers every la
     }
   });
 });
+
+describe('alt text in every locale (AltTextAI: a language it does not write is skipped before a credit is spent)', () => {
+  test('en, fr and sv → two calls (en, fr), sv left out with the reason on the job; one credit per call', async () => {
+    const emulator = await startEmulator({ accounts: [{ key: API_KEY, credits: 50 }] });
+    const app = await bootPlayground({
+      env: {
+        ALT_TEXT_PROVIDER: 'alttextai',
+        ALT_TEXT_API_KEY: API_KEY,
+        ALT_TEXT_BASE_URL: emulator.baseUrls.alttextai,
+        ALT_TEXT_POLL_INTERVAL_MS: '100',
+        ALT_TEXT_REQUESTS_PER_SECOND: '0',
+        ALT_TEXT_CREDITS_PROBE_SECONDS: '0',
+        ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: ['en', 'fr', 'sv'] }),
+      },
+    });
+    try {
+      const id = await upload(app, 'no-swedish.png', { r: 200, g: 200, b: 0 });
+      await waitFor('the job done', async () => {
+        const jobs = (await app.strapi.db.query('plugin::auto-alt-text.job').findMany({ where: { fileId: id } })) as Array<{ status: string; errorMessage: string | null }>;
+        return jobs.find((job) => job.status === 'done');
+      });
+      await pluginServices(app.strapi).queue.idle();
+      expect(emulator.requests.map((request) => request.lang).sort()).toEqual(['en', 'fr']);
+      expect(emulator.account(API_KEY)?.charged).toBe(2);
+      expect(Object.keys(await textsOf(app, id))).toEqual(['fr']);
+      const [job] = (await app.strapi.db.query('plugin::auto-alt-text.job').findMany({ where: { fileId: id } })) as Array<{ errorMessage: string | null }>;
+      expect(job.errorMessage).toBe('not written in sv (alttextai does not write sv)');
+    } finally {
+      await app.stop();
+      await emulator.close();
+    }
+  });
+});

@@ -55,3 +55,7 @@ export interface GenerateOptions {
   /** Only these locales; absent = every locale the plugin writes. */
   locales?: string[] | null;
 }
+
+/** One line for the job and the log: which locales a written job left out, and why (`sv: alttextai does not write sv`). */
+export const skippedLocalesNote = (skipped: Record<string, string>): string =>
+  `not written in ${Object.entries(skipped).map(([locale, reason]) => `${locale} (${reason})`).join(', ')}`;

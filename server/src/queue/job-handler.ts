@@ -1,4 +1,4 @@
-import type { GenerateOptions, GenerationOutcome } from '../generation/types';
+import { skippedLocalesNote, type GenerateOptions, type GenerationOutcome } from '../generation/types';
 import { backoffMs } from './backoff';
 import type { JobRow, JobStore } from './job-store';
 import type { PauseReason } from './queue-state';
@@ -72,7 +72,8 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
   };
 
   if (stoppedBeforeSend) return retryAt(now, true);
-  if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy });
+  // Locales the provider does not write were skipped before any credit: the job says which and why.
+  if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy, ...(outcome.skippedLocales ? { errorMessage: skippedLocalesNote(outcome.skippedLocales) } : {}) });
   if (outcome.status === 'skipped') return settle('skipped', { errorMessage: outcome.reason });
 
   const { code, reason } = outcome;

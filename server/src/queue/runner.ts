@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readConfig } from '../config/read';
-import type { GenerationOutcome } from '../generation/types';
+import { skippedLocalesNote, type GenerationOutcome } from '../generation/types';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { createJobHandler, type JobHandlerDeps } from './job-handler';
 import { WORKER_LOST, type JobRow } from './job-store';
@@ -29,7 +29,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
 
   const logOutcome = (job: JobRow, outcome: GenerationOutcome, retrying: boolean) => {
     const label = `file #${job.fileId}`;
-    if (outcome.status === 'written') log('info', `alt text written for ${label} (${outcome.strategy})`);
+    if (outcome.status === 'written') log('info', `alt text written for ${label} (${outcome.strategy})${outcome.skippedLocales ? `; ${skippedLocalesNote(outcome.skippedLocales)}` : ''}`);
     else if (outcome.status === 'skipped') strapi.log.debug(`[${PLUGIN_ID}] ${label} skipped: ${outcome.reason}`);
     else log('warn', `no alt text for ${label}${outcome.strategy ? ` (via ${outcome.strategy})` : ''}${retrying ? ' yet (will retry)' : ''}: ${outcome.reason}`);
   };
