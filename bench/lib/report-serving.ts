@@ -44,8 +44,9 @@ export function servingRows(ratio: ServingRatio | undefined, statements: Serving
 }
 
 interface ServingRaw {
-  requests?: Record<string, { servingOnMs: { p50: number }; servingOffMs: { p50: number }; ratioInterval90: { p50: number[] } }>;
+  requests?: Record<string, { servingOnMs: { p50: number }; servingOffMs: { p50: number }; ratioInterval90: { p50: number[] }; pairedRatio?: number; pairedRatioInterval90?: number[] }>;
   machineCpuPressureShare?: number | null;
+  pieces?: { us: Record<string, { p50: number }> };
 }
 
 /** (7) in full, every database measured (MariaDB too): times, ratios with their intervals, statements. */
@@ -63,21 +64,31 @@ export function renderServingTable(ratio: ServingRatio | undefined, statements: 
         q ? `${q.servingOnMs.p50} / ${q.servingOffMs.p50} ms` : '—',
         r ? `${r.p50} (${q ? q.ratioInterval90.p50.join('–') : '?'})` : '—',
         r ? String(r.p95) : '—',
+        q?.pairedRatio !== undefined ? `${q.pairedRatio} (${q.pairedRatioInterval90?.join('–') ?? '?'})` : '—',
         s ? `${s.lookups}${s.lookupsMax !== s.lookups ? ` (max ${s.lookupsMax})` : ''}` : '—',
         s ? `${s.added >= 0 ? '+' : ''}${s.added}` : '—',
       ];
     })
   );
+  const pieces = dbs
+    .map((db) => {
+      const us = raw?.[db]?.pieces?.us;
+      return us
+        ? `${DB_LABELS[db] ?? db}: 25 articles ${us.localizeArticles?.p50} µs (walk ${us.walkArticles?.p50} µs), 100 files ${us.localizeFiles?.p50} µs (walk ${us.walkFiles?.p50} µs)`
+        : undefined;
+    })
+    .filter(Boolean);
   const pressure = dbs.map((db) => `${DB_LABELS[db] ?? db} ${raw?.[db]?.machineCpuPressureShare ?? '?'}`).join(', ');
   return [
     '### (7) Serving localized alt text',
     '',
-    '| Database | Request | p50, on / off | p50 ratio (90% interval) | p95 ratio | Locale-text lookups | Statements added |',
-    '|---|---|---|---|---|---|---|',
+    '| Database | Request | p50, on / off | p50 ratio (90% interval) | p95 ratio | Median of paired ratios (90% interval) | Locale-text lookups | Statements added |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
     'On: `locales: [\'en\', \'fr\', \'de\']`; off: `locales: null` (serving returns before any walk or query). Both apps hold the same ' +
       'content and answer the same requests, interleaved in random order; lookups and statements are medians per request ' +
       `(knex \`query\` events), "added" is on minus off. Machine CPU pressure (PSI "some") while timing: ${pressure}.`,
+    ...(pieces.length ? ['', `Serving's own work per response, from the plugin's sources inside the app (walk + one lookup + rewrite, median): ${pieces.join('; ')}.`] : []),
   ].join('\n');
 }

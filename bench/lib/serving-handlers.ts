@@ -5,7 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { performance } from 'node:perf_hooks';
 import { createLocaleTextStore } from '../../server/src/alt-text/locale-texts';
+import type { LocaleSet } from '../../server/src/config/locales';
+import { createResponseLocalizer } from '../../server/src/serving/localize';
+import { collectMediaObjects, type ModelOf } from '../../server/src/serving/media-objects';
 import type { PlaygroundApp } from '../../test/harness/strapi-app';
 import type { Handlers } from './ipc';
 
@@ -110,6 +114,45 @@ export const servingHandlers = (running: () => PlaygroundApp): Handlers => {
         });
       }
       return { files: count, articles: articleCount, imagesPerArticle: 5 };
+    },
+
+    /**
+     * Serving's own work, called from the plugin's sources on read results held in memory (no HTTP,
+     * no Strapi read): the schema walk alone (`collectMediaObjects`), and the whole `localize` (walk,
+     * one lookup, rewrite) for the 25 articles as REST populates them and for the 100 files. µs per
+     * call, `reps` calls of each, interleaved, after one warm-up.
+     */
+    async servingPieces(args) {
+      const { strapi } = running();
+      const reps = Number(args.reps ?? 100);
+      const populate = {
+        cover: true,
+        figures: { populate: { image: true } },
+        sections: { on: { 'media.figure': { populate: { image: true } }, 'content.feature': { populate: { figure: { populate: { image: true } } } } } },
+        seo: { populate: { metaImage: true } },
+      };
+      const documents = strapi.documents as unknown as (uid: string) => { findMany(params: Record<string, unknown>): Promise<unknown[]> };
+      const articles = await documents(ARTICLE_UID).findMany({ status: 'published', populate, limit: 25 });
+      const files = await strapi.db.query(FILE_UID).findMany({});
+      const locales = strapi.plugin('auto-alt-text').service('locales') as { set(): Promise<LocaleSet> };
+      const localizer = createResponseLocalizer(strapi, () => locales.set());
+      const modelOf: ModelOf = (uid) => strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as ReturnType<ModelOf>;
+      const cases = {
+        walkArticles: () => collectMediaObjects(articles, ARTICLE_UID, modelOf).length,
+        walkFiles: () => collectMediaObjects(files, FILE_UID, modelOf).length,
+        localizeArticles: () => localizer.localize(articles, ARTICLE_UID, 'fr'),
+        localizeFiles: () => localizer.localize(files, FILE_UID, 'fr'),
+      };
+      const objects = { articles: await cases.localizeArticles(), files: await cases.localizeFiles() };
+      const micros = Object.fromEntries(Object.keys(cases).map((name) => [name, [] as number[]]));
+      for (let rep = 0; rep < reps; rep++) {
+        for (const [name, run] of Object.entries(cases)) {
+          const t = performance.now();
+          await run();
+          micros[name].push((performance.now() - t) * 1000);
+        }
+      }
+      return { reps, objects, micros };
     },
 
     /** Starts recording every statement Strapi's connection sends (the parent then makes one request). */

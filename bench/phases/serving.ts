@@ -9,9 +9,13 @@
  * Three requests, one at a time, as a front end makes them with a full-access API token:
  * REST `GET /api/articles?locale=fr&populate=…` (25 articles, 125 images), `GET
  * /api/upload/files?locale=fr` (100 files) and GraphQL `articles(locale: "fr") { … }` (125 images).
- * Each round makes all six (3 requests × 2 apps) in a random order; ratios of p50 and of p95.
+ * Each round makes the three requests in a random order, each on both apps back to back (which one
+ * first, at random); ratios of p50 and of p95, and the median of the per-round ratios.
  * Then, apart, the SQL statements of each request on each app (knex `query` events between two IPC
  * calls around the request): the lookups of the locale texts table, and all statements on minus off.
+ * Last, serving's own work timed inside the app from the plugin's sources (the schema walk, and the
+ * walk with its lookup and rewrite) on the same read results held in memory: the cost without HTTP
+ * and without the noise of the rest of the request.
  */
 import type { App, BenchContext, Db } from '../lib/context';
 import { cpuPressureWindow } from '../lib/machine';
@@ -111,10 +115,23 @@ interface Counted {
 
 const median = (values: readonly number[]) => percentile(values, 50);
 
+/** 90% bootstrap interval of the median of paired ratios a[i] ÷ b[i] (rounds resampled whole). Seeded. */
+const pairedInterval = (a: readonly number[], b: readonly number[], rounds = 2000): [number, number] => {
+  const ratios = a.map((x, i) => x / b[i]);
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const medians = Array.from({ length: rounds }, () => median(Array.from({ length: ratios.length }, () => ratios[Math.floor(random() * ratios.length)])));
+  return [percentile(medians, 5), percentile(medians, 95)];
+};
+
 export async function runServing(ctx: BenchContext, db: Db) {
   const rounds = ctx.quick ? 20 : 60;
   const warmup = 5;
   const countReps = ctx.quick ? 5 : 9;
+  const pieceReps = ctx.quick ? 20 : 200;
   const locales = ['en', 'fr', 'de'];
   const [on, off] = await Promise.all([
     ctx.startApp(`serving-${db}-on`, db, { ...APP_ENV, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales }) }),
@@ -128,19 +145,26 @@ export async function runServing(ctx: BenchContext, db: Db) {
       shape[which] = await check(on, which, true);
       await check(off, which, false);
     }
-    ctx.log(`  ${rounds} rounds of 6 requests (REST, files, GraphQL × serving on / off) in random order, after ${warmup} warm-up rounds`);
+    ctx.log(`  ${rounds} rounds: REST, files, GraphQL in random order, each on both apps back to back (random which first), after ${warmup} warm-up rounds`);
     const pairs = SERVING_REQUESTS.flatMap((which) => apps.map((app) => ({ which, app })));
-    for (let i = 0; i < warmup; i++) for (const { which, app } of shuffle(pairs)) await request(app, which);
     const ms = new Map(pairs.map(({ which, app }) => [`${which}:${app.name}`, [] as number[]]));
+    const round1 = async (record: boolean) => {
+      for (const which of shuffle(SERVING_REQUESTS)) {
+        const times = new Map<App, number>();
+        for (const app of shuffle(apps)) {
+          const result = await request(app, which);
+          if (result.status !== 200) throw new Error(`${app.name} ${which}: HTTP ${result.status}`);
+          times.set(app, result.ms);
+        }
+        if (!record) continue;
+        ms.get(`${which}:${on.name}`)?.push(times.get(on) as number);
+        ms.get(`${which}:${off.name}`)?.push(times.get(off) as number);
+      }
+    };
+    for (let i = 0; i < warmup; i++) await round1(false);
     const pressure = cpuPressureWindow();
     const started = Date.now();
-    for (let i = 0; i < rounds; i++) {
-      for (const { which, app } of shuffle(pairs)) {
-        const result = await request(app, which);
-        if (result.status !== 200) throw new Error(`${app.name} ${which}: HTTP ${result.status}`);
-        ms.get(`${which}:${app.name}`)?.push(result.ms);
-      }
-    }
+    for (let i = 0; i < rounds; i++) await round1(true);
     const timedSeconds = (Date.now() - started) / 1000;
     const machineCpuPressureShare = pressure();
 
@@ -153,6 +177,11 @@ export async function runServing(ctx: BenchContext, db: Db) {
         counts.get(`${which}:${app.name}`)?.push(await app.child.call<Counted>('countStop'));
       }
     }
+
+    ctx.log(`  serving's own work from the plugin's sources, in the app: ${pieceReps} calls of each`);
+    const pieces = await on.child.call<{ reps: number; objects: { articles: number; files: number }; micros: Record<string, number[]> }>('servingPieces', { reps: pieceReps });
+    const piecesUs = Object.fromEntries(Object.entries(pieces.micros).map(([name, values]) => [name, roundSummary(summarize(values), 0)]));
+    ctx.log(`    localize: 25 articles ${piecesUs.localizeArticles.p50} µs (walk ${piecesUs.walkArticles.p50}), 100 files ${piecesUs.localizeFiles.p50} µs (walk ${piecesUs.walkFiles.p50})`);
 
     const ratio = {} as Record<ServingRequest, { p50: number; p95: number }>;
     const statements = {} as Record<ServingRequest, { lookups: number; lookupsMax: number; added: number }>;
@@ -181,6 +210,9 @@ export async function runServing(ctx: BenchContext, db: Db) {
         ...shape[which],
         servingOnMs: roundSummary(sa, 2),
         servingOffMs: roundSummary(sb, 2),
+        /** Median of the per-round ratios (on ÷ off, the two requests back to back): the load both saw cancels out. */
+        pairedRatio: round(median(a.map((x, i) => x / b[i])), 3),
+        pairedRatioInterval90: pairedInterval(a, b).map((x) => round(x, 3)),
         ratioInterval90: {
           p50: bootstrapRatio(a, b, (v) => percentile(v, 50)).map((x) => round(x, 3)),
           p95: bootstrapRatio(a, b, (v) => percentile(v, 95)).map((x) => round(x, 3)),
@@ -212,6 +244,8 @@ export async function runServing(ctx: BenchContext, db: Db) {
         content: `${FILES} files (provider local: no URL signing), French texts for 90, German for 50; ${ARTICLES} published articles × 5 images`,
         servingOn: { locales },
         servingOff: { locales: null },
+        /** µs per call of serving's own work (walk; walk + lookup + rewrite), on read results in memory. */
+        pieces: { reps: pieces.reps, objects: pieces.objects, us: piecesUs },
         requests: raw,
       },
     };
