@@ -70,11 +70,14 @@ export function renderServingTable(ratio: ServingRatio | undefined, statements: 
       ];
     })
   );
+  const share = (us: number | undefined, offMs: number | undefined) => (us !== undefined && offMs ? ` = ${Math.round((us / 1000 / offMs) * 1000) / 10} % of that request's p50 off` : '');
   const pieces = dbs
     .map((db) => {
       const us = raw?.[db]?.pieces?.us;
+      const requests = raw?.[db]?.requests;
       return us
-        ? `${DB_LABELS[db] ?? db}: 25 articles ${us.localizeArticles?.p50} µs (walk ${us.walkArticles?.p50} µs), 100 files ${us.localizeFiles?.p50} µs (walk ${us.walkFiles?.p50} µs)`
+        ? `${DB_LABELS[db] ?? db}: 25 articles ${us.localizeArticles?.p50} µs (walk ${us.walkArticles?.p50} µs)${share(us.localizeArticles?.p50, requests?.rest?.servingOffMs.p50)}, ` +
+            `100 files ${us.localizeFiles?.p50} µs (walk ${us.walkFiles?.p50} µs)${share(us.localizeFiles?.p50, requests?.files?.servingOffMs.p50)}`
         : undefined;
     })
     .filter(Boolean);
