@@ -2,7 +2,7 @@
  * `npm run bench`: measures what users feel, as ratios inside one run (these machines are noisy).
  * Reports; asserts nothing. Writes bench/results.json and bench/results.md.
  *
- *   npm run bench                       everything (~15 min on 2 cores)
+ *   npm run bench                       everything (~17 min on 2 cores)
  *   npm run bench -- --quick            smaller counts, to try the harness (results.partial.*)
  *   npm run bench -- --only=pieces,scale,throughput,uploads,context   some phases (results.partial.*)
  *   npm run bench -- --only=context --db=sqlite,postgres,mysql        the context phase on MariaDB too
