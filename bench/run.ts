@@ -2,14 +2,16 @@
  * `npm run bench`: measures what users feel, as ratios inside one run (these machines are noisy).
  * Reports; asserts nothing. Writes bench/results.json and bench/results.md.
  *
- *   npm run bench                       everything (~15 min on 2 cores)
+ *   npm run bench                       everything (~17 min on 2 cores)
  *   npm run bench -- --quick            smaller counts, to try the harness (results.partial.*)
  *   npm run bench -- --only=pieces,scale,throughput,uploads,context   some phases (results.partial.*)
  *   npm run bench -- --only=context --db=sqlite,postgres,mysql        the context phase on MariaDB too
+ *   npm run bench -- --only=serving                                   localized alt text in API responses
  *
  * Needs the plugin built (`npm run build`: the playground loads dist/), radosgw installed
  * (apt-get install radosgw ceph-mon ceph-osd) and PostgreSQL on 127.0.0.1:5432 (trust auth);
- * `--db=mysql` needs MariaDB on 127.0.0.1:3306 (root, no password) and runs only the context phase.
+ * `--db=mysql` needs MariaDB on 127.0.0.1:3306 (root, no password) and runs only the context and
+ * serving phases.
  */
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,14 +22,16 @@ import { DBS, makeStartApp, mysqlVersion, postgresVersion, type BenchContext, ty
 import { forkChild } from './lib/ipc';
 import { machineInfo, versions } from './lib/machine';
 import { CONTEXT_STATEMENTS_BOUND, renderMarkdown } from './lib/report';
+import { SERVING_TARGETS } from './lib/report-serving';
 import { runContext } from './phases/context';
 import { runPieces } from './phases/pieces';
 import { runScale } from './phases/scale';
+import { runServing } from './phases/serving';
 import { harnessCeiling, runThroughput } from './phases/throughput';
 import { runUploads } from './phases/uploads';
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context'] as const;
+const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context', 'serving'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -37,7 +41,7 @@ const onlyArg = args.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Phase[]) : [...PHASES];
 const dbsArg = args.find((arg) => arg.startsWith('--db='));
 const dbs = (dbsArg ? dbsArg.slice('--db='.length).split(',') : ['sqlite', 'postgres']) as Db[];
-// A full run covers SQLite and PostgreSQL; MariaDB (`mysql`) may be added, for the context phase.
+// A full run covers SQLite and PostgreSQL; MariaDB (`mysql`) may be added, for the context and serving phases.
 const partial = quick || only.length !== PHASES.length || !dbs.includes('sqlite') || !dbs.includes('postgres');
 /** The bulk phases seed rows from outside the app, which bench/lib/seed-rows.ts does on SQLite and PostgreSQL only. */
 const bulkDbs = dbs.filter((db) => db !== 'mysql');
@@ -88,7 +92,7 @@ async function main() {
     const pg = dbs.includes('postgres') ? await postgresVersion() : null;
     const mariadb = dbs.includes('mysql') ? await mysqlVersion() : null;
     if (dbs.includes('mysql') && (only.includes('scale') || only.includes('throughput'))) {
-      log('MariaDB (mysql): only the context phase runs there; scale and throughput run on the others');
+      log('MariaDB (mysql): only the context and serving phases run there; scale and throughput run on the others');
     }
 
     if (only.includes('pieces')) {
@@ -156,6 +160,21 @@ async function main() {
       results.jobSqlPerImage = jobs;
       raw.context = contextRaw;
     }
+    if (only.includes('serving')) {
+      const ratio: Record<string, unknown> = {};
+      const statements: Record<string, unknown> = {};
+      const servingRaw: Record<string, unknown> = {};
+      for (const db of dbs) {
+        log(`(7) localized alt text in content-API responses on ${db}`);
+        const serving = await runServing(ctx, db);
+        ratio[db] = serving.servingRatio;
+        statements[db] = serving.servingStatements;
+        servingRaw[db] = serving.raw;
+      }
+      results.servingRatio = ratio;
+      results.servingStatements = statements;
+      raw.serving = servingRaw;
+    }
 
     const durationSeconds = Math.round((Date.now() - startedAt) / 1000);
     const distRebuiltDuringRun = statSync(built).mtime.toISOString() !== distBuiltAt;
@@ -170,6 +189,8 @@ async function main() {
         enqueue100kSeconds: '< 60',
         enqueue100kRssMb: '< 100',
         contextQueriesPerImage: `≤ ${CONTEXT_STATEMENTS_BOUND} SQL statements per forFile, whatever the shape and however many entries use the image`,
+        servingRatio: `≤ ${SERVING_TARGETS.p50} (p50), ≤ ${SERVING_TARGETS.p95} (p95): serving on ÷ serving off (locales: null), per request`,
+        servingStatements: `${SERVING_TARGETS.lookups} lookup of the locale texts per response (REST, upload files; GraphQL: per locale)`,
       },
       partial: partial || undefined,
       timestamp: new Date(startedAt).toISOString(),

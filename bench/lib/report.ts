@@ -1,5 +1,6 @@
 /** bench/results.md: the table the README shows, from the results object. */
 import { CONTEXT_SHAPES, SHAPE_LABELS } from './context-shapes';
+import { renderServingTable, servingRows, type ServingRatio, type ServingStatements } from './report-serving';
 
 type PerDb = Partial<Record<'sqlite' | 'postgres', number>>;
 type PerShape<T> = Record<string, T>;
@@ -23,6 +24,8 @@ interface Report {
   inlineDownscale12MpMs?: number;
   contextQueriesPerImage?: ContextQueries;
   jobSqlPerImage?: JobSql;
+  servingRatio?: ServingRatio;
+  servingStatements?: ServingStatements;
   timestamp: string;
   durationSeconds: number;
   command: string;
@@ -92,6 +95,7 @@ export function renderMarkdown(r: Report): string {
     return ` (of ${off.join('/')} without)`;
   };
   rows.push(['6', 'Entry context: SQL statements it adds to one job (same shapes)', '—', `${added('sqlite')}${base('sqlite')}`, `${added('postgres')}${base('postgres')}`]);
+  rows.push(...servingRows(r.servingRatio, r.servingStatements));
 
   const table = [
     '| # | Measure | Target | SQLite | PostgreSQL |',
@@ -101,6 +105,7 @@ export function renderMarkdown(r: Report): string {
   const v = r.versions;
   const notes: string[] = [];
   const contextTable = renderContextTable(r.contextQueriesPerImage, r.jobSqlPerImage);
+  const servingTable = renderServingTable(r.servingRatio, r.servingStatements, r.raw.serving as Parameters<typeof renderServingTable>[2]);
   const tp = r.raw.throughput as
     | (Record<string, { unlimited: { achievedPerSecond: number; emulator: { serviceMs: { mean: number } }; overheadPerJobMs: number } }> & {
         harnessCeiling?: { perSecond: number; vsIdeal: number };
@@ -170,6 +175,7 @@ export function renderMarkdown(r: Report): string {
     'Row 5 is the same on both databases (no database involved).',
     '',
     ...(contextTable ? [contextTable, ''] : []),
+    ...(servingTable ? [servingTable, ''] : []),
     ...(notes.length ? [...notes, ''] : []),
     `- **Command:** \`${r.command}\` — ${r.durationSeconds} s, ${r.timestamp}`,
     `- **Machine:** ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.os}; load average at start ${r.machine.loadAverageAtStart.join(' / ')}`,

@@ -16,6 +16,7 @@ import { pluginServices } from '../../test/support/plugin';
 import { uploadThroughApi } from '../../test/support/upload';
 import { CONTEXT_SHAPES, type ContextShape } from './context-shapes';
 import { serve } from './ipc';
+import { servingHandlers } from './serving-handlers';
 
 const FILE_UID = 'plugin::upload.file';
 const RUN_UID = 'plugin::auto-alt-text.run';
@@ -531,6 +532,8 @@ serve({
       ),
     };
   },
+
+  ...servingHandlers(running),
 
   async queueStats() {
     return pluginServices(running().strapi).queue.stats();
