@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { LocaleSet } from '../config/locales';
 import { FILE_UID } from '../utils/plugin-id';
+import { altTextChanged, SYSTEM_ACTOR, type AltTextActor } from './changes';
 import { createLocaleStates, type AltTextFileRow } from './locale-state';
 import { createLocaleTextStore } from './locale-texts';
 import { createProvenanceStore } from './provenance';
@@ -25,7 +26,7 @@ export const createImportWriter = (strapi: Core.Strapi) => {
 
   return {
     /** Every query runs in `trx`: Strapi's query layer joins it by itself, raw knex is told. */
-    async writeChunk(chunk: ImportedText[], locales: LocaleSet, trx: Knex.Transaction): Promise<{ written: number; unchanged: number }> {
+    async writeChunk(chunk: ImportedText[], locales: LocaleSet, trx: Knex.Transaction, actor: AltTextActor = SYSTEM_ACTOR): Promise<{ written: number; unchanged: number }> {
       const ids = [...new Set(chunk.map((entry) => entry.fileId))];
       const files = (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: ids } }, select: ['id', 'name', 'alternativeText'] })) as AltTextFileRow[];
       const current = await states.of(files, locales);
@@ -42,6 +43,8 @@ export const createImportWriter = (strapi: Core.Strapi) => {
         defaults.map((entry) => ({ fileId: entry.fileId, text: entry.text, provider: 'csv', lang: entry.locale, strategy: null, jobId: null, context: null, source: 'imported' as const })),
         trx
       );
+      // Inside the import's transaction: a listener that fails rolls the whole import back.
+      for (const entry of changed) await altTextChanged(strapi, { ...entry, kind: 'imported', actor }, { inTransaction: true });
       return { written: changed.length, unchanged: chunk.length - changed.length };
     },
   };

@@ -5,6 +5,7 @@ import { createLocaleTextStore } from './locale-texts';
 import { isAltTextMissing } from './missing';
 import { createProvenanceStore, type ProvenanceContext } from './provenance';
 import type { AltTextFileRow, LocaleState } from './locale-state';
+import { altTextChanged, SYSTEM_ACTOR, type AltTextActor } from './changes';
 import { createAltTextWriter, type WriteResult } from './write';
 
 export interface GeneratedRecord {
@@ -25,24 +26,35 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const provenance = createProvenanceStore(strapi);
   const writer = createAltTextWriter(strapi);
 
+  const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
+    if (locale === locales.default) return writer.writeGenerated(file, text, record);
+    const current = await texts.get(file.id, locale);
+    const changed = (current?.text ?? null) !== before.text;
+    if (changed && current && !isAltTextMissing(current.text, file.name)) {
+      return { status: 'skipped', reason: `alt text in ${locale} was written by someone else during generation` };
+    }
+    await texts.upsert({ fileId: file.id, locale, text, source: 'generated', provider: record.provider, strategy: record.strategy, jobId: record.jobId, context: record.context });
+    return { status: 'written' };
+  };
+
   return {
     async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
-      if (locale === locales.default) return writer.writeGenerated(file, text, record);
-      const current = await texts.get(file.id, locale);
-      const changed = (current?.text ?? null) !== before.text;
-      if (changed && current && !isAltTextMissing(current.text, file.name)) {
-        return { status: 'skipped', reason: `alt text in ${locale} was written by someone else during generation` };
+      const result = await writeGeneratedText(file, locale, locales, before, text, record);
+      if (result.status === 'written') {
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId });
       }
-      await texts.upsert({ fileId: file.id, locale, text, source: 'generated', provider: record.provider, strategy: record.strategy, jobId: record.jobId, context: record.context });
-      return { status: 'written' };
+      return result;
     },
 
     /** A person's text (`human`) or a CSV import's (`imported`): protected from fill runs from now on. */
-    async writeByHand(fileId: number, locale: string, locales: LocaleSet, text: string, source: 'human' | 'imported'): Promise<void> {
-      if (locale !== locales.default) return texts.upsert({ fileId, locale, text, source });
-      await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } });
-      // A human's text is told apart by not matching the provenance; an import is recorded as one.
-      if (source === 'imported') await provenance.record({ fileId, text, provider: 'csv', lang: locale, strategy: null, jobId: null, context: null, source: 'imported' });
+    async writeByHand(fileId: number, locale: string, locales: LocaleSet, text: string, source: 'human' | 'imported', actor: AltTextActor = SYSTEM_ACTOR): Promise<void> {
+      if (locale !== locales.default) await texts.upsert({ fileId, locale, text, source });
+      else {
+        await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } });
+        // A human's text is told apart by not matching the provenance; an import is recorded as one.
+        if (source === 'imported') await provenance.record({ fileId, text, provider: 'csv', lang: locale, strategy: null, jobId: null, context: null, source: 'imported' });
+      }
+      await altTextChanged(strapi, { fileId, locale, text, kind: source === 'imported' ? 'imported' : 'edited', actor });
     },
   };
 };

@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { invalidRequest } from '../errors/field-errors';
 import { getService } from '../services/get-service';
+import { actorOf } from './actor';
 import { csvExportQuery } from '../validation/csv';
 import { validate } from '../validation/validate';
 
@@ -27,7 +28,7 @@ export const createCsvController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   /** POST /auto-alt-text/csv/import */
   async import(ctx: Context) {
-    const result = await getService(strapi, 'csv').import(createReadStream(uploadedPath(ctx)));
+    const result = await getService(strapi, 'csv').import(createReadStream(uploadedPath(ctx)), { actor: actorOf(ctx) });
     if (!result.ok) throw new errors.ValidationError(`The CSV file has ${result.errorCount} error(s); nothing was written`, { reason: 'CSV_INVALID', errors: result.errors, errorCount: result.errorCount });
     ctx.body = { data: result.counts };
   },

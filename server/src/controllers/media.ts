@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../services/get-service';
+import { actorOf } from './actor';
 import { altTextBody, mediaListQuery, regenerateBody } from '../validation/media';
 import { idParams } from '../validation/params';
 import { validate } from '../validation/validate';
 import { found } from './found';
-
 
 export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /auto-alt-text/media */
@@ -22,6 +22,6 @@ export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async update(ctx: Context) {
     const { id } = validate(idParams, ctx.params);
     const { alternativeText, locale } = validate(altTextBody, ctx.request.body);
-    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim(), locale), 'Image') };
+    ctx.body = { data: found(await getService(strapi, 'media').updateAltText(id, alternativeText.trim(), locale, actorOf(ctx)), 'Image') };
   },
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CsvImportCounts, CsvRowError } from '../../../shared/contracts/csv';
+import type { AltTextActor } from '../alt-text/changes';
 import { createImportWriter, type ImportedText } from '../alt-text/import-write';
 import type { LocaleSet } from '../config/locales';
 import { readConfig } from '../config/read';
@@ -110,14 +111,14 @@ export const createCsvImporter = (strapi: Core.Strapi) => {
     return { errors, errorCount, accepted, counts };
   };
 
-  const write = async (accepted: Accepted, locales: LocaleSet, counts: CsvImportCounts) => {
+  const write = async (accepted: Accepted, locales: LocaleSet, counts: CsvImportCounts, actor?: AltTextActor) => {
     await strapi.db.transaction(async ({ trx }) => {
       for (let start = 0; start < accepted.fileIds.length; start += CSV_BATCH) {
         const chunk: ImportedText[] = [];
         for (let index = start; index < Math.min(start + CSV_BATCH, accepted.fileIds.length); index += 1) {
           chunk.push({ fileId: accepted.fileIds[index], locale: locales.all[accepted.locales[index]], text: accepted.texts[index] });
         }
-        const done = await writer.writeChunk(chunk, locales, trx);
+        const done = await writer.writeChunk(chunk, locales, trx, actor);
         counts.written += done.written;
         counts.unchanged += done.unchanged;
       }
@@ -125,11 +126,11 @@ export const createCsvImporter = (strapi: Core.Strapi) => {
   };
 
   return {
-    async run(source: CsvImportSource, locales: LocaleSet): Promise<CsvImportResult> {
+    async run(source: CsvImportSource, locales: LocaleSet, actor?: AltTextActor): Promise<CsvImportResult> {
       const { errors, errorCount, accepted, counts } = await check(source, locales, readConfig(strapi).maxLength);
       if (errorCount > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row), errorCount };
       if (counts.rows === 0) return { ok: false, errors: [{ row: 2, reason: 'EMPTY_FILE', message: 'the file has a header but no rows' }], errorCount: 1 };
-      await write(accepted, locales, counts);
+      await write(accepted, locales, counts, actor);
       return { ok: true, counts };
     },
   };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AltTextActor } from '../alt-text/changes';
 import { createCsvExporter, type CsvExportOptions } from './csv-export';
 import { createCsvImporter, type CsvImportResult, type CsvImportSource } from './csv-import';
 import { getService } from './get-service';
@@ -31,9 +32,10 @@ export const createCsvService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Checks every row, then writes them all in one transaction — or nothing, with the reasons per
      * row. `source`: a stream of bytes (fs.createReadStream), a Buffer or a string, UTF-8.
+     * `actor`: who imports, for the history (a script's import is the system's).
      */
-    async import(source: CsvImportSource): Promise<CsvImportResult> {
-      return importer.run(source, await locales().set());
+    async import(source: CsvImportSource, options: { actor?: AltTextActor } = {}): Promise<CsvImportResult> {
+      return importer.run(source, await locales().set(), options.actor);
     },
   };
 };

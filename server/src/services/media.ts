@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
+import type { AltTextActor } from '../../../shared/contracts/history';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { forgetFile } from '../alt-text/forget-file';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
@@ -117,15 +118,15 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { queued: true };
     },
 
-    /** A human edit in one locale: from then on that text counts as a person's, and fill runs leave it alone. */
     /** The file was deleted: its texts in other locales and its provenance go with it. */
     forgetFile: (fileId: number): Promise<void> => forgetFile(strapi, fileId),
 
-    async updateAltText(fileId: number, alternativeText: string, locale?: string): Promise<MediaItemView | null> {
+    /** A human edit in one locale: from then on that text counts as a person's, and fill runs leave it alone. */
+    async updateAltText(fileId: number, alternativeText: string, locale?: string, actor?: AltTextActor): Promise<MediaItemView | null> {
       const file = await findImage(fileId);
       if (!file) return null;
       const picked = await locales().pick(locale);
-      await localeWriter.writeByHand(fileId, picked.locale, picked.locales, alternativeText, 'human');
+      await localeWriter.writeByHand(fileId, picked.locale, picked.locales, alternativeText, 'human', actor);
       const current = (await findImage(fileId)) ?? file;
       return (await itemsOf([current], picked.locale, picked.locales)).get(fileId) ?? null;
     },
