@@ -19,16 +19,28 @@ export interface AltTextChange {
   provider?: string | null;
   lang?: string | null;
   jobId?: number | null;
+  /** The text this change replaced, when it was not missing (history keeps it as the image's `original`). */
+  previous?: string | null;
 }
 
 export type AltTextChangeListener = (change: AltTextChange) => Promise<void>;
 
+/** A listener told many changes at once (a CSV import's chunk): one statement instead of one per change. */
+export type AltTextChangesListener = (changes: AltTextChange[]) => Promise<void>;
+
 export const SYSTEM_ACTOR: AltTextActor = { kind: 'system' };
 
-const listenersOf = new WeakMap<object, AltTextChangeListener[]>();
+const listenersOf = new WeakMap<object, AltTextChangesListener[]>();
 
 /** Registers a listener (at register time): history, quality. */
 export const onAltTextChange = (strapi: Core.Strapi, listener: AltTextChangeListener): void => {
+  onAltTextChanges(strapi, async (changes) => {
+    for (const change of changes) await listener(change);
+  });
+};
+
+/** Registers a listener that takes a batch of changes (history: one insert per CSV chunk). */
+export const onAltTextChanges = (strapi: Core.Strapi, listener: AltTextChangesListener): void => {
   listenersOf.set(strapi, [...(listenersOf.get(strapi) ?? []), listener]);
 };
 
@@ -37,16 +49,23 @@ export const onAltTextChange = (strapi: Core.Strapi, listener: AltTextChangeList
  * it, and a failure rolls the whole import back; outside one, a listener's failure is logged and
  * never undoes or fails the write that already happened.
  */
-export const altTextChanged = async (strapi: Core.Strapi, change: AltTextChange, options: { inTransaction?: boolean } = {}): Promise<void> => {
+export const altTextChanged = (strapi: Core.Strapi, change: AltTextChange, options: { inTransaction?: boolean } = {}): Promise<void> =>
+  altTextChangedMany(strapi, [change], options);
+
+/** Many changes told at once (a CSV import's chunk), with the same rules as `altTextChanged`. */
+export const altTextChangedMany = async (strapi: Core.Strapi, changes: AltTextChange[], options: { inTransaction?: boolean } = {}): Promise<void> => {
+  if (changes.length === 0) return;
   for (const listener of listenersOf.get(strapi) ?? []) {
     if (options.inTransaction) {
-      await listener(change);
+      await listener(changes);
       continue;
     }
     try {
-      await listener(change);
+      await listener(changes);
     } catch (error) {
-      strapi.log.warn(`[${PLUGIN_ID}] file #${change.fileId} (${change.locale}): the change was stored, but not its ${change.kind} record (${error instanceof Error ? error.message : 'unknown error'})`);
+      const [first] = changes;
+      const which = changes.length === 1 ? `file #${first.fileId} (${first.locale})` : `${changes.length} changes`;
+      strapi.log.warn(`[${PLUGIN_ID}] ${which}: the change was stored, but not its ${first.kind} record (${error instanceof Error ? error.message : 'unknown error'})`);
     }
   }
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { LocaleSet } from '../config/locales';
 import { FILE_UID } from '../utils/plugin-id';
-import { altTextChanged, SYSTEM_ACTOR, type AltTextActor } from './changes';
+import { altTextChangedMany, SYSTEM_ACTOR, type AltTextActor } from './changes';
 import { createLocaleStates, type AltTextFileRow } from './locale-state';
 import { createLocaleTextStore } from './locale-texts';
 import { createProvenanceStore } from './provenance';
@@ -44,7 +44,11 @@ export const createImportWriter = (strapi: Core.Strapi) => {
         trx
       );
       // Inside the import's transaction: a listener that fails rolls the whole import back.
-      for (const entry of changed) await altTextChanged(strapi, { ...entry, kind: 'imported', actor }, { inTransaction: true });
+      const previousOf = (entry: ImportedText) => {
+        const state = current.get(entry.fileId)?.get(entry.locale);
+        return state && state.source !== 'missing' ? state.text : null;
+      };
+      await altTextChangedMany(strapi, changed.map((entry) => ({ ...entry, kind: 'imported' as const, actor, previous: previousOf(entry) })), { inTransaction: true });
       return { written: changed.length, unchanged: chunk.length - changed.length };
     },
   };

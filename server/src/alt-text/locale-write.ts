@@ -5,7 +5,7 @@ import { createLocaleTextStore } from './locale-texts';
 import { isAltTextMissing } from './missing';
 import { createProvenanceStore, type ProvenanceContext } from './provenance';
 import type { AltTextFileRow, LocaleState } from './locale-state';
-import { altTextChanged, SYSTEM_ACTOR, type AltTextActor } from './changes';
+import { altTextChanged, SYSTEM_ACTOR, type AltTextActor, type AltTextChangeKind } from './changes';
 import { createAltTextWriter, type WriteResult } from './write';
 
 export interface GeneratedRecord {
@@ -37,24 +37,32 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
     return { status: 'written' };
   };
 
+  /** The text a locale held before a person's write, when it was not missing (history's baseline). */
+  const previousText = async (fileId: number, locale: string, locales: LocaleSet): Promise<string | null> => {
+    const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, select: ['name', 'alternativeText'] })) as AltTextFileRow | null;
+    const text = locale === locales.default ? file?.alternativeText : (await texts.get(fileId, locale))?.text;
+    return file && text && !isAltTextMissing(text, file.name) ? text : null;
+  };
+
   return {
     async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
       const result = await writeGeneratedText(file, locale, locales, before, text, record);
       if (result.status === 'written') {
-        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId });
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text });
       }
       return result;
     },
 
     /** A person's text (`human`) or a CSV import's (`imported`): protected from fill runs from now on. */
-    async writeByHand(fileId: number, locale: string, locales: LocaleSet, text: string, source: 'human' | 'imported', actor: AltTextActor = SYSTEM_ACTOR): Promise<void> {
+    async writeByHand(fileId: number, locale: string, locales: LocaleSet, text: string, source: 'human' | 'imported', actor: AltTextActor = SYSTEM_ACTOR, kind?: AltTextChangeKind): Promise<void> {
+      const previous = await previousText(fileId, locale, locales);
       if (locale !== locales.default) await texts.upsert({ fileId, locale, text, source });
       else {
         await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } });
         // A human's text is told apart by not matching the provenance; an import is recorded as one.
         if (source === 'imported') await provenance.record({ fileId, text, provider: 'csv', lang: locale, strategy: null, jobId: null, context: null, source: 'imported' });
       }
-      await altTextChanged(strapi, { fileId, locale, text, kind: source === 'imported' ? 'imported' : 'edited', actor });
+      await altTextChanged(strapi, { fileId, locale, text, kind: kind ?? (source === 'imported' ? 'imported' : 'edited'), actor, previous });
     },
   };
 };

@@ -39,6 +39,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   leaseSeconds: 60,
   pollIntervalMs: 1000,
   jobRetentionDays: 14,
+  historyRetentionDays: 365,
   creditsProbeSeconds: 300,
   maxImageMegabytes: 50,
   s3: undefined,

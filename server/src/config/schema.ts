@@ -117,6 +117,8 @@ export const pluginConfigSchema = z
     pollIntervalMs: z.number().int().min(20).max(60000),
     /** Finished jobs older than this are pruned (daily, and at startup). */
     jobRetentionDays: z.number().int().min(1).max(3650),
+    /** Alt-text versions older than this are pruned with the jobs (never an image's current one); 0 = kept forever. */
+    historyRetentionDays: z.number().int().min(0).max(36500),
     /** While paused for OUT_OF_CREDITS, check the balance this often and resume when credits return; 0 = never. */
     creditsProbeSeconds: z.number().int().min(0).max(86400),
     /** Images larger than this are skipped by bulk runs (and reported as such). */

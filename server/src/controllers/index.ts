@@ -1,5 +1,6 @@
 import { createCsvController } from './csv';
 import { createEntriesController } from './entries';
+import { createHistoryController } from './history';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
 import { createRunsController } from './runs';
@@ -13,5 +14,6 @@ export default {
   media: createMediaController,
   entries: createEntriesController,
   csv: createCsvController,
+  history: createHistoryController,
   'signed-image': createSignedImageController,
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readConfig } from '../config/read';
+import { pruneHistory } from '../history';
 import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { keyHint } from '../utils/redact';
@@ -111,7 +112,9 @@ export const createQueueControl = (
       return { retried: count };
     },
 
+    /** Finished jobs past `jobRetentionDays`, and alt-text versions past `historyRetentionDays`. */
     async pruneFinished(): Promise<number> {
+      await pruneHistory(strapi);
       return deps.store.pruneFinished(new Date(Date.now() - readConfig(strapi).jobRetentionDays * DAY_MS));
     },
   };

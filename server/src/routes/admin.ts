@@ -41,5 +41,7 @@ export default {
     route('POST', '/entries/images/generate', 'entries.generate', PERMISSIONS.generate),
     route('GET', '/csv/export', 'csv.export', PERMISSIONS.generate),
     route('POST', '/csv/import', 'csv.import', PERMISSIONS.generate),
+    route('GET', '/media/:id/history', 'history.list', PERMISSIONS.read),
+    route('POST', '/media/:id/revert', 'history.revert', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

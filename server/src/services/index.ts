@@ -2,6 +2,7 @@ import { createAccountService } from './account';
 import { createCsvService } from './csv';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
+import { createHistoryService } from './history';
 import { createLocalesService } from './locales';
 import { createMediaService } from './media';
 import { createQueueService } from './queue';
@@ -20,4 +21,5 @@ export default {
   entries: createEntriesService,
   signedImage: createSignedImageService,
   csv: createCsvService,
+  history: createHistoryService,
 };
