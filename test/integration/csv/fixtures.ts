@@ -6,6 +6,7 @@ import type { PlaygroundApp } from '../../harness/strapi-app';
 export const FILE = 'plugin::upload.file';
 export const LOCALE_TEXT = 'plugin::auto-alt-text.locale-text';
 export const PROVENANCE = 'plugin::auto-alt-text.provenance';
+export const VERSION = 'plugin::auto-alt-text.version';
 export const HEADER = ['fileId', 'fileName', 'locale', 'altText', 'source'];
 
 /** Image rows straight into the upload table (no bytes, no upload hook, no generation): many files fast. */
@@ -74,4 +75,5 @@ export const altTextTables = async (strapi: Core.Strapi) => ({
   files: ((await strapi.db.query(FILE).findMany({ select: ['id', 'alternativeText'], orderBy: { id: 'asc' } })) as Array<{ id: number; alternativeText: string | null }>).map((row) => [row.id, row.alternativeText]),
   localeTexts: ((await strapi.db.query(LOCALE_TEXT).findMany({ orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>).map((row) => [row.fileId, row.locale, row.text, row.source]),
   provenance: ((await strapi.db.query(PROVENANCE).findMany({ orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>).map((row) => [row.fileId, row.text, row.source]),
+  versions: ((await strapi.db.query(VERSION).findMany({ orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>).map((row) => [row.fileId, row.locale, row.text, row.kind]),
 });

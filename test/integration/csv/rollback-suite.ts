@@ -69,6 +69,9 @@ export const csvRollbackSuite = (database: DatabaseKind) =>
       const after = await altTextTables(app.strapi);
       expect(after.localeTexts).toHaveLength(700);
       expect(after.provenance).toHaveLength(700);
+      // History: one `imported` version per row, and none left by the rolled-back attempt.
+      expect(after.versions).toHaveLength(1400);
+      expect(after.versions.every(([, , , kind]) => kind === 'imported')).toBe(true);
       expect(after.files.filter(([, text]) => text === 'the last one')).toHaveLength(1);
     });
   });

@@ -1,0 +1,3 @@
+import { historyPruneSuite } from './prune-suite';
+
+historyPruneSuite('postgres');
