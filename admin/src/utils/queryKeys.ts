@@ -14,4 +14,6 @@ export const queryKeys = {
   mediaRoot: [PLUGIN_ID, 'media'] as const,
   entryImages: (entry: object) => [PLUGIN_ID, 'entry-images', entry] as const,
   entryImagesRoot: [PLUGIN_ID, 'entry-images'] as const,
+  history: (id: number, locale: string | null) => [PLUGIN_ID, 'history', id, locale] as const,
+  historyRoot: [PLUGIN_ID, 'history'] as const,
 };

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { Button, Checkbox, Flex, IconButton, Td, Tr, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Pencil } from '@strapi/icons';
+import { ArrowClockwise, ClockCounterClockwise, Pencil } from '@strapi/icons';
 import type { MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
+import { HistoryDialog } from '../../components/HistoryDialog';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
@@ -23,6 +24,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
   const t = useT();
   const onError = useNotifyError();
   const [editing, setEditing] = React.useState(false);
+  const [showHistory, setShowHistory] = React.useState(false);
   const regenerate = useRegenerateMedia();
 
   return (
@@ -51,6 +53,11 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
         <AltTextSource item={item} />
       </Td>
       <Td>
+        {showHistory ? <HistoryDialog fileId={item.id} name={item.name} locale={locale} canRevert={canGenerate} onClose={() => setShowHistory(false)} /> : null}
+        <Flex gap={1} justifyContent="flex-end">
+          <IconButton label={t('history.open', 'History')} variant="ghost" onClick={() => setShowHistory(true)}>
+            <ClockCounterClockwise />
+          </IconButton>
         {canGenerate ? (
           <Flex gap={1} justifyContent="flex-end">
             <IconButton label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
@@ -67,6 +74,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
             </Button>
           </Flex>
         ) : null}
+        </Flex>
       </Td>
     </Tr>
   );
