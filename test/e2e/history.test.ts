@@ -31,7 +31,9 @@ describeInBrowser('alt-text history in the admin panel', () => {
     app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY });
     api = { url: app.url, jwt: app.adminJwt };
     [id] = await uploadImages(api, [{ name: 'history-square.png', bytes: await solidPng(160, 120, { r: 240, g: 170, b: 20 }) }]);
-    await waitFor('the upload described', async () => emulator.requests[0]?.result, 30_000);
+    // The e2e stack does not describe uploads: Regenerate makes the one call.
+    await adminJson(api, `/auto-alt-text/media/${id}/regenerate`, { method: 'POST', body: JSON.stringify({}) });
+    await waitFor('the image described', async () => emulator.requests[0]?.result, 30_000);
     generated = emulator.requests[0].result as string;
     await waitFor('the text stored', async () => {
       const history = await adminJson<{ data: { total: number } }>(api, `/auto-alt-text/media/${id}/history`);
