@@ -67,7 +67,7 @@ describeInBrowser('alt-text history in the admin panel', () => {
 
     await dialog.getByRole('button', { name: 'Revert' }).click();
     await dialog.getByText('Reverted', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await row.getByTestId('alt-text').getByText(generated).waitFor();
     await row.getByText('Human', { exact: true }).waitFor();
     expect(emulator.requests).toHaveLength(1);
