@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { createCsvReader } from '../../../server/src/csv/reader';
 import { csvRow } from '../../../server/src/csv/writer';
@@ -46,15 +47,35 @@ export const importCsv = async (app: Pick<PlaygroundApp, 'url'>, token: string, 
   const form = new FormData();
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   form.append('files', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), name);
-  const response = await fetch(`${app.url}/auto-alt-text/csv/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
-  const text = await response.text();
+  // A connection of its own (no keep-alive): building a 50 000-row file can outlast the server's
+  // 5 s keep-alive, and a reused socket closed at that moment resets the request (ECONNRESET).
+  const request = new Request(`${app.url}/auto-alt-text/csv/import`, { method: 'POST', body: form });
+  const payload = Buffer.from(await request.arrayBuffer());
+  const { status, headers, text } = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const outgoing = http.request(
+      request.url,
+      { method: 'POST', agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': request.headers.get('content-type') ?? '', 'Content-Length': payload.length } },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => {
+          const received = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') received.set(name, value);
+          resolve({ status: incoming.statusCode ?? 0, headers: received, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        incoming.on('error', reject);
+      }
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     body = undefined;
   }
-  return { status: response.status, body, text, headers: response.headers };
+  return { status, body, text, headers };
 };
 
 export const exportCsv = async (app: Pick<PlaygroundApp, 'url'>, token: string, query = ''): Promise<HttpResult & { bytes: Uint8Array }> => {
