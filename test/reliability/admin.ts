@@ -77,6 +77,10 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'POST', path: '/auto-alt-text/entries/images/generate', permission: 'generate', body: { model: 'api::article.article', documentId: 'abc' } },
   { method: 'GET', path: '/auto-alt-text/csv/export', permission: 'generate' },
   { method: 'POST', path: '/auto-alt-text/csv/import', permission: 'generate', body: {} },
+  { method: 'GET', path: '/auto-alt-text/review', permission: 'read' },
+  { method: 'POST', path: '/auto-alt-text/review/approve', permission: 'generate', body: { ids: [1] } },
+  { method: 'POST', path: '/auto-alt-text/review/1/approve', permission: 'generate', body: {} },
+  { method: 'POST', path: '/auto-alt-text/review/1/reject', permission: 'generate', body: {} },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { createCsvController } from './csv';
 import { createEntriesController } from './entries';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
+import { createReviewController } from './review';
 import { createRunsController } from './runs';
 import { createSettingsController } from './settings';
 import { createSignedImageController } from './signed-image';
@@ -13,5 +14,6 @@ export default {
   media: createMediaController,
   entries: createEntriesController,
   csv: createCsvController,
+  review: createReviewController,
   'signed-image': createSignedImageController,
 };

@@ -41,5 +41,9 @@ export default {
     route('POST', '/entries/images/generate', 'entries.generate', PERMISSIONS.generate),
     route('GET', '/csv/export', 'csv.export', PERMISSIONS.generate),
     route('POST', '/csv/import', 'csv.import', PERMISSIONS.generate),
+    route('GET', '/review', 'review.list', PERMISSIONS.read),
+    route('POST', '/review/approve', 'review.approveMany', PERMISSIONS.generate),
+    route('POST', '/review/:id/approve', 'review.approve', PERMISSIONS.generate),
+    route('POST', '/review/:id/reject', 'review.reject', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

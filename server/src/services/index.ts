@@ -5,6 +5,7 @@ import { createGenerationService } from './generation';
 import { createLocalesService } from './locales';
 import { createMediaService } from './media';
 import { createQueueService } from './queue';
+import { createReviewService } from './review';
 import { createRunsService } from './runs';
 import { createSettingsService } from './settings';
 import { createSignedImageService } from './signed-image';
@@ -20,4 +21,5 @@ export default {
   entries: createEntriesService,
   signedImage: createSignedImageService,
   csv: createCsvService,
+  review: createReviewService,
 };
