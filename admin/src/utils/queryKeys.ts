@@ -14,4 +14,6 @@ export const queryKeys = {
   mediaRoot: [PLUGIN_ID, 'media'] as const,
   entryImages: (entry: object) => [PLUGIN_ID, 'entry-images', entry] as const,
   entryImagesRoot: [PLUGIN_ID, 'entry-images'] as const,
+  review: (params: object) => [PLUGIN_ID, 'review', params] as const,
+  reviewRoot: [PLUGIN_ID, 'review'] as const,
 };
