@@ -62,7 +62,7 @@ export const ReviewPage = () => {
       <Page.Title>{t('review.title', 'Review suggestions')}</Page.Title>
       <Layouts.Header
         title={t('review.title', 'Review suggestions')}
-        subtitle={t('review.subtitle', '{count} suggestions awaiting review. An image keeps its alt text until a suggestion is approved.', { count: total })}
+        subtitle={t('review.subtitle', '{count, plural, one {# suggestion awaits review} other {# suggestions await review}}. An image keeps its alt text until a suggestion is approved.', { count: total })}
         navigationAction={
           <LinkButton tag={Link} to=".." relative="path" variant="tertiary" startIcon={<ArrowLeft />}>
             {t('review.back', 'Dashboard')}
