@@ -39,7 +39,7 @@ describeInBrowser('review before publish, in the admin panel', () => {
   beforeAll(async () => {
     await ensureBuilt();
     emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ review: 'new' }) });
+    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_AUTO_ON_UPLOAD: 'true', ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ review: 'new' }) });
     api = { url: app.url, jwt: app.adminJwt };
     await uploadImages(api, [{ name: 'red-square.png', bytes: await solidPng(320, 240, { r: 200, g: 30, b: 30 }) }]);
     await uploadImages(api, [{ name: 'green-square.png', bytes: await solidPng(320, 240, { r: 30, g: 160, b: 60 }) }]);
