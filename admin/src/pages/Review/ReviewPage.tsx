@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Grid, LinkButton, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Link as DesignLink, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
@@ -64,9 +64,9 @@ export const ReviewPage = () => {
         title={t('review.title', 'Review suggestions')}
         subtitle={t('review.subtitle', '{count, plural, one {# suggestion awaits review} other {# suggestions await review}}. An image keeps its alt text until a suggestion is approved.', { count: total })}
         navigationAction={
-          <LinkButton tag={Link} to=".." relative="path" variant="tertiary" startIcon={<ArrowLeft />}>
+          <DesignLink tag={Link} to=".." relative="path" startIcon={<ArrowLeft />}>
             {t('review.back', 'Dashboard')}
-          </LinkButton>
+          </DesignLink>
         }
         primaryAction={
           canDecide && rows.length > 0 ? (
