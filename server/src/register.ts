@@ -5,6 +5,7 @@ import { subscribeToI18nLocales } from './lifecycles/i18n-locales';
 import { subscribeToUploads } from './lifecycles/upload-files';
 import { MODELS } from './models';
 import { getService } from './services/get-service';
+import { dropSuggestionsOnChange } from './services/review';
 import { registerServing } from './serving';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,6 +14,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeToUploads(strapi);
   subscribeToFileDeletes(strapi);
   subscribeToEntrySaves(strapi);
+  dropSuggestionsOnChange(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.
   registerServing(strapi, () => getService(strapi, 'locales').set());

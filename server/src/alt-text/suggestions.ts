@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { ReviewMode } from '../../../shared/vocabulary';
 import { SUGGESTION_UID, tableOf } from '../models';
 import type { LocaleState } from './locale-state';
@@ -76,6 +77,19 @@ export const createSuggestionStore = (strapi: Core.Strapi) => {
     async counts(): Promise<Record<string, number>> {
       const found = (await strapi.db.connection(table.name).select(table.column('locale')).count({ n: '*' }).groupBy(table.column('locale'))) as Array<Record<string, unknown>>;
       return Object.fromEntries(found.map((row) => [String(row[table.column('locale')]), Number(row.n)]));
+    },
+
+    /**
+     * Someone else decided these texts (a person's edit, an import, an undo, a decorative mark): their
+     * suggestions are moot. One statement per locale (in `trx` when given: a CSV import's chunk).
+     */
+    async dropFor(texts: Array<{ fileId: number; locale: string }>, trx?: Knex.Transaction): Promise<void> {
+      const byLocale = new Map<string, number[]>();
+      for (const { fileId, locale } of texts) byLocale.set(locale, [...(byLocale.get(locale) ?? []), fileId]);
+      for (const [locale, fileIds] of byLocale) {
+        const query = strapi.db.connection(table.name).where(table.column('locale'), locale).whereIn(table.column('fileId'), fileIds).delete();
+        await (trx ? query.transacting(trx) : query);
+      }
     },
 
     async forgetFile(fileId: number): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AltTextActor } from '../../../shared/contracts/history';
 import type { ReviewPage, SuggestionView } from '../../../shared/contracts/review';
+import { onAltTextChange } from '../alt-text/changes';
 import { createLocaleWriter } from '../alt-text/locale-write';
 import { createSuggestionStore, type SuggestionRow } from '../alt-text/suggestions';
 import type { AltTextFileRow } from '../alt-text/locale-state';
@@ -100,4 +101,19 @@ export const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { rejected: id, queued };
     },
   };
+};
+
+/**
+ * At register: a text someone else decided (a person's edit, an undo, a decorative mark, a text
+ * written while review was off) makes the suggestion for that locale moot; it is dropped. A CSV
+ * import drops its own, a chunk at a time in its transaction (alt-text/import-write.ts).
+ */
+export const dropSuggestionsOnChange = (strapi: Core.Strapi): void => {
+  // The store reads the models' metadata, which does not exist yet at register: made at the first change.
+  let suggestions: ReturnType<typeof createSuggestionStore> | undefined;
+  onAltTextChange(strapi, async ({ fileId, locale, kind }) => {
+    if (kind === 'imported' || kind === 'approved') return;
+    suggestions ??= createSuggestionStore(strapi);
+    await suggestions.dropFor([{ fileId, locale }]);
+  });
 };
