@@ -104,4 +104,12 @@ describeInBrowser('review before publish, in the admin panel', () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);
     await page.getByTestId('review-notice').getByText('1 suggestion awaits review').waitFor();
   });
+
+  test('the settings page shows the review mode, locked when config/plugins sets it', async () => {
+    await page.goto(`${app.url}/admin/settings/auto-alt-text`);
+    const select = page.getByRole('combobox', { name: 'Review before publish' });
+    await select.getByText('New images: review text for images that had none').waitFor();
+    await expect(select.isDisabled()).resolves.toBe(true);
+    await page.getByText('Locked: Set in config/plugins').first().waitFor();
+  });
 });
