@@ -37,6 +37,10 @@ export type UploadSource = (typeof UPLOAD_SOURCES)[number];
 export const TEXT_SOURCES = ['generated', 'human', 'imported'] as const;
 export type TextSource = (typeof TEXT_SOURCES)[number];
 
+/** Generated text held for an editor's review: never (`off`), when the image had none (`new`), always (`all`). */
+export const REVIEW_MODES = ['off', 'new', 'all'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+
 /** A Strapi locale code as the i18n plugin writes them: "en", "fr", "pt-BR", "zh-Hans". */
 export const LOCALE_CODE = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
 

@@ -6,6 +6,7 @@ import { subscribeToUploads } from './lifecycles/upload-files';
 import { recordHistory } from './history';
 import { MODELS } from './models';
 import { getService } from './services/get-service';
+import { dropSuggestionsOnChange } from './services/review';
 import { registerServing } from './serving';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -15,6 +16,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeToFileDeletes(strapi);
   subscribeToEntrySaves(strapi);
   recordHistory(strapi);
+  dropSuggestionsOnChange(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.
   registerServing(strapi, () => getService(strapi, 'locales').set());

@@ -1,4 +1,4 @@
-import type { ImageDeliveryMode, ProviderName, Style } from '../vocabulary';
+import type { ImageDeliveryMode, ProviderName, ReviewMode, Style } from '../vocabulary';
 
 /**
  * Settings, key verification and credits (`/auto-alt-text/settings`, `/settings/verify`, `/credits`).
@@ -32,6 +32,8 @@ export interface EditableSettings {
   requestsPerSecond: number;
   imageDelivery: ImageDeliveryMode;
   entryContext: EditableEntryContext;
+  /** Review before publish (issue 15). */
+  review: ReviewMode;
 }
 
 export type EditableSettingKey = keyof EditableSettings;

@@ -79,6 +79,10 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'POST', path: '/auto-alt-text/csv/import', permission: 'generate', body: {} },
   { method: 'GET', path: '/auto-alt-text/media/1/history', permission: 'read' },
   { method: 'POST', path: '/auto-alt-text/media/1/revert', permission: 'generate', body: { versionId: 1 } },
+  { method: 'GET', path: '/auto-alt-text/review', permission: 'read' },
+  { method: 'POST', path: '/auto-alt-text/review/approve', permission: 'generate', body: { ids: [1] } },
+  { method: 'POST', path: '/auto-alt-text/review/1/approve', permission: 'generate', body: {} },
+  { method: 'POST', path: '/auto-alt-text/review/1/reject', permission: 'generate', body: {} },
 ];
 
 /**

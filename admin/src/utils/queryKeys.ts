@@ -16,4 +16,6 @@ export const queryKeys = {
   entryImagesRoot: [PLUGIN_ID, 'entry-images'] as const,
   history: (id: number, locale: string | null) => [PLUGIN_ID, 'history', id, locale] as const,
   historyRoot: [PLUGIN_ID, 'history'] as const,
+  review: (params: object) => [PLUGIN_ID, 'review', params] as const,
+  reviewRoot: [PLUGIN_ID, 'review'] as const,
 };

@@ -6,6 +6,7 @@ import { altTextChangedMany, SYSTEM_ACTOR, type AltTextActor } from './changes';
 import { createLocaleStates, type AltTextFileRow } from './locale-state';
 import { createLocaleTextStore } from './locale-texts';
 import { createProvenanceStore } from './provenance';
+import { createSuggestionStore } from './suggestions';
 
 export interface ImportedText {
   fileId: number;
@@ -23,6 +24,7 @@ export const createImportWriter = (strapi: Core.Strapi) => {
   const texts = createLocaleTextStore(strapi);
   const provenance = createProvenanceStore(strapi);
   const states = createLocaleStates(strapi);
+  const suggestions = createSuggestionStore(strapi);
 
   return {
     /** Every query runs in `trx`: Strapi's query layer joins it by itself, raw knex is told. */
@@ -43,6 +45,8 @@ export const createImportWriter = (strapi: Core.Strapi) => {
         defaults.map((entry) => ({ fileId: entry.fileId, text: entry.text, provider: 'csv', lang: entry.locale, strategy: null, jobId: null, context: null, source: 'imported' as const })),
         trx
       );
+      // An imported text decides its locale: a suggestion awaiting review for it is dropped (one statement per locale).
+      await suggestions.dropFor(changed, trx);
       // Inside the import's transaction: a listener that fails rolls the whole import back.
       const previousOf = (entry: ImportedText) => {
         const state = current.get(entry.fileId)?.get(entry.locale);

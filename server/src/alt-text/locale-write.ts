@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { LocaleSet } from '../config/locales';
+import { readConfig } from '../config/read';
 import { FILE_UID } from '../utils/plugin-id';
 import { createLocaleTextStore } from './locale-texts';
 import { isAltTextMissing } from './missing';
 import { createProvenanceStore, type ProvenanceContext } from './provenance';
-import type { AltTextFileRow, LocaleState } from './locale-state';
+import { createLocaleStates, type AltTextFileRow, type LocaleState } from './locale-state';
+import { createSuggestionStore, holdsForReview } from './suggestions';
 import { altTextChanged, SYSTEM_ACTOR, type AltTextActor, type AltTextChangeKind } from './changes';
 import { createAltTextWriter, type WriteResult } from './write';
 
@@ -25,6 +27,8 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const texts = createLocaleTextStore(strapi);
   const provenance = createProvenanceStore(strapi);
   const writer = createAltTextWriter(strapi);
+  const suggestions = createSuggestionStore(strapi);
+  const states = createLocaleStates(strapi);
 
   const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
     if (locale === locales.default) return writer.writeGenerated(file, text, record);
@@ -46,11 +50,32 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
 
   return {
     async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
+      // Review before publish: held as a suggestion, the alt text untouched and nobody told (it is not a change).
+      if (holdsForReview(readConfig(strapi).review, before)) {
+        const { provider, lang, strategy, jobId, context } = record;
+        await suggestions.upsert({ fileId: file.id, locale, text, provider, lang, strategy, jobId, context });
+        return { status: 'written', suggested: true };
+      }
       const result = await writeGeneratedText(file, locale, locales, before, text, record);
       if (result.status === 'written') {
         await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text });
       }
       return result;
+    },
+
+    /**
+     * An editor approved a suggestion: as it was, it is written as the plugin's (with provenance, so
+     * `fill` / `replace` treat it as generated); edited, as the editor's own. Either is told as `approved`.
+     */
+    async approve(file: AltTextFileRow, locale: string, locales: LocaleSet, text: string, record: GeneratedRecord | null, actor: AltTextActor): Promise<void> {
+      const previous = await previousText(file.id, locale, locales);
+      if (record) {
+        // The editor saw what the locale holds now and chose the suggestion: it is written over it.
+        const now = (await states.of([file], locales)).get(file.id)?.get(locale) ?? { text: null, source: 'missing' as const };
+        await writeGeneratedText(file, locale, locales, now, text, record);
+      } else if (locale !== locales.default) await texts.upsert({ fileId: file.id, locale, text, source: 'human' });
+      else await writer.writeHuman(file.id, text);
+      await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'approved', actor, provider: record?.provider ?? null, lang: record?.lang ?? null, jobId: record?.jobId ?? null, previous });
     },
 
     /** A person's text (`human`) or a CSV import's (`imported`): protected from fill runs from now on. */

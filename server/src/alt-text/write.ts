@@ -11,7 +11,8 @@ export interface AltTextFile {
   alternativeText?: string | null;
 }
 
-export type WriteResult = { status: 'written' } | { status: 'skipped'; reason: string };
+/** `suggested`: held for an editor's review (config `review`) instead of written; the credit was spent all the same. */
+export type WriteResult = { status: 'written'; suggested?: boolean } | { status: 'skipped'; reason: string };
 
 /**
  * Where alt text is written, and the rules for when it may be: `fill` writes only missing text,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliverySettingsShape } from './delivery';
 
-import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
+import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVIDER_NAMES, REVIEW_MODES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
 export { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 export type { ImageDeliveryMode, ProviderName, Style, UploadSource } from '../../../shared/vocabulary';
@@ -76,6 +76,8 @@ export const pluginConfigSchema = z
     locales: z.union([z.null(), z.literal('i18n'), z.array(z.string().regex(LOCALE_CODE, 'must be a locale code such as "en", "fr" or "pt-BR"')).min(1).max(30)]),
     /** Alt text that fits where the image is used: the entries that hold it (see README, "Entry context"). */
     entryContext: entryContextSchema,
+    /** Review before publish: generated text is held as a suggestion for an editor (`new`: when the image had none; `all`: always). */
+    review: z.enum(REVIEW_MODES),
     /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */
     uploadSources: z.union([z.literal('all'), z.array(z.enum(UPLOAD_SOURCES)).max(UPLOAD_SOURCES.length)]),
     /** Hints passed to the provider (AltTextLab `keywords`, the OpenAI prompt); not guaranteed to appear. */

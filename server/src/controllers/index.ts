@@ -3,6 +3,7 @@ import { createEntriesController } from './entries';
 import { createHistoryController } from './history';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
+import { createReviewController } from './review';
 import { createRunsController } from './runs';
 import { createSettingsController } from './settings';
 import { createSignedImageController } from './signed-image';
@@ -15,5 +16,6 @@ export default {
   entries: createEntriesController,
   csv: createCsvController,
   history: createHistoryController,
+  review: createReviewController,
   'signed-image': createSignedImageController,
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLocaleStates, mayWriteLocale, type AltTextFileRow } from '../alt-text/locale-state';
 import { createLocaleWriter } from '../alt-text/locale-write';
+import { AWAITING_REVIEW, createSuggestionStore } from '../alt-text/suggestions';
 import { languageOfLocale } from '../config/locales';
 import { readConfig } from '../config/read';
 import { isAltTextError } from '../errors';
@@ -22,6 +23,7 @@ import type { GenerateOptions, GenerationOutcome } from './types';
 export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationPartsOwner) => {
   const states = createLocaleStates(strapi);
   const writer = createLocaleWriter(strapi);
+  const suggestions = createSuggestionStore(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
     const { provider, imageSource, context, secrets } = parts.get();
@@ -32,8 +34,12 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     const set = await parts.localeSet();
     const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
     const now = (await states.of([file], set)).get(file.id);
-    const writable = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
-    if (writable.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
+    const mayWrite = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
+    if (mayWrite.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
+    // A suggestion awaiting review is owed text already paid for: only an overwrite (Regenerate) asks again.
+    const pending = options.mode === 'overwrite' ? new Set<string>() : await suggestions.pendingLocales(file.id);
+    const writable = mayWrite.filter((locale) => !pending.has(locale));
+    if (writable.length === 0) return { status: 'skipped', reason: AWAITING_REVIEW };
     if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
 
     const config = readConfig(strapi);
@@ -43,7 +49,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     // One locale (no `locales` configured): the language asked for, else the entry's, else `lang` — as before locales existed.
     const single = set.all.length === 1;
     const targets = writable.map((locale) => ({ locale, lang: single ? languageFor(options.lang, entries, config.lang) : languageOfLocale(locale), state: now!.get(locale)! }));
-    const progress: LocaleCallsResult = { written: [], skipped: {} };
+    const progress: LocaleCallsResult = { written: [], skipped: Object.fromEntries(mayWrite.filter((locale) => pending.has(locale)).map((locale) => [locale, AWAITING_REVIEW])) };
     try {
       await callForLocales(
         {

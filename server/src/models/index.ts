@@ -8,14 +8,16 @@ import { localeTextModel } from './locale-text';
 import { provenanceModel } from './provenance';
 import { runModel } from './run';
 import { versionModel } from './version';
+import { suggestionModel } from './suggestion';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
 export { PROVENANCE_UID, provenanceModel } from './provenance';
 export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { VERSION_UID, versionModel } from './version';
+export { SUGGESTION_UID, suggestionModel } from './suggestion';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel];

@@ -43,5 +43,9 @@ export default {
     route('POST', '/csv/import', 'csv.import', PERMISSIONS.generate),
     route('GET', '/media/:id/history', 'history.list', PERMISSIONS.read),
     route('POST', '/media/:id/revert', 'history.revert', PERMISSIONS.generate),
+    route('GET', '/review', 'review.list', PERMISSIONS.read),
+    route('POST', '/review/approve', 'review.approveMany', PERMISSIONS.generate),
+    route('POST', '/review/:id/approve', 'review.approve', PERMISSIONS.generate),
+    route('POST', '/review/:id/reject', 'review.reject', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

@@ -6,6 +6,7 @@ import { createHistoryService } from './history';
 import { createLocalesService } from './locales';
 import { createMediaService } from './media';
 import { createQueueService } from './queue';
+import { createReviewService } from './review';
 import { createRunsService } from './runs';
 import { createSettingsService } from './settings';
 import { createSignedImageService } from './signed-image';
@@ -22,4 +23,5 @@ export default {
   signedImage: createSignedImageService,
   csv: createCsvService,
   history: createHistoryService,
+  review: createReviewService,
 };

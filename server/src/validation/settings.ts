@@ -3,6 +3,7 @@ import { fieldErrorsOf, invalidRequest, type FieldError } from '../errors/field-
 
 export { fieldError, type FieldError } from '../errors/field-errors';
 import { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES } from '../config/schema';
+import { REVIEW_MODES } from '../../../shared/vocabulary';
 
 /** The body of PUT /settings: the editable keys (null clears an optional one) plus a write-only key. */
 export const updateSettingsSchema = z
@@ -22,6 +23,7 @@ export const updateSettingsSchema = z
     /** Some of the options an admin may change; the bounds are the config schema's, checked on the merged result. */
     entryContext: z.object({ enabled: z.boolean(), waitSeconds: z.number(), upgrade: z.boolean() }).partial().strict(),
     apiKey: z.string().max(500),
+    review: z.enum(REVIEW_MODES),
   })
   .partial()
   .strict();

@@ -17,6 +17,7 @@ import { FailuresList } from './FailuresList';
 import { MediaList } from './MediaList';
 import { QueueCard } from './QueueCard';
 import { RunProgress } from './RunProgress';
+import { ReviewNotice } from '../Review';
 
 export const DashboardPage = () => {
   const t = useT();
@@ -46,6 +47,7 @@ export const DashboardPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <ReviewNotice />
           <Grid.Root gap={4}>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
               <Panel title={t('coverage.title', 'Coverage')} testId="coverage-card">

@@ -3,14 +3,14 @@ import { Button, Flex, Grid } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, useNotification } from '@strapi/strapi/admin';
 import type { SettingsView } from '../../../../shared/contracts/settings';
-import { IMAGE_DELIVERIES, STYLES } from '../../../../shared/vocabulary';
+import { IMAGE_DELIVERIES, REVIEW_MODES, STYLES } from '../../../../shared/vocabulary';
 import { translatedOptions } from '../../components/OptionSelect';
 import { Panel } from '../../components/Panel';
 import { useUpdateSettings, useVerifyKey } from '../../hooks/useSettings';
 import { useT } from '../../hooks/useT';
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/errors';
 import { draftOf, requestOf, type Draft, type KeyDraft } from './draft';
-import { DELIVERY_LABELS, STYLE_LABELS } from './optionLabels';
+import { DELIVERY_LABELS, REVIEW_LABELS, STYLE_LABELS } from './optionLabels';
 import { ProviderSection } from './ProviderSection';
 import { SettingControl, type SettingsFormState } from './SettingControl';
 
@@ -107,6 +107,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
           <Panel look="section" title={t('settings.section.processing', 'Processing')}>
             <Grid.Root gap={5}>
               <SettingControl form={form} kind="toggle" name="autoOnUpload" />
+              <SettingControl form={form} kind="select" name="review" options={translatedOptions(REVIEW_MODES, REVIEW_LABELS, t)} />
               <SettingControl form={form} kind="select" name="imageDelivery" options={translatedOptions(IMAGE_DELIVERIES, DELIVERY_LABELS, t)} />
               <SettingControl form={form} kind="number" name="concurrency" />
               <SettingControl form={form} kind="number" name="requestsPerSecond" step={0.5} />

@@ -1,4 +1,4 @@
-import type { ImageDeliveryMode, ProviderName, Style } from '../../../../shared/vocabulary';
+import type { ImageDeliveryMode, ProviderName, ReviewMode, Style } from '../../../../shared/vocabulary';
 import type { Message } from '../../hooks/useT';
 
 /** How the settings page names the shared vocabulary; the lists themselves come from shared/vocabulary.ts. */
@@ -23,4 +23,10 @@ export const DELIVERY_LABELS: Record<ImageDeliveryMode, Message> = {
   signed: { id: 'settings.imageDelivery.signed', defaultMessage: 'Signed URL served by Strapi' },
   public: { id: 'settings.imageDelivery.public', defaultMessage: 'Public URL' },
   inline: { id: 'settings.imageDelivery.inline', defaultMessage: 'Inline (image bytes in the request)' },
+};
+
+export const REVIEW_LABELS: Record<ReviewMode, Message> = {
+  off: { id: 'settings.review.off', defaultMessage: 'Off: write generated text at once' },
+  new: { id: 'settings.review.new', defaultMessage: 'New images: review text for images that had none' },
+  all: { id: 'settings.review.all', defaultMessage: 'Everything: review every generated text' },
 };

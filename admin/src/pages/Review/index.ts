@@ -1,0 +1,2 @@
+export { ReviewNotice } from './ReviewNotice';
+export { ReviewPage } from './ReviewPage';

@@ -1,0 +1,3 @@
+import { reviewSuite } from './suite';
+
+reviewSuite('mysql');
