@@ -129,6 +129,12 @@ export const reviewSuite = (database: DatabaseKind) =>
     expect(await suggestionsOf(id)).toEqual({});
     expect((await admin('POST', `/auto-alt-text/review/${fr.id}/approve`, {})).status).toBe(404);
     expect(emulator.requests).toHaveLength(2); // the upload's two calls: approving costs nothing
+
+    // History keeps both approvals, by the admin; a suggestion held for review was no change of its own.
+    const kindsIn = async (locale: string) =>
+      ((await admin('GET', `/auto-alt-text/media/${id}/history?locale=${locale}`)).body.data.rows as Array<{ kind: string; actor: { kind: string }; provider: string | null; text: string }>).map((version) => [version.kind, version.actor.kind, version.provider, version.text]);
+    expect(await kindsIn('en')).toEqual([['approved', 'user', 'alttextlab', en.text]]);
+    expect(await kindsIn('fr')).toEqual([['approved', 'user', null, 'Une photo vérifiée à la main']]);
   });
 
   test('reject + regenerate makes a new suggestion for exactly one more call; reject alone drops it', async () => {
