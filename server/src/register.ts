@@ -4,6 +4,7 @@ import { subscribeToFileDeletes } from './lifecycles/file-deletes';
 import { subscribeToI18nLocales } from './lifecycles/i18n-locales';
 import { subscribeToUploads } from './lifecycles/upload-files';
 import { MODELS } from './models';
+import { subscribeToQualityChecks } from './quality/listener';
 import { getService } from './services/get-service';
 import { registerServing } from './serving';
 
@@ -13,6 +14,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeToUploads(strapi);
   subscribeToFileDeletes(strapi);
   subscribeToEntrySaves(strapi);
+  subscribeToQualityChecks(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.
   registerServing(strapi, () => getService(strapi, 'locales').set());

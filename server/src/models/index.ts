@@ -6,14 +6,16 @@
 import { jobModel } from './job';
 import { localeTextModel } from './locale-text';
 import { provenanceModel } from './provenance';
+import { qualityModel } from './quality';
 import { runModel } from './run';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
 export { PROVENANCE_UID, provenanceModel } from './provenance';
 export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
+export { QUALITY_UID, qualityModel } from './quality';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, qualityModel];

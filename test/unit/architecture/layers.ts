@@ -7,14 +7,16 @@ import path from 'node:path';
  * other. `.` is a file at the root of server/src (index, register, bootstrap, destroy).
  */
 export const SERVER_LAYERS: Record<string, readonly string[]> = {
-  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'config', 'models', 'utils', 'shared'],
+  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'config', 'models', 'utils', 'shared', 'quality'],
   routes: ['controllers', 'config', 'utils', 'shared'],
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
-  services: ['queue', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
+  services: ['queue', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared', 'quality'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared', 'quality'],
+  /** Quality flags: offline checks on alt text, their results, the listener on alt-text changes. */
+  quality: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   generation: ['context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   context: ['providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   'image-source': ['providers', 'config', 'errors', 'utils', 'shared'],
