@@ -4,6 +4,7 @@ import { ArrowClockwise, Pencil } from '@strapi/icons';
 import type { MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
+import { QualityFlags } from '../../components/QualityFlags';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
@@ -46,6 +47,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
             {item.alternativeText || t('media.noAltText', 'No alt text')}
           </Typography>
         )}
+        {editing ? null : <QualityFlags flags={item.flags} />}
       </Td>
       <Td>
         <AltTextSource item={item} />
