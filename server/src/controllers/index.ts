@@ -1,6 +1,7 @@
 import { createCsvController } from './csv';
 import { createEntriesController } from './entries';
 import { createMediaController } from './media';
+import { createQualityController } from './quality';
 import { createQueueController } from './queue';
 import { createRunsController } from './runs';
 import { createSettingsController } from './settings';
@@ -14,4 +15,5 @@ export default {
   entries: createEntriesController,
   csv: createCsvController,
   'signed-image': createSignedImageController,
+  quality: createQualityController,
 };

@@ -4,6 +4,7 @@ import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
 import { createLocalesService } from './locales';
 import { createMediaService } from './media';
+import { createQualityService } from './quality';
 import { createQueueService } from './queue';
 import { createRunsService } from './runs';
 import { createSettingsService } from './settings';
@@ -20,4 +21,5 @@ export default {
   entries: createEntriesService,
   signedImage: createSignedImageService,
   csv: createCsvService,
+  quality: createQualityService,
 };
