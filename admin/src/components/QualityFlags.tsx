@@ -22,8 +22,9 @@ export const QualityFlags = ({ flags }: { flags: QualityFlag[] | undefined }) =>
   return (
     <Flex gap={2} paddingTop={1} wrap="wrap" data-testid="quality-flags">
       <Badge variant="warning">{t('quality.needsReview', 'Needs review')}</Badge>
-      {flags.map((flag) => (
+      {flags.map((flag, index) => (
         <Typography key={flag.code} variant="pi" textColor="neutral600" title={flag.reason} data-testid={`quality-flag-${flag.code}`}>
+          {index > 0 ? '· ' : ''}
           {t(LABELS[flag.code].id, LABELS[flag.code].defaultMessage)}
         </Typography>
       ))}
