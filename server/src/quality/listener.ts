@@ -4,6 +4,7 @@ import { onAltTextChange, type AltTextChange } from '../alt-text/changes';
 import { languageOfLocale } from '../config/locales';
 import { readConfig } from '../config/read';
 import { FILE_UID } from '../utils/plugin-id';
+import { createBatchChecker } from './batch';
 import { checkText } from './checks';
 import { createQualityStore, textHashOf } from './store';
 
@@ -34,8 +35,16 @@ export const createQualityChecker = (strapi: Core.Strapi) => {
   };
 };
 
-/** At register: every alt-text change the plugin announces is checked once it is stored. */
+/**
+ * At register: every alt-text change the plugin announces is checked once it is stored — at once
+ * (a PUT answers with its flags), except a CSV import's rows, which are checked in batches right
+ * after (batch.ts).
+ */
 export const subscribeToQualityChecks = (strapi: Core.Strapi): void => {
   const checker = createQualityChecker(strapi);
-  onAltTextChange(strapi, (change: AltTextChange) => checker.check(change).then(() => undefined));
+  const batch = createBatchChecker(strapi);
+  onAltTextChange(strapi, async (change: AltTextChange) => {
+    if (change.kind === 'imported') batch.add(change);
+    else await checker.check(change);
+  });
 };

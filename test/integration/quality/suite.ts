@@ -7,6 +7,7 @@ import { solidPng } from '../../support/images';
 import { pluginServices } from '../../support/plugin';
 import { uploadThroughApi } from '../../support/upload';
 import { waitFor } from '../../support/wait-for';
+import { importCsv, spreadsheetCsv } from '../csv/fixtures';
 
 const FILE = 'plugin::upload.file';
 const LOCALE_TEXT = 'plugin::auto-alt-text.locale-text';
@@ -29,6 +30,7 @@ export const qualitySuite = (database: DatabaseKind) =>
     let emulator: Emulator;
     let app: PlaygroundApp;
     let admin: Api;
+    let token: string;
     const [a, b, c] = [0, 1, 2];
     const ids: number[] = [];
 
@@ -55,7 +57,8 @@ export const qualitySuite = (database: DatabaseKind) =>
           ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: ['en', 'de'] }),
         },
       });
-      admin = apiFor(app, await registerSuperAdmin(app));
+      token = await registerSuperAdmin(app);
+      admin = apiFor(app, token);
       for (const [index, rgb] of [{ r: 200, g: 0, b: 0 }, { r: 0, g: 200, b: 0 }, { r: 0, g: 0, b: 200 }].entries()) {
         const { files } = await uploadThroughApi(app, { bytes: await solidPng(80, 60, rgb), name: `quality-${index}.png`, mime: 'image/png' });
         ids.push(files[0].id);
@@ -135,6 +138,18 @@ export const qualitySuite = (database: DatabaseKind) =>
       expect(recheck.body.data.checked).toBeGreaterThanOrEqual(6);
       expect(codes(await rowOf(ids[a], 'en'))).toEqual(['REDUNDANT_PREFIX', 'URL_OR_HTML']);
       expect(await flagged('en')).toContain(ids[a]);
+      expect(emulator.requests).toHaveLength(0);
+    });
+
+    test("a CSV import's texts are checked too (in batches, right after the import): a copy and a file name in German", async () => {
+      const [first, second] = [(await rowOf(ids[a], 'de')).alternativeText as string, 'Hund, DSC01234'];
+      const imported = await importCsv(app, token, spreadsheetCsv([[ids[b], 'quality-1.png', 'de', first, ''], [ids[c], 'quality-2.png', 'de', second, '']]));
+      expect(imported.status).toBe(200);
+      const flagsOf = async (id: number) => codes(await rowOf(id, 'de'));
+      await waitFor('the imported texts checked', async () => ((await flagsOf(ids[c])).length > 0 ? true : undefined));
+      expect(await flagsOf(ids[b])).toEqual(['DUPLICATE']);
+      expect((await rowOf(ids[b], 'de')).flags?.[0].reason).toBe(`same text as image #${ids[a]}`);
+      expect(await flagsOf(ids[c])).toEqual(['FILE_NAME']);
       expect(emulator.requests).toHaveLength(0);
     });
 
