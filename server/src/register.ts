@@ -5,6 +5,7 @@ import { subscribeToI18nLocales } from './lifecycles/i18n-locales';
 import { subscribeToUploads } from './lifecycles/upload-files';
 import { recordHistory } from './history';
 import { MODELS } from './models';
+import { subscribeToQualityChecks } from './quality/listener';
 import { getService } from './services/get-service';
 import { dropSuggestionsOnChange } from './services/review';
 import { registerServing } from './serving';
@@ -17,6 +18,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeToEntrySaves(strapi);
   recordHistory(strapi);
   dropSuggestionsOnChange(strapi);
+  subscribeToQualityChecks(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.
   registerServing(strapi, () => getService(strapi, 'locales').set());

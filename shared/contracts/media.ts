@@ -1,4 +1,5 @@
 import type { Page } from './common';
+import type { QualityFlag } from './quality';
 
 /** The media list and one image's alt text (`/auto-alt-text/media*`). */
 
@@ -21,9 +22,11 @@ export interface MediaItemView {
   queued: boolean;
   /** The locale the text and source are for (the default locale, unless the list asked for another). */
   locale: string;
+  /** Quality flags of the current text in this locale ([] = checked and clean, or never checked: only texts the plugin saw change or rechecked have a result). */
+  flags?: QualityFlag[];
 }
 
-/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
+/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human|flagged&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
 export declare namespace GetMedia {
   interface Response { data: Page<MediaItemView> }
 }

@@ -2,13 +2,18 @@ import type { RunStatus, WriteMode } from '../vocabulary';
 
 /** Bulk runs (`/auto-alt-text/runs*`). */
 
-/** Which images a run covers; `entries`: the images those entries use, each described with its entry's context. */
+/**
+ * Which images a run covers; `entries`: the images those entries use, each described with its entry's context;
+ * `flagged`: the images whose current text has quality flags, each written again in its flagged locales only
+ * (fill: the plugin's own texts; overwrite: a person's too).
+ */
 export type RunScope =
   | { kind: 'missing' }
   | { kind: 'all' }
   | { kind: 'folder'; folderId: number }
   | { kind: 'ids'; ids: number[] }
-  | { kind: 'entries'; model: string; documentIds: string[]; locale?: string | null };
+  | { kind: 'entries'; model: string; documentIds: string[]; locale?: string | null }
+  | { kind: 'flagged' };
 
 export interface RunView {
   id: number;

@@ -76,6 +76,7 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'GET', path: '/auto-alt-text/entries/images?model=api::article.article&documentId=abc', permission: 'read' },
   { method: 'POST', path: '/auto-alt-text/entries/images/generate', permission: 'generate', body: { model: 'api::article.article', documentId: 'abc' } },
   { method: 'GET', path: '/auto-alt-text/csv/export', permission: 'generate' },
+  { method: 'POST', path: '/auto-alt-text/quality/recheck', permission: 'bulk' },
   { method: 'POST', path: '/auto-alt-text/csv/import', permission: 'generate', body: {} },
   { method: 'GET', path: '/auto-alt-text/media/1/history', permission: 'read' },
   { method: 'POST', path: '/auto-alt-text/media/1/revert', permission: 'generate', body: { versionId: 1 } },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MediaFilter } from '../../../shared/vocabulary';
-import { LOCALE_TEXT_UID, PROVENANCE_UID } from '../models';
+import { LOCALE_TEXT_UID, PROVENANCE_UID, QUALITY_UID } from '../models';
 import { FILE_UID } from '../utils/plugin-id';
 import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from './missing-sql';
 
@@ -22,9 +22,25 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
   const localeMeta = strapi.db.metadata.get(LOCALE_TEXT_UID);
 
   const l = { table: localeMeta.tableName, fileId: column(localeMeta, 'fileId'), locale: column(localeMeta, 'locale'), text: column(localeMeta, 'text'), source: column(localeMeta, 'source') };
+  const qualityMeta = strapi.db.metadata.get(QUALITY_UID);
+  const q = { table: qualityMeta.tableName, fileId: column(qualityMeta, 'fileId'), locale: column(qualityMeta, 'locale'), text: column(qualityMeta, 'text'), flagCount: column(qualityMeta, 'flagCount') };
+
+  /** `flagged`: a quality row with flags for exactly the text the image has now in `locale` (a stale row does not count). */
+  const flaggedNow = (rows: Knex.QueryBuilder, locale: string, currentText: string) => {
+    const knex = strapi.db.connection;
+    const same = exactEqualsSql(sqlDialectOf(knex), `${q.table}.${q.text}`, currentText);
+    return rows.whereExists(
+      knex(q.table)
+        .select(knex.raw('1'))
+        .whereRaw('?? = ??', [`${q.table}.${q.fileId}`, `${f.table}.id`])
+        .where(`${q.table}.${q.locale}`, locale)
+        .where(`${q.table}.${q.flagCount}`, '>', 0)
+        .whereRaw(same.sql, same.bindings)
+    );
+  };
 
   /** The default locale: the file's own column, "generated" while it equals the plugin's (not imported) provenance. */
-  const inDefaultLocale = (filter: MediaFilter) => {
+  const inDefaultLocale = (filter: MediaFilter, defaultLocale: string) => {
     const knex = strapi.db.connection;
     const dialect = sqlDialectOf(knex);
     const missing = missingAltTextSql(dialect, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
@@ -39,6 +55,7 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
     if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
     if (filter === 'generated') rows = rows.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    if (filter === 'flagged') rows = flaggedNow(rows, defaultLocale, `${f.table}.${f.alt}`);
     return rows;
   };
 
@@ -52,20 +69,21 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
     if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
     if (filter === 'generated') rows = rows.where(`${l.table}.${l.source}`, 'generated').whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereIn(`${l.table}.${l.source}`, ['human', 'imported']).whereRaw(`NOT ${missing.sql}`, missing.bindings);
+    if (filter === 'flagged') rows = flaggedNow(rows, locale, `${l.table}.${l.text}`);
     return rows;
   };
 
-  const query = (filter: MediaFilter, search: string | undefined, locale: string | null) => {
-    let rows = (locale === null ? inDefaultLocale(filter) : inLocale(filter, locale)).where(`${f.table}.${f.mime}`, 'like', 'image/%');
+  const query = (filter: MediaFilter, search: string | undefined, locale: string | null, defaultLocale: string) => {
+    let rows = (locale === null ? inDefaultLocale(filter, defaultLocale) : inLocale(filter, locale)).where(`${f.table}.${f.mime}`, 'like', 'image/%');
     if (search) rows = rows.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
     return rows;
   };
 
   return {
-    /** One page of image ids, newest first, and how many images match in all; `locale` null = the default locale. */
-    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null): Promise<{ ids: number[]; total: number }> {
-      const [{ total }] = (await query(filter, search, locale).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
-      const rows = (await query(filter, search, locale)
+    /** One page of image ids, newest first, and how many images match in all; `locale` null = the default locale (`defaultLocale`, for quality flags). */
+    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null, defaultLocale = ''): Promise<{ ids: number[]; total: number }> {
+      const [{ total }] = (await query(filter, search, locale, defaultLocale).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
+      const rows = (await query(filter, search, locale, defaultLocale)
         .select(`${f.table}.id as id`)
         .orderBy(`${f.table}.id`, 'desc')
         .offset((page - 1) * pageSize)

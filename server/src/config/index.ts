@@ -43,6 +43,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   historyRetentionDays: 365,
   creditsProbeSeconds: 300,
   maxImageMegabytes: 50,
+  qualitySoftLimit: 125,
   s3: undefined,
   signingSecret: env('ALT_TEXT_SIGNING_SECRET'),
   inlineMaxBytes: DEFAULT_INLINE_MAX_BYTES,

@@ -125,6 +125,8 @@ export const pluginConfigSchema = z
     creditsProbeSeconds: z.number().int().min(0).max(86400),
     /** Images larger than this are skipped by bulk runs (and reported as such). */
     maxImageMegabytes: z.number().min(1).max(1024),
+    /** Quality flags: alt text longer than this is flagged TOO_LONG (never cut; `maxLength` cuts). */
+    qualitySoftLimit: z.number().int().min(20).max(2000),
     /** `s3` (the plugin's own S3 access), `signingSecret`, `inlineMaxBytes`: see image-source/settings.ts. */
     ...deliverySettingsShape,
   })

@@ -2,6 +2,7 @@ import { createCsvController } from './csv';
 import { createEntriesController } from './entries';
 import { createHistoryController } from './history';
 import { createMediaController } from './media';
+import { createQualityController } from './quality';
 import { createQueueController } from './queue';
 import { createReviewController } from './review';
 import { createRunsController } from './runs';
@@ -18,4 +19,5 @@ export default {
   history: createHistoryController,
   review: createReviewController,
   'signed-image': createSignedImageController,
+  quality: createQualityController,
 };

@@ -6,6 +6,7 @@
 import { jobModel } from './job';
 import { localeTextModel } from './locale-text';
 import { provenanceModel } from './provenance';
+import { qualityModel } from './quality';
 import { runModel } from './run';
 import { versionModel } from './version';
 import { suggestionModel } from './suggestion';
@@ -16,8 +17,9 @@ export { PROVENANCE_UID, provenanceModel } from './provenance';
 export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { VERSION_UID, versionModel } from './version';
 export { SUGGESTION_UID, suggestionModel } from './suggestion';
+export { QUALITY_UID, qualityModel } from './quality';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel];

@@ -5,7 +5,7 @@ import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
 import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { FILE_UID } from '../utils/plugin-id';
-import { LOCALE_TEXT_UID } from '../models';
+import { LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
 
 export type { RunScope } from '../../../shared/contracts/runs';
 
@@ -86,6 +86,11 @@ export const createFileScanner = (strapi: Core.Strapi) => {
         query = query.where((builder) => builder.where(cols.folderPath, path).orWhere(cols.folderPath, 'like', `${path}/%`));
       }
       if (scope.kind === 'missing') query = query.whereRaw(missing.sql, missing.bindings);
+      if (scope.kind === 'flagged') {
+        // Files with a flagged result in some locale; whether it is still current is judged per locale in code (runs/flagged-scope.ts).
+        const quality = tableOf(strapi, QUALITY_UID);
+        query = query.whereIn(cols.id, knex(quality.name).select(quality.column('fileId')).where(quality.column('flagCount'), '>', 0));
+      }
       const rows = (await query) as Array<FileSummary & { size: number | string | null }>;
       return rows.map((row) => ({
         ...row,

@@ -47,5 +47,6 @@ export default {
     route('POST', '/review/approve', 'review.approveMany', PERMISSIONS.generate),
     route('POST', '/review/:id/approve', 'review.approve', PERMISSIONS.generate),
     route('POST', '/review/:id/reject', 'review.reject', PERMISSIONS.generate),
+    route('POST', '/quality/recheck', 'quality.recheck', PERMISSIONS.bulk),
   ],
 } satisfies Core.RouterInput;

@@ -5,6 +5,7 @@ import { createGenerationService } from './generation';
 import { createHistoryService } from './history';
 import { createLocalesService } from './locales';
 import { createMediaService } from './media';
+import { createQualityService } from './quality';
 import { createQueueService } from './queue';
 import { createReviewService } from './review';
 import { createRunsService } from './runs';
@@ -24,4 +25,5 @@ export default {
   csv: createCsvService,
   history: createHistoryService,
   review: createReviewService,
+  quality: createQualityService,
 };

@@ -9,6 +9,7 @@ import { createLocaleStates } from '../alt-text/locale-state';
 import { createLocaleTextStore, type LocaleTextRow } from '../alt-text/locale-texts';
 import { createLocaleWriter } from '../alt-text/locale-write';
 import type { LocaleSet } from '../config/locales';
+import { createQualityStore } from '../quality/store';
 import { isImageMime } from '../utils/file-label';
 import { FILE_UID } from '../utils/plugin-id';
 import { getService } from './get-service';
@@ -37,6 +38,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
   const localeTexts = createLocaleTextStore(strapi);
   const states = createLocaleStates(strapi);
   const localeWriter = createLocaleWriter(strapi);
+  const quality = createQualityStore(strapi);
   const files = () => strapi.db.query(FILE_UID);
   const activeOf = (ids: number[]) => getService(strapi, 'queue').jobs().filesWithActiveJobs(ids);
   const locales = () => getService(strapi, 'locales');
@@ -68,6 +70,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       isDefault ? provenance.forFiles(ids) : Promise.resolve(new Map<number, ProvenanceRow>()),
       isDefault ? Promise.resolve(new Map<number, Map<string, LocaleTextRow>>()) : localeTexts.forFiles(ids, [locale]),
     ]);
+    const flags = await quality.current(new Map(images.map((file) => [file.id, byFile.get(file.id)?.get(locale)?.text ?? null])), locale);
     const items = await Promise.all(
       images.map(async (file): Promise<MediaItemView> => {
         const state = byFile.get(file.id)?.get(locale) ?? { text: null, source: 'missing' as const };
@@ -84,6 +87,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...(generatedBy ? { generatedBy } : {}),
           queued: active.has(file.id),
           locale,
+          flags: flags.get(file.id) ?? [],
         };
       })
     );
@@ -94,7 +98,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(options: { filter?: MediaFilter; search?: string; page?: number; pageSize?: number; locale?: string }): Promise<Page<MediaItemView>> {
       const { page = 1, pageSize = 20 } = options;
       const { locale, locales: set } = await locales().pick(options.locale);
-      const { ids, total } = await filter.page(options.filter ?? 'all', options.search, page, pageSize, locale === set.default ? null : locale);
+      const { ids, total } = await filter.page(options.filter ?? 'all', options.search, page, pageSize, locale === set.default ? null : locale, set.default);
       const rows = (await files().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
       const items = await itemsOf(rows, locale, set);
       return { rows: rows.flatMap((file) => items.get(file.id) ?? []), total, page, pageSize };

@@ -9,6 +9,7 @@ const scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('folder'), folderId: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('ids'), ids: z.array(z.number().int().positive()).min(1).max(10000) }).strict(),
   entriesScope,
+  z.object({ kind: z.literal('flagged') }).strict(),
 ]);
 
 /** POST /runs */

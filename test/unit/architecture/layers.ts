@@ -7,15 +7,17 @@ import path from 'node:path';
  * other. `.` is a file at the root of server/src (index, register, bootstrap, destroy).
  */
 export const SERVER_LAYERS: Record<string, readonly string[]> = {
-  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'history', 'config', 'models', 'utils', 'shared'],
+  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'history', 'quality', 'config', 'models', 'utils', 'shared'],
   routes: ['controllers', 'config', 'utils', 'shared'],
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
-  services: ['queue', 'history', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
+  services: ['queue', 'history', 'quality', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['history', 'generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['history', 'quality', 'generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   history: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  /** Quality flags: offline checks on alt text, their results, the listener on alt-text changes. */
+  quality: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   generation: ['context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   context: ['providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   'image-source': ['providers', 'config', 'errors', 'utils', 'shared'],

@@ -43,6 +43,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
     { value: 'all', label: t('bulk.scope.all', 'All images') },
     { value: 'folder', label: t('bulk.scope.folder', 'One folder') },
     { value: 'ids', label: t('bulk.scope.ids', 'Selected below ({count})', { count: selectedIds.length }) },
+    { value: 'flagged', label: t('bulk.scope.flagged', 'Needs review (flagged texts only)') },
   ];
 
   const onEstimate = () => {

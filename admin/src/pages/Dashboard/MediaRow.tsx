@@ -5,6 +5,7 @@ import type { MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
 import { HistoryDialog } from '../../components/HistoryDialog';
+import { QualityFlags } from '../../components/QualityFlags';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
@@ -48,6 +49,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
             {item.alternativeText || t('media.noAltText', 'No alt text')}
           </Typography>
         )}
+        {editing ? null : <QualityFlags flags={item.flags} />}
       </Td>
       <Td>
         <AltTextSource item={item} />

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { EstimateView, RunScope } from '../../../../shared/contracts/runs';
 import type { WriteMode } from '../../../../shared/vocabulary';
 import { readConfig } from '../../config/read';
-import { RUN_UID } from '../../models';
+import { RUN_UID, type JobReason } from '../../models';
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createFileScanner, skipReason } from '../file-scan';
 import { resolveEntriesScope } from './entries-scope';
+import { flaggedLocalesOf, groupByLocales } from './flagged-scope';
 import { callsFor, planPage, runLocales } from './locale-plan';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
@@ -34,16 +35,20 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope.kind === 'missing' && !defaultOnly ? { kind: 'all' } : scope;
     const page = contextOf?.size === 0 ? [] : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
     const provider = queue().providerLanguages();
-    const plan = await planPage(strapi, page, { set, locales, mode, reason: contextOf ? 'context' : 'run', provider });
+    // A flagged run writes only the flagged locales, replacing the plugin's own text even in fill mode.
+    const flagged = scope.kind === 'flagged' ? await flaggedLocalesOf(strapi, page, set) : undefined;
+    const jobReason: JobReason = contextOf ? 'context' : flagged ? 'replace' : 'run';
+    const plan = await planPage(strapi, page, { set, locales, mode, reason: jobReason, provider });
     const { maxImageMegabytes } = readConfig(strapi);
     const sendable: number[] = [];
     const skipped: Record<string, number> = {};
     const owedBy = new Map<number, string[]>();
     for (const file of page) {
-      const owed = plan.writable.get(file.id) ?? [];
+      if (flagged && !flagged.has(file.id)) continue;
+      const owed = (plan.writable.get(file.id) ?? []).filter((locale) => !flagged || flagged.get(file.id)?.includes(locale));
       for (const language of plan.unsupported.get(file.id) ?? []) addCounts(skipped, { [`the provider does not write ${language}`]: 1 });
       let reason = skipReason(file, { mode: 'overwrite', maxImageMegabytes });
-      if (!reason && owed.length === 0) reason = contextOf && mode === 'fill' ? 'written by a person' : 'already has alt text';
+      if (!reason && owed.length === 0) reason = (contextOf || flagged) && mode === 'fill' ? 'written by a person' : 'already has alt text';
       // In the `missing` scope, files that have alt text are out of scope, not skips.
       if (reason === 'already has alt text' && scope.kind === 'missing') continue;
       if (reason) {
@@ -53,7 +58,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       sendable.push(file.id);
       owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, owedBy, provider, contextOf, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, owedBy, provider, contextOf, flagged, jobReason, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -78,14 +83,20 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       if (!run || run.status !== 'running') return;
       const page = await classifyPage(run.scope, run.mode, run.cursor, run.locale);
       // An entries run describes each image with its entry's context, and may refresh the plugin's own text.
-      const { alreadyQueued } = await queue().enqueue(page.sendable, {
-        reason: page.contextOf ? 'context' : 'run',
-        mode: run.mode,
-        lang: run.lang,
-        locales: run.locale ? [run.locale] : null,
-        runId,
-        contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
-      });
+      // A flagged run's jobs each write their file's flagged locales.
+      const groups = page.flagged ? groupByLocales(page.sendable, page.owedBy) : [{ fileIds: page.sendable, locales: run.locale ? [run.locale] : null }];
+      let alreadyQueued = 0;
+      for (const group of groups) {
+        const enqueued = await queue().enqueue(group.fileIds, {
+          reason: page.jobReason,
+          mode: run.mode,
+          lang: run.lang,
+          locales: group.locales,
+          runId,
+          contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
+        });
+        alreadyQueued += enqueued.alreadyQueued;
+      }
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
       if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
       const done = !page.full || page.lastId === undefined;

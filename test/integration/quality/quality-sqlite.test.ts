@@ -1,0 +1,3 @@
+import { qualitySuite } from './suite';
+
+qualitySuite('sqlite');
