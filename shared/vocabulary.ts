@@ -44,6 +44,6 @@ export const LOCALE_CODE = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 export const LANGUAGE_CODE_RULE = 'must be a language code such as "en", "de" or "en-gb"';
 
-/** The admin's media list filters: every image, or by where its alt text came from. */
-export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human'] as const;
+/** The admin's media list filters: every image, or by where its alt text came from (`decorative`: marked or suggested, alt=""). */
+export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human', 'decorative'] as const;
 export type MediaFilter = (typeof MEDIA_FILTERS)[number];

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { LocaleSet } from '../config/locales';
 import { FILE_UID } from '../utils/plugin-id';
+import { createDecorativeStore, MARKED_DECORATIVE } from './decorative';
 import { createLocaleTextStore } from './locale-texts';
 import { isAltTextMissing } from './missing';
 import { createProvenanceStore, type ProvenanceContext } from './provenance';
@@ -25,6 +26,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const texts = createLocaleTextStore(strapi);
   const provenance = createProvenanceStore(strapi);
   const writer = createAltTextWriter(strapi);
+  const decorative = createDecorativeStore(strapi);
 
   const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
     if (locale === locales.default) return writer.writeGenerated(file, text, record);
@@ -39,6 +41,8 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
 
   return {
     async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
+      // An editor may have marked the image decorative while the provider was working: their '' wins.
+      if (await decorative.isMarked(file.id)) return { status: 'skipped', reason: MARKED_DECORATIVE };
       const result = await writeGeneratedText(file, locale, locales, before, text, record);
       if (result.status === 'written') {
         await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId });

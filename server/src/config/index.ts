@@ -16,6 +16,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   lang: 'en',
   style: 'neutral',
   autoOnUpload: true,
+  detectDecorative: false,
   uploadSources: 'all',
   locales: null,
   entryContext: { enabled: true, waitSeconds: 0, upgrade: false, maxEntries: 3, maxChars: 600, ecommerce: {} },

@@ -1,4 +1,5 @@
 import { createCsvController } from './csv';
+import { createDecorativeController } from './decorative';
 import { createEntriesController } from './entries';
 import { createMediaController } from './media';
 import { createQueueController } from './queue';
@@ -13,5 +14,6 @@ export default {
   media: createMediaController,
   entries: createEntriesController,
   csv: createCsvController,
+  decorative: createDecorativeController,
   'signed-image': createSignedImageController,
 };

@@ -12,6 +12,7 @@ import type { DeliveryStrategy, ImageTransport, ImageVariant, ResolvedImage, Res
 import { deriveSigningKeys, signedQuery } from './url-signer';
 import { SIGNED_IMAGE_ROUTE } from '../utils/plugin-id';
 import { chooseVariant } from './variant';
+import { uniformityHint } from './uniformity';
 
 export type { DeliveryStrategy, ImageTransport, ResolvedImage, ResolveOptions, StoredFile } from './types';
 export { ImageDeliveryError, strategyOf } from './errors';
@@ -117,6 +118,21 @@ export const createImageSource = (
   };
 
   return {
+    /**
+     * Decorative detection: "uniform colour" for a flat image, read from the local upload folder only
+     * (a disk read of the smallest rendition, free); on S3 or remote storage it would be a paid GET per image, so never.
+     */
+    async uniformity(file: StoredFile): Promise<string | undefined> {
+      const reader = file.provider === LOCAL_PROVIDER ? storage.readerFor(file) : undefined;
+      if (!reader) return undefined;
+      const object = file.formats?.thumbnail?.hash ? file.formats.thumbnail : file;
+      try {
+        return await uniformityHint(await readAll(reader, object, settings.inlineMaxBytes));
+      } catch {
+        return undefined;
+      }
+    },
+
     async resolve(file: StoredFile, options: ResolveOptions = {}): Promise<ResolvedImage> {
       const accepts = options.accepts && options.accepts.length > 0 ? options.accepts : BOTH;
       const { variant, object } = chooseVariant(file, config.inlineMaxEdge);

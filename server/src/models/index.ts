@@ -7,13 +7,15 @@ import { jobModel } from './job';
 import { localeTextModel } from './locale-text';
 import { provenanceModel } from './provenance';
 import { runModel } from './run';
+import { decorativeModel } from './decorative';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
 export { PROVENANCE_UID, provenanceModel } from './provenance';
 export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
+export { DECORATIVE_UID, DECORATIVE_STATUSES, decorativeModel, type DecorativeStatus } from './decorative';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, decorativeModel];

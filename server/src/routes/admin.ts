@@ -41,5 +41,6 @@ export default {
     route('POST', '/entries/images/generate', 'entries.generate', PERMISSIONS.generate),
     route('GET', '/csv/export', 'csv.export', PERMISSIONS.generate),
     route('POST', '/csv/import', 'csv.import', PERMISSIONS.generate),
+    route('POST', '/media/:id/decorative', 'decorative.set', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

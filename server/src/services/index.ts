@@ -1,5 +1,6 @@
 import { createAccountService } from './account';
 import { createCsvService } from './csv';
+import { createDecorativeService } from './decorative';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
 import { createLocalesService } from './locales';
@@ -20,4 +21,5 @@ export default {
   entries: createEntriesService,
   signedImage: createSignedImageService,
   csv: createCsvService,
+  decorative: createDecorativeService,
 };
