@@ -46,6 +46,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
     { value: 'missing', label: t('media.filter.missing', 'Missing alt text') },
     { value: 'generated', label: t('media.filter.generated', 'Generated') },
     { value: 'human', label: t('media.filter.human', 'Written by a person') },
+    { value: 'decorative', label: t('media.filter.decorative', 'Decorative') },
   ];
 
   return (
