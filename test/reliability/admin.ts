@@ -77,6 +77,7 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'POST', path: '/auto-alt-text/entries/images/generate', permission: 'generate', body: { model: 'api::article.article', documentId: 'abc' } },
   { method: 'GET', path: '/auto-alt-text/csv/export', permission: 'generate' },
   { method: 'POST', path: '/auto-alt-text/csv/import', permission: 'generate', body: {} },
+  { method: 'POST', path: '/auto-alt-text/media/1/decorative', permission: 'generate', body: { decorative: true } },
 ];
 
 /**
