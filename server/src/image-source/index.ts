@@ -119,11 +119,12 @@ export const createImageSource = (
 
   return {
     /**
-     * Decorative detection: "uniform colour" for a flat image, read from the local upload folder only
-     * (a disk read of the smallest rendition, free); on S3 or remote storage it would be a paid GET per image, so never.
+     * Decorative detection: "uniform colour" for a flat image. Reads the smallest rendition Strapi
+     * made (the ~245 px thumbnail, a few KB; the original when there is none, bounded by
+     * inlineMaxBytes): a disk read on local storage, one GET on S3 — never a provider call.
      */
     async uniformity(file: StoredFile): Promise<string | undefined> {
-      const reader = file.provider === LOCAL_PROVIDER ? storage.readerFor(file) : undefined;
+      const reader = storage.readerFor(file);
       if (!reader) return undefined;
       const object = file.formats?.thumbnail?.hash ? file.formats.thumbnail : file;
       try {

@@ -64,8 +64,16 @@ describe('decorative images: marked by an editor', () => {
     await emulator?.close();
   });
 
+  test('detection off (the default): a flat-colour image is described as usual, one call per locale', async () => {
+    expect(emulator.requests.map((request) => request.lang).sort()).toEqual(['de', 'en', 'fr']);
+    expect(await app.strapi.db.query('plugin::auto-alt-text.decorative').count({})).toBe(0);
+  });
+
   test('bad input is a 400 naming the field and changes nothing; an unknown image is a 404', async () => {
-    const before = await row();
+    // The thumbnail URL is signed afresh on every read.
+    const state = async () => ({ ...(await row()), thumbnailUrl: undefined });
+    const before = await state();
+    expect(before).toMatchObject({ source: 'generated' });
     for (const body of [{}, { decorative: 'yes' }, { decorative: true, extra: 1 }]) {
       const response = await admin('POST', `/auto-alt-text/media/${id}/decorative`, body);
       expect(response.status).toBe(400);
@@ -73,7 +81,8 @@ describe('decorative images: marked by an editor', () => {
     }
     expect((await admin('POST', `/auto-alt-text/media/${id}/decorative`, { decorative: 'yes' })).body.error.details.errors[0].path).toEqual(['decorative']);
     expect((await admin('POST', '/auto-alt-text/media/999999/decorative', { decorative: true })).status).toBe(404);
-    expect(await row()).toEqual(before);
+    expect(await state()).toEqual(before);
+    expect(await textsOf(app, id)).not.toEqual({ fr: '', de: '' });
   });
 
   test('marking writes "" in every locale, shows Decorative in the list and its filter, counts it covered in every locale, and serves "" in each', async () => {
