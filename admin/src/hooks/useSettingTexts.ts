@@ -25,6 +25,10 @@ export const useSettingTexts = (): Record<SettingFieldKey, SettingTexts> => {
       hint: t('settings.context.hint', 'What the site is about, e.g. "an outdoor-gear shop". Used by providers that take a prompt.'),
     },
     autoOnUpload: { label: t('settings.autoOnUpload.label', 'Generate on upload'), hint: t('settings.autoOnUpload.hint', 'Write alt text for every new image as soon as it is uploaded.') },
+    detectDecorative: {
+      label: t('settings.detectDecorative.label', 'Detect decorative images'),
+      hint: t('settings.detectDecorative.hint', 'Spacers, lines and flat-colour images are suggested as decorative instead of described: no credit spent.'),
+    },
     imageDelivery: { label: t('settings.imageDelivery.label', 'Image delivery'), hint: t('settings.imageDelivery.hint', 'How the provider gets the image. Automatic picks per file.') },
     concurrency: { label: t('settings.concurrency.label', 'Concurrency'), hint: t('settings.concurrency.hint', 'Provider calls in flight at once, per Strapi process (1–32).') },
     requestsPerSecond: {

@@ -7,6 +7,7 @@ export type Locks = SettingsView['locked'];
 export const EDITABLE_KEYS: EditableSettingKey[] = [
   'provider', 'baseUrl', 'model', 'lang', 'style', 'keywords', 'context', 'maxLength',
   'autoOnUpload', 'concurrency', 'requestsPerSecond', 'imageDelivery', 'entryContext',
+  'detectDecorative',
 ];
 
 /** The options of `entryContext` an admin may change, each locked on its own (`entryContext.upgrade`). */

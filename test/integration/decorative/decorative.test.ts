@@ -147,3 +147,26 @@ describe('decorative images: marked by an editor', () => {
     expect(await row('&filter=decorative')).toBeUndefined();
   });
 });
+
+describe('decorative images: detection switched on from the settings page', () => {
+  test('saving detectDecorative: true makes the next 1×1 upload a suggestion (zero calls); a non-boolean is a 400', async () => {
+    const emulator = await startEmulator({ accounts: [{ key: API_KEY, credits: 10 }] });
+    const app = await bootPlayground({
+      env: { ALT_TEXT_PROVIDER: 'alttextlab', ALT_TEXT_API_KEY: API_KEY, ALT_TEXT_BASE_URL: emulator.baseUrls.alttextlab, ALT_TEXT_POLL_INTERVAL_MS: '100', ALT_TEXT_CREDITS_PROBE_SECONDS: '0' },
+    });
+    try {
+      const admin = apiFor(app, await registerSuperAdmin(app));
+      expect((await admin('PUT', '/auto-alt-text/settings', { detectDecorative: 'on' })).status).toBe(400);
+      expect((await admin('GET', '/auto-alt-text/settings')).body.data.values.detectDecorative).toBe(false);
+      expect((await admin('PUT', '/auto-alt-text/settings', { detectDecorative: true })).status).toBe(200);
+      const uploaded = await uploadThroughApi(app, { bytes: await solidPng(1, 1, { r: 0, g: 0, b: 0 }), name: 'pixel.gif.png', mime: 'image/png' });
+      const fileId = uploaded.files[0].id;
+      await waitFor('the suggestion', async () => (await app.strapi.db.query('plugin::auto-alt-text.decorative').findOne({ where: { fileId } })) ?? undefined);
+      await pluginServices(app.strapi).queue.idle();
+      expect(emulator.requests).toHaveLength(0);
+    } finally {
+      await app.stop();
+      await emulator.close();
+    }
+  });
+});
