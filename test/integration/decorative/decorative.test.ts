@@ -134,6 +134,25 @@ describe('decorative images: marked by an editor', () => {
     expect((await row())?.source).toBe('decorative');
   });
 
+  test('marked while its first call is out: that call is paid, nothing is written over the "", and the other locales are not called', async () => {
+    await admin('POST', `/auto-alt-text/media/${id}/decorative`, { decorative: false });
+    emulator.reset();
+    emulator.setFaults({ latencyMs: 1500 });
+    try {
+      expect((await admin('POST', `/auto-alt-text/media/${id}/regenerate`, {})).status).toBe(200);
+      await waitFor('the call to be out', async () => ((await jobsOf(app, id)).some((job) => job.status === 'running') ? true : undefined), 10_000);
+      expect((await admin('POST', `/auto-alt-text/media/${id}/decorative`, { decorative: true })).status).toBe(200);
+      const job = await waitFor('the job to end', async () => (await jobsOf(app, id)).reverse().find((candidate) => candidate.reason === 'manual' && !['pending', 'running'].includes(candidate.status)), 15_000);
+      expect(job).toMatchObject({ status: 'skipped', errorMessage: expect.stringContaining(MARKED) });
+    } finally {
+      emulator.setFaults({});
+    }
+    await pluginServices(app.strapi).queue.idle();
+    expect(emulator.requests).toHaveLength(1);
+    expect((await fileRows(app.strapi, [id]))[0].alternativeText).toBe('');
+    expect(await textsOf(app, id)).toEqual({ fr: '', de: '' });
+  });
+
   test('unmarking makes the "" texts missing again, in every locale and in the counts', async () => {
     const before = await coverage();
     const unmarked = await admin('POST', `/auto-alt-text/media/${id}/decorative`, { decorative: false });

@@ -86,10 +86,16 @@ describe('decorative images: detection (detectDecorative: true)', () => {
     expect(await itemOf(ids.flat, '&filter=decorative')).toBeDefined();
     expect(await itemOf(ids.flat, '&filter=missing')).toBeDefined();
     emulator.reset();
+    const estimate = await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'all' }, mode: 'fill' });
+    expect(estimate.body.data).toMatchObject({ images: 0, calls: 0, credits: 0 });
     const run = await pluginServices(app.strapi).runs.create({ scope: { kind: 'all' }, mode: 'fill' });
     await waitFor('the run to finish', async () => ((await pluginServices(app.strapi).runs.get(run.id))?.status === 'done' ? true : undefined));
     expect(emulator.requests).toHaveLength(0);
-    expect((await pluginServices(app.strapi).runs.get(run.id))?.skippedReasons).toMatchObject({ 'looks decorative (spacer): suggested, not described': 2 });
+    expect((await pluginServices(app.strapi).runs.get(run.id))?.skippedReasons).toEqual({
+      'looks decorative (spacer): suggested, not described': 2,
+      'looks decorative (suggested earlier): not described': 1,
+      'already has alt text': 1,
+    });
     expect(await jobOf(ids.flat)).toMatchObject({ status: 'skipped', errorMessage: expect.stringMatching(/^looks decorative \(uniform colour/) });
   });
 

@@ -40,6 +40,8 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const { maxImageMegabytes, detectDecorative } = readConfig(strapi);
     const sendable: number[] = [];
     const suggest: Array<[number, string]> = [];
+    // Suggested earlier: its job would be skipped for free, so the estimate does not count it as a call either.
+    const marks = detectDecorative ? await createDecorativeStore(strapi).forFiles(page.map((file) => file.id)) : new Map();
     const skipped: Record<string, number> = {};
     const owedBy = new Map<number, string[]>();
     for (const file of page) {
@@ -50,7 +52,14 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       if (plan.decorative.has(file.id) && scope.kind === 'missing') continue;
       const spacer = detectDecorative && owed.length > 0 ? spacerHint(file) : undefined;
       if (spacer) suggest.push([file.id, spacer]);
-      let reason = plan.decorative.has(file.id) ? MARKED_DECORATIVE : spacer ? 'looks decorative (spacer): suggested, not described' : skipReason(file, { mode: 'overwrite', maxImageMegabytes });
+      const suggested = owed.length > 0 && marks.get(file.id)?.status === 'suggested';
+      let reason = plan.decorative.has(file.id)
+        ? MARKED_DECORATIVE
+        : spacer
+          ? 'looks decorative (spacer): suggested, not described'
+          : suggested
+            ? 'looks decorative (suggested earlier): not described'
+            : skipReason(file, { mode: 'overwrite', maxImageMegabytes });
       if (!reason && owed.length === 0) reason = contextOf && mode === 'fill' ? 'written by a person' : 'already has alt text';
       // In the `missing` scope, files that have alt text are out of scope, not skips.
       if (reason === 'already has alt text' && scope.kind === 'missing') continue;
