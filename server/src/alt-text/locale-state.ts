@@ -25,7 +25,7 @@ export interface AltTextFileRow {
  * A decorative image is never written, not even by an overwrite: an editor unmarks it first.
  */
 export const mayWriteLocale = (state: LocaleState, job: { mode?: WriteMode; reason?: JobReason }): boolean =>
-  state.source !== 'decorative' && job.mode === 'overwrite' || state.source === 'missing' || ((job.reason === 'replace' || job.reason === 'context') && state.source === 'generated');
+  state.source !== 'decorative' && (job.mode === 'overwrite' || state.source === 'missing' || ((job.reason === 'replace' || job.reason === 'context') && state.source === 'generated'));
 
 /**
  * Every locale's state for these files: the default locale from `alternativeText` and its
