@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { spacerHint } from '../../../server/src/alt-text/decorative-detect';
+import { mayWriteLocale } from '../../../server/src/alt-text/locale-state';
 import { uniformityHint } from '../../../server/src/image-source/uniformity';
 
 describe('decorative detection: spacers from the stored size', () => {
@@ -45,5 +46,17 @@ describe('decorative detection: flat colour from sharp stats', () => {
 
   test('bytes sharp cannot read suggest nothing (the image is described as usual)', async () => {
     expect(await uniformityHint(Buffer.from('not an image'))).toBeUndefined();
+  });
+});
+
+describe('a decorative locale is never written by a job', () => {
+  test.each([
+    [{ mode: 'fill' as const }],
+    [{ mode: 'overwrite' as const }],
+    [{ mode: 'fill' as const, reason: 'replace' as const }],
+    [{ mode: 'overwrite' as const, reason: 'manual' as const }],
+  ])('not by %o', (job) => {
+    expect(mayWriteLocale({ text: '', source: 'decorative' }, job)).toBe(false);
+    expect(mayWriteLocale({ text: '', source: 'missing' }, job)).toBe(true);
   });
 });
