@@ -48,6 +48,6 @@ export const LOCALE_CODE = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 export const LANGUAGE_CODE_RULE = 'must be a language code such as "en", "de" or "en-gb"';
 
-/** The admin's media list filters: every image, or by where its alt text came from; `flagged`: its current text has quality flags (needs review). */
-export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human', 'flagged'] as const;
+/** The admin's media list filters: every image, or by where its alt text came from (`decorative`: marked or suggested, alt=""); `flagged`: its current text has quality flags (needs review). */
+export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human', 'decorative', 'flagged'] as const;
 export type MediaFilter = (typeof MEDIA_FILTERS)[number];

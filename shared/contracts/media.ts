@@ -3,8 +3,8 @@ import type { QualityFlag } from './quality';
 
 /** The media list and one image's alt text (`/auto-alt-text/media*`). */
 
-/** Who wrote an image's alt text (in one locale): the plugin, a person, a CSV import, or nobody yet. */
-export type AltTextSource = 'generated' | 'human' | 'imported' | 'missing';
+/** Who wrote an image's alt text (in one locale): the plugin, a person, a CSV import, nobody yet — or nobody on purpose (`decorative`: alt="", covered). */
+export type AltTextSource = 'generated' | 'human' | 'imported' | 'missing' | 'decorative';
 
 export interface MediaItemView {
   id: number;
@@ -20,13 +20,15 @@ export interface MediaItemView {
   generatedBy?: { provider: string; lang: string; at: string; context: { typeName: string; title: string | null } | null };
   /** A job owes work for this file right now. */
   queued: boolean;
+  /** Marked decorative (alt="" in every locale), or suggested by detection with its reason (text still missing, nothing written). */
+  decorative?: { status: 'marked' | 'suggested'; reason: string | null };
   /** The locale the text and source are for (the default locale, unless the list asked for another). */
   locale: string;
   /** Quality flags of the current text in this locale ([] = checked and clean, or never checked: only texts the plugin saw change or rechecked have a result). */
   flags?: QualityFlag[];
 }
 
-/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human|flagged&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
+/** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human|decorative|flagged&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
 export declare namespace GetMedia {
   interface Response { data: Page<MediaItemView> }
 }

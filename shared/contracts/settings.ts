@@ -28,6 +28,7 @@ export interface EditableSettings {
   context: string | null;
   maxLength: number;
   autoOnUpload: boolean;
+  detectDecorative: boolean;
   concurrency: number;
   requestsPerSecond: number;
   imageDelivery: ImageDeliveryMode;

@@ -84,6 +84,7 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'POST', path: '/auto-alt-text/review/approve', permission: 'generate', body: { ids: [1] } },
   { method: 'POST', path: '/auto-alt-text/review/1/approve', permission: 'generate', body: {} },
   { method: 'POST', path: '/auto-alt-text/review/1/reject', permission: 'generate', body: {} },
+  { method: 'POST', path: '/auto-alt-text/media/1/decorative', permission: 'generate', body: { decorative: true } },
 ];
 
 /**

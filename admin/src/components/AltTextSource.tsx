@@ -12,7 +12,13 @@ export const AltTextSource = ({ item }: { item: MediaItemView }) => {
       <Flex gap={1} wrap="wrap">
         <SourceBadge source={item.source} />
         {item.queued ? <Badge variant="secondary">{t('media.queued', 'Queued')}</Badge> : null}
+        {item.decorative?.status === 'suggested' ? <Badge variant="warning">{t('media.decorative.suggested', 'Suggested decorative')}</Badge> : null}
       </Flex>
+      {item.decorative?.status === 'suggested' && item.decorative.reason ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="decorative-reason">
+          {item.decorative.reason}
+        </Typography>
+      ) : null}
       {context ? (
         <Typography variant="pi" textColor="neutral600" data-testid="generated-context">
           {t('media.source.context', 'with context of {type}: {title}', { type: context.typeName, title: context.title ?? '—' })}

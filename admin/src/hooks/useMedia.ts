@@ -1,3 +1,4 @@
+import type { SetDecorative } from '../../../shared/contracts/decorative';
 import type { GetMedia, RegenerateMedia, UpdateMediaAltText } from '../../../shared/contracts/media';
 import { queryKeys } from '../utils/queryKeys';
 import type { MediaFilter } from '../../../shared/vocabulary';
@@ -43,5 +44,14 @@ export const useUpdateAltText = () =>
     method: 'put',
     path: ({ id }) => `media/${id}`,
     body: ({ alternativeText, locale }) => ({ alternativeText, ...(locale ? { locale } : {}) }),
+    invalidates: [queryKeys.mediaRoot, queryKeys.entryImagesRoot, queryKeys.status],
+  });
+
+/** Marks an image decorative (alt="" in every locale, covered) or unmarks it / dismisses a suggestion. */
+export const useSetDecorative = () =>
+  usePluginMutation<{ id: number } & SetDecorative.Request['body'], SetDecorative.Response>({
+    method: 'post',
+    path: ({ id }) => `media/${id}/decorative`,
+    body: ({ decorative }) => ({ decorative }),
     invalidates: [queryKeys.mediaRoot, queryKeys.entryImagesRoot, queryKeys.status],
   });

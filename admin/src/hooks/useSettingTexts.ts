@@ -29,6 +29,10 @@ export const useSettingTexts = (): Record<SettingFieldKey, SettingTexts> => {
       label: t('settings.review.label', 'Review before publish'),
       hint: t('settings.review.hint', 'Generated text waits as a suggestion until an editor approves it; until then the image keeps its alt text.'),
     },
+    detectDecorative: {
+      label: t('settings.detectDecorative.label', 'Detect decorative images'),
+      hint: t('settings.detectDecorative.hint', 'Spacers, lines and flat-colour images are suggested as decorative instead of described: no credit spent.'),
+    },
     imageDelivery: { label: t('settings.imageDelivery.label', 'Image delivery'), hint: t('settings.imageDelivery.hint', 'How the provider gets the image. Automatic picks per file.') },
     concurrency: { label: t('settings.concurrency.label', 'Concurrency'), hint: t('settings.concurrency.hint', 'Provider calls in flight at once, per Strapi process (1–32).') },
     requestsPerSecond: {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALE_TEXT_UID, PROVENANCE_UID, QUALITY_UID, SUGGESTION_UID, VERSION_UID } from '../models';
+import { DECORATIVE_UID, LOCALE_TEXT_UID, PROVENANCE_UID, QUALITY_UID, SUGGESTION_UID, VERSION_UID } from '../models';
 
 /** Everything the plugin stored about a file (its texts in other locales, its provenance, its history, its pending suggestions, its quality results), for when the file is gone. */
 export const forgetFile = async (strapi: Core.Strapi, fileId: number): Promise<void> => {
@@ -8,4 +8,5 @@ export const forgetFile = async (strapi: Core.Strapi, fileId: number): Promise<v
   await strapi.db.query(VERSION_UID).deleteMany({ where: { fileId } });
   await strapi.db.query(SUGGESTION_UID).deleteMany({ where: { fileId } });
   await strapi.db.query(QUALITY_UID).deleteMany({ where: { fileId } });
+  await strapi.db.query(DECORATIVE_UID).deleteMany({ where: { fileId } });
 };

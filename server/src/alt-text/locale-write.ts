@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { LocaleSet } from '../config/locales';
 import { readConfig } from '../config/read';
 import { FILE_UID } from '../utils/plugin-id';
+import { createDecorativeStore, MARKED_DECORATIVE } from './decorative';
 import { createLocaleTextStore } from './locale-texts';
 import { isAltTextMissing } from './missing';
 import { createProvenanceStore, type ProvenanceContext } from './provenance';
@@ -29,6 +30,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const writer = createAltTextWriter(strapi);
   const suggestions = createSuggestionStore(strapi);
   const states = createLocaleStates(strapi);
+  const decorative = createDecorativeStore(strapi);
 
   const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
     if (locale === locales.default) return writer.writeGenerated(file, text, record);
@@ -50,6 +52,8 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
 
   return {
     async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
+      // An editor may have marked the image decorative while the provider was working: their '' wins.
+      if (await decorative.isMarked(file.id)) return { status: 'skipped', reason: MARKED_DECORATIVE };
       // Review before publish: held as a suggestion, the alt text untouched and nobody told (it is not a change).
       if (holdsForReview(readConfig(strapi).review, before)) {
         const { provider, lang, strategy, jobId, context } = record;

@@ -4,13 +4,15 @@ import type { MediaFilter } from '../../../shared/vocabulary';
 import { LOCALE_TEXT_UID, PROVENANCE_UID, QUALITY_UID } from '../models';
 import { FILE_UID } from '../utils/plugin-id';
 import { exactEqualsSql, missingAltTextSql, sqlDialectOf } from './missing-sql';
+import { decorativeSql, uncoveredSql } from './decorative-sql';
 
 export type { MediaFilter } from '../../../shared/vocabulary';
 
 /**
  * The library's images filtered by where their alt text came from, in SQL (a join on the
  * provenance table), so the admin's list pages through any library one page at a time. The same
- * precedence as a row's `source`: missing, else generated, else human.
+ * precedence as a row's `source`: decorative (marked; '' is its text), missing, else generated, else
+ * human. `decorative` lists the marked and the suggested images whose text is still empty.
  */
 export const createMediaFilter = (strapi: Core.Strapi) => {
   const fileMeta = strapi.db.metadata.get(FILE_UID);
@@ -39,6 +41,16 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
     );
   };
 
+  /** `missing` leaves marked images out (covered); `decorative` is the marked and suggested ones whose text is still missing. */
+  const filterDecorative = (filter: MediaFilter, where: (sql: { sql: string; bindings: Knex.RawBinding[] }) => void, missing: { sql: string; bindings: Knex.RawBinding[] }, columns: { alt: string; name: string }) => {
+    const fileId = `${f.table}.id`;
+    if (filter === 'missing') where(uncoveredSql(strapi, sqlDialectOf(strapi.db.connection), { ...columns, fileId }));
+    if (filter === 'decorative') {
+      where(decorativeSql(strapi, fileId, null));
+      where(missing);
+    }
+  };
+
   /** The default locale: the file's own column, "generated" while it equals the plugin's (not imported) provenance. */
   const inDefaultLocale = (filter: MediaFilter, defaultLocale: string) => {
     const knex = strapi.db.connection;
@@ -52,7 +64,7 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
         .andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings))
         .andOn(knex.raw(`(?? IS NULL OR ?? <> 'imported')`, [`${p.table}.${p.source}`, `${p.table}.${p.source}`]));
     });
-    if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
+    filterDecorative(filter, (sql) => (rows = rows.whereRaw(sql.sql, sql.bindings)), missing, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
     if (filter === 'generated') rows = rows.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'flagged') rows = flaggedNow(rows, defaultLocale, `${f.table}.${f.alt}`);
@@ -66,7 +78,7 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
     let rows = knex(f.table).leftJoin(l.table, function joinLocale(this: Knex.JoinClause) {
       this.on(`${l.table}.${l.fileId}`, '=', `${f.table}.id`).andOn(`${l.table}.${l.locale}`, '=', knex.raw('?', [locale]));
     });
-    if (filter === 'missing') rows = rows.whereRaw(missing.sql, missing.bindings);
+    filterDecorative(filter, (sql) => (rows = rows.whereRaw(sql.sql, sql.bindings)), missing, { alt: `${l.table}.${l.text}`, name: `${f.table}.${f.name}` });
     if (filter === 'generated') rows = rows.where(`${l.table}.${l.source}`, 'generated').whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereIn(`${l.table}.${l.source}`, ['human', 'imported']).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'flagged') rows = flaggedNow(rows, locale, `${l.table}.${l.text}`);

@@ -17,6 +17,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   style: 'neutral',
   autoOnUpload: true,
   review: 'off',
+  detectDecorative: false,
   uploadSources: 'all',
   locales: null,
   entryContext: { enabled: true, waitSeconds: 0, upgrade: false, maxEntries: 3, maxChars: 600, ecommerce: {} },

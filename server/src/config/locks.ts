@@ -8,6 +8,7 @@ export const EDITABLE_KEYS: EditableSettingKey[] = [
   'provider', 'baseUrl', 'model', 'lang', 'style', 'keywords', 'context', 'maxLength',
   'autoOnUpload', 'concurrency', 'requestsPerSecond', 'imageDelivery', 'entryContext',
   'review',
+  'detectDecorative',
 ];
 
 /** The options of `entryContext` an admin may change, each locked on its own (`entryContext.upgrade`). */

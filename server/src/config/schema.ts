@@ -123,6 +123,8 @@ export const pluginConfigSchema = z
     historyRetentionDays: z.number().int().min(0).max(36500),
     /** While paused for OUT_OF_CREDITS, check the balance this often and resume when credits return; 0 = never. */
     creditsProbeSeconds: z.number().int().min(0).max(86400),
+    /** Before the paid call, suggest spacer-like (≤16 px, 1-px lines) and flat-colour images as decorative instead of describing them (README, "Decorative images"). */
+    detectDecorative: z.boolean(),
     /** Images larger than this are skipped by bulk runs (and reported as such). */
     maxImageMegabytes: z.number().min(1).max(1024),
     /** Quality flags: alt text longer than this is flagged TOO_LONG (never cut; `maxLength` cuts). */

@@ -1,4 +1,5 @@
 import { createCsvController } from './csv';
+import { createDecorativeController } from './decorative';
 import { createEntriesController } from './entries';
 import { createHistoryController } from './history';
 import { createMediaController } from './media';
@@ -18,6 +19,7 @@ export default {
   csv: createCsvController,
   history: createHistoryController,
   review: createReviewController,
+  decorative: createDecorativeController,
   'signed-image': createSignedImageController,
   quality: createQualityController,
 };

@@ -6,6 +6,7 @@ import type { ImageSource, StoredFile } from '../image-source';
 import type { DeliveryStrategy, ResolvedImage } from '../image-source/types';
 import type { AltTextProvider, EntryContext, GenerateRequest } from '../providers/types';
 import type { ProvenanceContext } from '../alt-text/provenance';
+import { MARKED_DECORATIVE } from '../alt-text/decorative';
 
 export interface LocaleCallsInput {
   provider: AltTextProvider;
@@ -69,7 +70,12 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     for (const target of callable) await write(target.locale, target.state, texts[target.lang]);
     return progress;
   }
-  for (const target of callable) {
+  for (const [index, target] of callable.entries()) {
+    // Marked decorative while an earlier locale's call was out: the rest are not paid for.
+    if (index > 0 && progress.skipped[callable[index - 1].locale] === MARKED_DECORATIVE) {
+      progress.skipped[target.locale] = MARKED_DECORATIVE;
+      continue;
+    }
     const resolved = await resolve();
     const entries = entriesIn(input.entries, target.locale);
     const text = await provider.generate({ ...input.request, context: { ...input.request.context, ...(entries.length > 0 ? { entries } : {}) }, image: resolved.image, lang: target.lang });

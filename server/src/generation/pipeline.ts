@@ -9,6 +9,7 @@ import { strategyOf, type StoredFile } from '../image-source';
 import { fileLabel, isImageMime } from '../utils/file-label';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { redact } from '../utils/redact';
+import { decorativeSkip } from './decorative-check';
 import { entriesFor, languageFor } from './entry-context';
 import { callForLocales, type LocaleCallsResult } from './locale-calls';
 import type { GenerationPartsOwner } from './parts';
@@ -35,6 +36,9 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
     const now = (await states.of([file], set)).get(file.id);
     const mayWrite = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
+    const config = readConfig(strapi);
+    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
+    if (decorative) return { status: 'skipped', reason: decorative };
     if (mayWrite.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
     // A suggestion awaiting review is owed text already paid for: only an overwrite (Regenerate) asks again.
     const pending = options.mode === 'overwrite' ? new Set<string>() : await suggestions.pendingLocales(file.id);
@@ -42,7 +46,6 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     if (writable.length === 0) return { status: 'skipped', reason: AWAITING_REVIEW };
     if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
 
-    const config = readConfig(strapi);
     const entries = await entriesFor(context, fileId, options, (error) =>
       strapi.log.warn(`[${PLUGIN_ID}] file #${fileId}: its entries could not be read, described without their context (${error instanceof Error ? error.name : 'unknown error'})`)
     );

@@ -12,6 +12,7 @@ import type { DeliveryStrategy, ImageTransport, ImageVariant, ResolvedImage, Res
 import { deriveSigningKeys, signedQuery } from './url-signer';
 import { SIGNED_IMAGE_ROUTE } from '../utils/plugin-id';
 import { chooseVariant } from './variant';
+import { uniformityHint } from './uniformity';
 
 export type { DeliveryStrategy, ImageTransport, ResolvedImage, ResolveOptions, StoredFile } from './types';
 export { ImageDeliveryError, strategyOf } from './errors';
@@ -117,6 +118,22 @@ export const createImageSource = (
   };
 
   return {
+    /**
+     * Decorative detection: "uniform colour" for a flat image. Reads the smallest rendition Strapi
+     * made (the ~245 px thumbnail, a few KB; the original when there is none, bounded by
+     * inlineMaxBytes): a disk read on local storage, one GET on S3 — never a provider call.
+     */
+    async uniformity(file: StoredFile): Promise<string | undefined> {
+      const reader = storage.readerFor(file);
+      if (!reader) return undefined;
+      const object = file.formats?.thumbnail?.hash ? file.formats.thumbnail : file;
+      try {
+        return await uniformityHint(await readAll(reader, object, settings.inlineMaxBytes));
+      } catch {
+        return undefined;
+      }
+    },
+
     async resolve(file: StoredFile, options: ResolveOptions = {}): Promise<ResolvedImage> {
       const accepts = options.accepts && options.accepts.length > 0 ? options.accepts : BOTH;
       const { variant, object } = chooseVariant(file, config.inlineMaxEdge);

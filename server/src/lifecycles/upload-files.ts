@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { skipReason, type FileSummary } from '../queue/file-scan';
+import { skipReason, spacerHint, type FileSummary } from '../queue/file-scan';
 import { isImageMime } from '../utils/file-label';
 import { getService } from '../services/get-service';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
@@ -39,7 +39,10 @@ export const subscribeToUploads = (strapi: Core.Strapi) => {
       if (reason === 'upload') {
         // With entryContext.waitSeconds, the entry being written around the image may be saved first: one call, with its context.
         const waitMs = config.entryContext.enabled ? config.entryContext.waitSeconds * 1000 : 0;
-        await queue.enqueueNewUpload(summary.id, skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }), waitMs);
+        // With detectDecorative, a spacer is suggested decorative from its stored size (free) and never sent.
+        const spacer = config.detectDecorative ? spacerHint(summary) : undefined;
+        if (spacer) await getService(strapi, 'decorative').suggest(summary.id, spacer);
+        await queue.enqueueNewUpload(summary.id, spacer ? `looks decorative (${spacer}): suggested, not described` : skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }), waitMs);
         return;
       }
       // New bytes: the plugin's own earlier text may be refreshed, so the alt-text rule does not apply here.

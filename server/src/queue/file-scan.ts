@@ -3,11 +3,14 @@ import type { Knex } from 'knex';
 import type { RunScope } from '../../../shared/contracts/runs';
 import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
-import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
+import { sqlDialectOf } from '../alt-text/missing-sql';
+import { uncoveredSql } from '../alt-text/decorative-sql';
 import { FILE_UID } from '../utils/plugin-id';
 import { LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
 
 export type { RunScope } from '../../../shared/contracts/runs';
+/** Decorative detection's free rule, for the upload hook (which sits above this floor). */
+export { spacerHint } from '../alt-text/decorative-detect';
 
 export interface FileSummary {
   id: number;
@@ -57,7 +60,8 @@ export const createFileScanner = (strapi: Core.Strapi) => {
     folderPath: column('folderPath'),
   };
   const knex = strapi.db.connection;
-  const missing = missingAltTextSql(sqlDialectOf(knex), { alt: cols.alt, name: cols.name });
+  // Marked decorative images are covered ('' is their alt text): out of the `missing` scope and the count.
+  const missing = uncoveredSql(strapi, sqlDialectOf(knex), { alt: `${meta.tableName}.${cols.alt}`, name: `${meta.tableName}.${cols.name}`, fileId: `${meta.tableName}.id` });
 
   const folderPath = async (folderId: number): Promise<string> => {
     const folder = (await strapi.db.query('plugin::upload.folder').findOne({ where: { id: folderId } })) as { path?: string } | null;
@@ -117,7 +121,7 @@ export const createFileScanner = (strapi: Core.Strapi) => {
       const texts = strapi.db.metadata.get(LOCALE_TEXT_UID);
       const textColumn = (attribute: string) => (texts.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
       const t = { table: texts.tableName, fileId: textColumn('fileId'), locale: textColumn('locale'), text: textColumn('text') };
-      const lacking = missingAltTextSql(sqlDialectOf(knex), { alt: `${t.table}.${t.text}`, name: `${meta.tableName}.${cols.name}` });
+      const lacking = uncoveredSql(strapi, sqlDialectOf(knex), { alt: `${t.table}.${t.text}`, name: `${meta.tableName}.${cols.name}`, fileId: `${meta.tableName}.id` });
       const [{ count }] = (await knex(meta.tableName)
         .leftJoin(t.table, function joinLocale(this: Knex.JoinClause) {
           this.on(`${t.table}.${t.fileId}`, '=', `${meta.tableName}.id`).andOn(`${t.table}.${t.locale}`, '=', knex.raw('?', [locale]));

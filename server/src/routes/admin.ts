@@ -48,5 +48,6 @@ export default {
     route('POST', '/review/:id/approve', 'review.approve', PERMISSIONS.generate),
     route('POST', '/review/:id/reject', 'review.reject', PERMISSIONS.generate),
     route('POST', '/quality/recheck', 'quality.recheck', PERMISSIONS.bulk),
+    route('POST', '/media/:id/decorative', 'decorative.set', PERMISSIONS.generate),
   ],
 } satisfies Core.RouterInput;

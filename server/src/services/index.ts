@@ -1,5 +1,6 @@
 import { createAccountService } from './account';
 import { createCsvService } from './csv';
+import { createDecorativeService } from './decorative';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
 import { createHistoryService } from './history';
@@ -26,4 +27,5 @@ export default {
   history: createHistoryService,
   review: createReviewService,
   quality: createQualityService,
+  decorative: createDecorativeService,
 };

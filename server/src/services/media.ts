@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
 import type { AltTextActor } from '../../../shared/contracts/history';
 import type { MediaItemView } from '../../../shared/contracts/media';
+import { createDecorativeStore, type DecorativeRow } from '../alt-text/decorative';
 import { forgetFile } from '../alt-text/forget-file';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
 import { createProvenanceStore, type ProvenanceRow } from '../alt-text/provenance';
@@ -39,6 +40,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
   const states = createLocaleStates(strapi);
   const localeWriter = createLocaleWriter(strapi);
   const quality = createQualityStore(strapi);
+  const decorative = createDecorativeStore(strapi);
   const files = () => strapi.db.query(FILE_UID);
   const activeOf = (ids: number[]) => getService(strapi, 'queue').jobs().filesWithActiveJobs(ids);
   const locales = () => getService(strapi, 'locales');
@@ -64,11 +66,12 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     const images = rows.filter((file) => isImageMime(file.mime));
     const ids = images.map((file) => file.id);
     const isDefault = locale === set.default;
-    const [byFile, active, records, texts] = await Promise.all([
+    const [byFile, active, records, texts, marks] = await Promise.all([
       states.of(images, set),
       activeOf(ids),
       isDefault ? provenance.forFiles(ids) : Promise.resolve(new Map<number, ProvenanceRow>()),
       isDefault ? Promise.resolve(new Map<number, Map<string, LocaleTextRow>>()) : localeTexts.forFiles(ids, [locale]),
+      decorative.forFiles(ids),
     ]);
     const flags = await quality.current(new Map(images.map((file) => [file.id, byFile.get(file.id)?.get(locale)?.text ?? null])), locale);
     const items = await Promise.all(
@@ -86,6 +89,7 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
           source: state.source,
           ...(generatedBy ? { generatedBy } : {}),
           queued: active.has(file.id),
+          ...decorativeOf(marks.get(file.id), state.source),
           locale,
           flags: flags.get(file.id) ?? [],
         };
@@ -136,6 +140,10 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+/** A mark shows while its '' is the text; a suggestion while the text is still missing (a person's text since wins). */
+const decorativeOf = (row: DecorativeRow | undefined, source: MediaItemView['source']): Pick<MediaItemView, 'decorative'> =>
+  row && ((row.status === 'marked' && source === 'decorative') || (row.status === 'suggested' && source === 'missing')) ? { decorative: { status: row.status, reason: row.reason } } : {};
 
 const fromProvenance = (record: ProvenanceRow | undefined) =>
   record && {

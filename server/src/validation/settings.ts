@@ -17,6 +17,7 @@ export const updateSettingsSchema = z
     context: z.string().nullable(),
     maxLength: z.number(),
     autoOnUpload: z.boolean(),
+    detectDecorative: z.boolean(),
     concurrency: z.number(),
     requestsPerSecond: z.number(),
     imageDelivery: z.enum(IMAGE_DELIVERIES),

@@ -14,6 +14,8 @@ interface Case {
   expected: Source;
   /** The text the plugin recorded as written for this file (provenance). */
   generated?: string;
+  /** An editor marked the image decorative, or detection suggested it (issue 15). */
+  decorative?: 'marked' | 'suggested';
 }
 
 /**
@@ -62,9 +64,19 @@ const CASES: Case[] = [
   { name: 'sofa-2.png', alt: 'a cat on a sofa', generated: 'A cat on a sofa', expected: 'human' },
   { name: 'sofa-3.png', alt: 'A cat on a sofa ', generated: 'A cat on a sofa', expected: 'human' },
   { name: 'sofa-4.png', alt: 'sofa-4', generated: 'sofa-4', expected: 'missing' },
+  // Decorative: a marked image's '' (or blank, or its name) is its alt text — covered, in every locale;
+  // a text someone typed since wins; a suggestion covers nothing.
+  { name: 'spacer.gif', alt: '', decorative: 'marked', expected: 'decorative' },
+  { name: 'rule.png', alt: null, decorative: 'marked', expected: 'decorative' },
+  { name: 'border.png', alt: ' border.png', decorative: 'marked', expected: 'decorative' },
+  { name: 'divider.png', alt: 'A red divider', decorative: 'marked', expected: 'human' },
+  { name: 'dot.png', alt: '', decorative: 'suggested', expected: 'missing' },
 ];
 
-const FILTERS = ['missing', 'generated', 'human'] as const;
+const FILTERS = ['missing', 'generated', 'human', 'decorative'] as const;
+
+/** The filters that list a case: its source's, and `decorative` for a suggestion whose text is still missing. */
+const filtersOf = (c: Case): string[] => (c.decorative === 'suggested' && c.expected === 'missing' ? ['missing', 'decorative'] : [c.expected]);
 
 /** JSON with invisible characters spelled out, so a failing case can be read in the diff. */
 const show = (text: string | null) => JSON.stringify(text).replace(/[\u0080-\u00a0\u2000-\u206f\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -85,6 +97,7 @@ export const missingAltTextSuite = (database: DatabaseKind) =>
     let app: PlaygroundApp;
     const ids: number[] = [];
     const coverageSaysMissing: boolean[] = [];
+    const frenchCoverageSaysMissing: boolean[] = [];
 
     beforeAll(async () => {
       app = await bootPlayground({ database, env: { ALT_TEXT_AUTO_ON_UPLOAD: 'false' } });
@@ -92,6 +105,7 @@ export const missingAltTextSuite = (database: DatabaseKind) =>
       // One row at a time, reading the coverage count before and after: its change is this row's answer.
       for (const [index, c] of CASES.entries()) {
         const before = (await scanner.coverage()).missing;
+        const frenchBefore = await scanner.missingIn('fr');
         const row = (await app.strapi.db.query('plugin::upload.file').create({
           data: {
             name: c.name,
@@ -112,7 +126,12 @@ export const missingAltTextSuite = (database: DatabaseKind) =>
             data: { fileId: row.id, text: c.generated, provider: 'alttextlab', lang: 'en', strategy: 'presigned', generatedAt: new Date() },
           });
         }
+        if (c.decorative) {
+          await app.strapi.db.query('plugin::auto-alt-text.decorative').create({ data: { fileId: row.id, status: c.decorative, reason: c.decorative === 'suggested' ? '1×1 px spacer' : null } });
+        }
         coverageSaysMissing.push((await scanner.coverage()).missing - before === 1);
+        // No French text for any case: only a marked image is covered in French (its '' is served there too).
+        frenchCoverageSaysMissing.push((await scanner.missingIn('fr')) - frenchBefore === 1);
       }
     });
     afterAll(() => app?.stop());
@@ -132,12 +151,15 @@ export const missingAltTextSuite = (database: DatabaseKind) =>
         codeRule: isAltTextMissing(c.alt, c.name),
         runScan: scanned.has(ids[index]),
         coverage: coverageSaysMissing[index],
+        frenchCoverage: frenchCoverageSaysMissing[index],
         listFilters: FILTERS.filter((filter) => inFilter[filter].has(ids[index])),
         listSource: sources.get(ids[index]),
       }));
       const expected = CASES.map((c) => {
         const missing = c.expected === 'missing';
-        return { case: label(c), codeRule: missing, runScan: missing, coverage: missing, listFilters: [c.expected], listSource: c.expected };
+        // The text rule alone knows nothing of marks: a marked image's '' is "missing" text, covered by the mark.
+        const codeRule = c.decorative === 'marked' ? isAltTextMissing(c.alt, c.name) : missing;
+        return { case: label(c), codeRule, runScan: missing, coverage: missing, frenchCoverage: c.decorative !== 'marked', listFilters: filtersOf(c), listSource: c.expected };
       });
       expect(observed).toEqual(expected);
     });

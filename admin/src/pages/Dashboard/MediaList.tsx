@@ -47,6 +47,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
     { value: 'generated', label: t('media.filter.generated', 'Generated') },
     { value: 'human', label: t('media.filter.human', 'Written by a person') },
     { value: 'flagged', label: t('media.filter.flagged', 'Needs review') },
+    { value: 'decorative', label: t('media.filter.decorative', 'Decorative') },
   ];
 
   return (

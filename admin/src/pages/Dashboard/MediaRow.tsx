@@ -10,6 +10,7 @@ import { Thumbnail } from '../../components/Thumbnail';
 import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useT } from '../../hooks/useT';
+import { DecorativeActions } from './DecorativeActions';
 
 interface MediaRowProps {
   item: MediaItemView;
@@ -46,7 +47,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
           <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} onDone={() => setEditing(false)} />
         ) : (
           <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
-            {item.alternativeText || t('media.noAltText', 'No alt text')}
+            {item.source === 'decorative' ? t('media.decorative.text', 'Decorative: alt="" (screen readers skip it)') : item.alternativeText || t('media.noAltText', 'No alt text')}
           </Typography>
         )}
         {editing ? null : <QualityFlags flags={item.flags} />}
@@ -65,15 +66,18 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
             <IconButton label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
               <Pencil />
             </IconButton>
-            <Button
-              size="S"
-              variant="secondary"
-              startIcon={<ArrowClockwise />}
-              disabled={item.queued || regenerate.isLoading}
-              onClick={() => regenerate.mutate({ id: item.id, locale }, { onError })}
-            >
-              {t('media.regenerate', 'Regenerate')}
-            </Button>
+            <DecorativeActions item={item} locale={locale} />
+            {item.source === 'decorative' || item.decorative ? null : (
+              <Button
+                size="S"
+                variant="secondary"
+                startIcon={<ArrowClockwise />}
+                disabled={item.queued || regenerate.isLoading}
+                onClick={() => regenerate.mutate({ id: item.id, locale }, { onError })}
+              >
+                {t('media.regenerate', 'Regenerate')}
+              </Button>
+            )}
           </Flex>
         ) : null}
         </Flex>

@@ -108,6 +108,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
             <Grid.Root gap={5}>
               <SettingControl form={form} kind="toggle" name="autoOnUpload" />
               <SettingControl form={form} kind="select" name="review" options={translatedOptions(REVIEW_MODES, REVIEW_LABELS, t)} />
+              <SettingControl form={form} kind="toggle" name="detectDecorative" />
               <SettingControl form={form} kind="select" name="imageDelivery" options={translatedOptions(IMAGE_DELIVERIES, DELIVERY_LABELS, t)} />
               <SettingControl form={form} kind="number" name="concurrency" />
               <SettingControl form={form} kind="number" name="requestsPerSecond" step={0.5} />

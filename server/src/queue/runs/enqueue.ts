@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { EstimateView, RunScope } from '../../../../shared/contracts/runs';
 import type { WriteMode } from '../../../../shared/vocabulary';
+import { createDecorativeStore, MARKED_DECORATIVE } from '../../alt-text/decorative';
+import { spacerHint } from '../../alt-text/decorative-detect';
 import { readConfig } from '../../config/read';
 import { RUN_UID, type JobReason } from '../../models';
 import { PLUGIN_ID } from '../../utils/plugin-id';
@@ -39,15 +41,30 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const flagged = scope.kind === 'flagged' ? await flaggedLocalesOf(strapi, page, set) : undefined;
     const jobReason: JobReason = contextOf ? 'context' : flagged ? 'replace' : 'run';
     const plan = await planPage(strapi, page, { set, locales, mode, reason: jobReason, provider });
-    const { maxImageMegabytes } = readConfig(strapi);
+    const { maxImageMegabytes, detectDecorative } = readConfig(strapi);
     const sendable: number[] = [];
+    const suggest: Array<[number, string]> = [];
+    // Suggested earlier: its job would be skipped for free, so the estimate does not count it as a call either.
+    const marks = detectDecorative ? await createDecorativeStore(strapi).forFiles(page.map((file) => file.id)) : new Map();
     const skipped: Record<string, number> = {};
     const owedBy = new Map<number, string[]>();
     for (const file of page) {
       if (flagged && !flagged.has(file.id)) continue;
       const owed = (plan.writable.get(file.id) ?? []).filter((locale) => !flagged || flagged.get(file.id)?.includes(locale));
       for (const language of plan.unsupported.get(file.id) ?? []) addCounts(skipped, { [`the provider does not write ${language}`]: 1 });
-      let reason = skipReason(file, { mode: 'overwrite', maxImageMegabytes });
+      // Decorative: a marked image is covered (out of the `missing` scope, skipped by name elsewhere, even by an overwrite);
+      // with detection, a spacer that owes text is suggested when the run enqueues, never sent.
+      if (plan.decorative.has(file.id) && scope.kind === 'missing') continue;
+      const spacer = detectDecorative && owed.length > 0 ? spacerHint(file) : undefined;
+      if (spacer) suggest.push([file.id, spacer]);
+      const suggested = owed.length > 0 && marks.get(file.id)?.status === 'suggested';
+      let reason = plan.decorative.has(file.id)
+        ? MARKED_DECORATIVE
+        : spacer
+          ? 'looks decorative (spacer): suggested, not described'
+          : suggested
+            ? 'looks decorative (suggested earlier): not described'
+            : skipReason(file, { mode: 'overwrite', maxImageMegabytes });
       if (!reason && owed.length === 0) reason = (contextOf || flagged) && mode === 'fill' ? 'written by a person' : 'already has alt text';
       // In the `missing` scope, files that have alt text are out of scope, not skips.
       if (reason === 'already has alt text' && scope.kind === 'missing') continue;
@@ -58,7 +75,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       sendable.push(file.id);
       owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, owedBy, provider, contextOf, flagged, jobReason, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -97,6 +114,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         });
         alreadyQueued += enqueued.alreadyQueued;
       }
+      for (const [fileId, hint] of page.suggest) await createDecorativeStore(strapi).suggest(fileId, hint);
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
       if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
       const done = !page.full || page.lastId === undefined;

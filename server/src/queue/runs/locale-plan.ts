@@ -16,6 +16,8 @@ export interface LocalePlan {
   writable: Map<number, string[]>;
   /** Locales owed but in a language the provider cannot write: skipped, never paid. */
   unsupported: Map<number, string[]>;
+  /** Files marked decorative (every locale of the run holds its ''): covered, never sent. */
+  decorative: Set<number>;
 }
 
 /** The locales a run covers: its one locale, or every locale the plugin writes. */
@@ -34,8 +36,9 @@ export const planPage = async (
   input: { set: LocaleSet; locales: string[]; mode: WriteMode; reason: JobReason; provider: ProviderLanguages | undefined }
 ): Promise<LocalePlan> => {
   const states = await createLocaleStates(strapi).of(files, input.set);
-  const plan: LocalePlan = { writable: new Map(), unsupported: new Map() };
+  const plan: LocalePlan = { writable: new Map(), unsupported: new Map(), decorative: new Set() };
   for (const file of files) {
+    if (input.locales.every((locale) => states.get(file.id)?.get(locale)?.source === 'decorative')) plan.decorative.add(file.id);
     const owed = input.locales.filter((locale) => {
       const state = states.get(file.id)?.get(locale);
       return !!state && mayWriteLocale(state, input);
