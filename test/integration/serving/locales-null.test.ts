@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
 import { createLocales, english, getJson, graphql, localeTextQueries, ROLES, seedFixtures, SERVING_ENV, type Fixtures } from './fixtures';
 
+/** A body with its presigned URLs' signatures left out: two requests a second apart sign differently. */
+const unsigned = (body: unknown): unknown => JSON.parse(JSON.stringify(body), (key, value) => (key === 'url' && typeof value === 'string' ? value.split('?')[0] : value));
+
 const DEEP_POPULATE = 'populate[cover]=true&populate[figures][populate][image]=true&populate[seo][populate][metaImage]=true';
 
 /**
@@ -30,7 +33,7 @@ describe('with locales: null, responses are left as they are', () => {
       page: await getJson(app, '/api/pages?locale=fr&populate=image'),
     }));
     expect(result.localized.status).toBe(200);
-    expect(result.localized.body).toEqual(result.plain.body);
+    expect(unsigned(result.localized.body)).toEqual(unsigned(result.plain.body));
     expect(result.localized.body.data.cover.alternativeText).toBe('en: cover');
     expect(result.file.body.alternativeText).toBe('en: cover');
     expect(result.files.body.filter((file: any) => Object.values(fixtures.files).includes(file.id)).map((file: any) => file.alternativeText).sort()).toEqual(ROLES.map(english).sort());
