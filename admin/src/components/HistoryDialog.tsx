@@ -27,7 +27,7 @@ interface HistoryDialogProps {
 
 const VersionItem = ({ version, canRevert, onRevert, reverting }: { version: AltTextVersionView; canRevert: boolean; onRevert: () => void; reverting: boolean }) => {
   const t = useT();
-  const kind = KINDS[version.kind] ?? { id: 'history.kind.other', defaultMessage: version.kind };
+  const kind = KINDS[version.kind] ?? { id: 'history.kind.other', defaultMessage: 'Other change' };
   const who =
     version.actor.kind === 'user' ? version.actor.name : version.actor.kind === 'provider' ? version.actor.name : t('history.who.system', 'System');
   const details = [who, new Date(version.createdAt).toLocaleString(), version.lang ? t('history.language', 'language {lang}', { lang: version.lang }) : null].filter(Boolean).join(' · ');
