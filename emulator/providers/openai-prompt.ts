@@ -66,3 +66,21 @@ export function entryFromPrompt(text: string): { type?: string; title: string } 
   const title = values.get('title');
   return title ? { type: values.get('type') || undefined, title } : undefined;
 }
+
+/**
+ * How the plugin asks one language's text with a decorative judgement
+ * (server/src/providers/openai/prompt.ts, `DECORATIVE_ANSWER_LEAD`).
+ */
+const JUDGEMENT_LEAD = 'First judge whether the image is decorative, then answer with one JSON object and nothing else:';
+/** What the emulated model takes for a decorative image: one of these words in the prompt before the judgement's instruction. */
+const DECORATIVE_WORDS = /\b(?:decorative|divider|ornament)\b/i;
+
+/**
+ * The emulated model's judgement, when the prompt asks for one: decorative when the prompt before
+ * the instruction (in practice the file name hint, `divider.png`) names a decorative thing;
+ * undefined for a prompt that does not ask.
+ */
+export function judgementFromPrompt(text: string): { decorative: boolean } | undefined {
+  const at = text.indexOf(JUDGEMENT_LEAD);
+  return at < 0 ? undefined : { decorative: DECORATIVE_WORDS.test(text.slice(0, at)) };
+}

@@ -4,15 +4,16 @@
 // when they run out the answer is OpenAI's 429 `insufficient_quota`.
 // The language is read from the prompt ("Language: de" or "in German"), since OpenAI has no field,
 // and so is the entry that uses the image, from the plugin's entry-context block (openai-prompt.ts).
-// A prompt that asks for a JSON object of texts by language is answered with one, every language
-// from the one image and for one credit; `response_format` is checked as OpenAI checks it.
+// A prompt that asks for a JSON object of texts by language is answered with one (one credit), one
+// that asks for a decorative judgement with `{ decorative, alt }` (`judgementFromPrompt`, one credit);
+// `response_format` is checked as OpenAI checks it.
 
 import { bearerToken, isRecord, json, type JsonBodyResult, type Mount, type Reply } from '../http';
 import type { ImageInput } from '../image-input';
 import { describeForCredit, type Dialect, type EmulatorCore, type GenerateTrace } from '../pipeline';
 import type { BadLanguages, FaultStatus } from '../types';
 import { providerMount, type Parsed } from './mount';
-import { entryFromPrompt, languageFromPrompt, languagesFromPrompt } from './openai-prompt';
+import { entryFromPrompt, judgementFromPrompt, languageFromPrompt, languagesFromPrompt } from './openai-prompt';
 
 export const OPENAI_PREFIX = '/openai/v1';
 export const EMULATOR_MODEL = 'emulator-vision';
@@ -169,9 +170,7 @@ function traceFromBody(body: JsonBodyResult): GenerateTrace {
   return imageUrl.startsWith('data:') ? { imageSource: 'base64', ...read } : { imageSource: 'url', imageUrl, ...read };
 }
 
-function tokens(text: string): number {
-  return Math.ceil(text.length / CHARS_PER_TOKEN);
-}
+const tokens = (text: string): number => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 async function complete(core: EmulatorCore, key: string, request: ChatRequest, [trace]: GenerateTrace[]): Promise<Reply> {
   const usedOn = entryFromPrompt(request.prompt);
@@ -196,7 +195,9 @@ async function complete(core: EmulatorCore, key: string, request: ChatRequest, [
 
   // max_tokens cuts the text mid-word, as a real model does; finish_reason tells the client.
   const limit = request.maxTokens !== undefined ? request.maxTokens * CHARS_PER_TOKEN : Infinity;
-  const content = outcome.text.length > limit ? outcome.text.slice(0, limit) : outcome.text;
+  const judged = trace.langs ? undefined : judgementFromPrompt(request.prompt);
+  const text = judged ? JSON.stringify({ decorative: judged.decorative, alt: judged.decorative ? '' : outcome.text }) : outcome.text;
+  const content = text.length > limit ? text.slice(0, limit) : text;
   const promptTokens = IMAGE_PROMPT_TOKENS + tokens(request.prompt);
   const completionTokens = tokens(content);
   return json(200, {
@@ -208,7 +209,7 @@ async function complete(core: EmulatorCore, key: string, request: ChatRequest, [
       {
         index: 0,
         message: { role: 'assistant', content },
-        finish_reason: content.length < outcome.text.length ? 'length' : 'stop',
+        finish_reason: content.length < text.length ? 'length' : 'stop',
       },
     ],
     usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },

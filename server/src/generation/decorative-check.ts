@@ -26,3 +26,15 @@ export const decorativeSkip = async (
   await store.suggest(input.file.id, hint);
   return suggestedDecorative(hint);
 };
+
+/** Why a job left an image the model judged decorative (`generateJudged`) undescribed. */
+export const MODEL_JUDGED_DECORATIVE = 'the model judged it decorative';
+
+/**
+ * The model's judgement, recorded as detection's are: a suggestion (never over an editor's mark),
+ * nothing written. The call was paid. Returns the job's skip reason.
+ */
+export const suggestJudgedDecorative = async (strapi: Core.Strapi, fileId: number): Promise<string> => {
+  await createDecorativeStore(strapi).suggest(fileId, MODEL_JUDGED_DECORATIVE);
+  return suggestedDecorative(MODEL_JUDGED_DECORATIVE);
+};

@@ -20,12 +20,16 @@ export interface LocaleCallsInput {
   request: Omit<GenerateRequest, 'image' | 'lang'>;
   beforeSend?: () => Promise<void>;
   jobId: number | null;
+  /** `detectDecorative` and not a person's request: the first single-language call may come back "decorative". */
+  judgeDecorative?: boolean;
 }
 
 export interface LocaleCallsResult {
   written: Array<{ locale: string; text: string }>;
   skipped: Record<string, string>;
   strategy?: DeliveryStrategy;
+  /** The model judged the image decorative (`generateJudged`): nothing was written, the rest not asked. */
+  decorative?: boolean;
 }
 
 /** The entries of the locale being written first: a French text is best shaped by the French page. */
@@ -78,8 +82,14 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     }
     const resolved = await resolve();
     const entries = entriesIn(input.entries, target.locale);
-    const text = await provider.generate({ ...input.request, context: { ...input.request.context, ...(entries.length > 0 ? { entries } : {}) }, image: resolved.image, lang: target.lang });
-    await write(target.locale, target.state, text);
+    const request = { ...input.request, context: { ...input.request.context, ...(entries.length > 0 ? { entries } : {}) }, image: resolved.image, lang: target.lang };
+    // Only the first call is asked for the judgement: one image is decorative in every language or in none.
+    const answer = index === 0 && input.judgeDecorative && provider.generateJudged ? await provider.generateJudged(request) : { text: await provider.generate(request) };
+    if ('decorative' in answer) {
+      progress.decorative = true;
+      return progress;
+    }
+    await write(target.locale, target.state, answer.text);
   }
   return progress;
 };

@@ -9,7 +9,7 @@ import { strategyOf, type StoredFile } from '../image-source';
 import { fileLabel, isImageMime } from '../utils/file-label';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { redact } from '../utils/redact';
-import { decorativeSkip } from './decorative-check';
+import { decorativeSkip, suggestJudgedDecorative } from './decorative-check';
 import { entriesFor, languageFor } from './entry-context';
 import { callForLocales, type LocaleCallsResult } from './locale-calls';
 import type { GenerationPartsOwner } from './parts';
@@ -66,6 +66,8 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           request: { signal: options.signal, style: config.style, keywords: config.keywords, context: { fileName: file.name, site: config.context }, fileLabel: fileLabel(file) },
           beforeSend: options.beforeSend,
           jobId: options.jobId ?? null,
+          // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
+          judgeDecorative: config.detectDecorative && options.reason !== 'manual',
         },
         progress
       );
@@ -76,6 +78,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return { status: 'failed', code: 'INTERNAL', reason: redact(message, secrets), strategy, remainingLocales };
     }
+    if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
     if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
     const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
     return {

@@ -59,6 +59,13 @@ export interface EntryContext {
   field: string;
 }
 
+/**
+ * What `generateJudged` resolves with: the alt text, or the model's judgement that the image is
+ * decorative — then there is no text, and the caller decides what to do (the plugin suggests the
+ * image as decorative; it never writes an empty alt from a model's answer).
+ */
+export type JudgedAltText = { text: string } | { decorative: true };
+
 export interface VerifyResult {
   valid: boolean;
   /** Who or what the key belongs to, as the API names it (a plan, a user id). */
@@ -121,6 +128,14 @@ export interface AltTextProvider {
    * the call is paid either way, and a retry asks for every language again.
    */
   generateLanguages?(request: GenerateLanguagesRequest): Promise<Record<string, string>>;
+  /**
+   * Optional, for APIs whose model can judge an image decorative (only the OpenAI-compatible
+   * adapter): `generate` for one language, but the model is also asked whether the image is
+   * decorative (adds nothing a reader would miss) and may answer so instead of a text. One paid
+   * call either way. The error rules are `generate`'s, plus: an answer that is not the asked JSON,
+   * or not decorative with empty text → BAD_RESPONSE. Without it, the caller calls `generate`.
+   */
+  generateJudged?(request: GenerateRequest): Promise<JudgedAltText>;
   /** Resolves `{ valid: false }` for a rejected key; rejects only when the answer is unknown. */
   verifyKey(options?: CallOptions): Promise<VerifyResult>;
   /** The account's credits, or `{ reported: false }` when the API has no way to tell. */

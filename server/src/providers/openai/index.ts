@@ -5,7 +5,8 @@ import { createProviderTransport } from '../http/transport';
 import type { AltTextProvider, GenerateRequest, ImageInput, ProviderSettings } from '../types';
 import { refusesJsonMode, toOpenAiError } from './errors';
 import { byRequestedCode, languagesToAsk, readLanguageAnswer } from './languages';
-import { DEFAULT_LANGUAGES_TEMPLATE, DEFAULT_PROMPT_TEMPLATE, renderLanguagesPrompt, renderPrompt, type PromptValues } from './prompt';
+import { readJudgedAnswer } from './judged';
+import { DEFAULT_LANGUAGES_TEMPLATE, DEFAULT_PROMPT_TEMPLATE, renderJudgedPrompt, renderLanguagesPrompt, renderPrompt, type PromptValues } from './prompt';
 import { chatCompletion, modelList } from './schemas';
 
 /**
@@ -136,6 +137,16 @@ export const createOpenAiProvider = (settings: ProviderSettings): AltTextProvide
       const { text, truncated } = await complete(call);
       // After 'length' the cut word is dropped.
       return toAltText(text, settings.maxLength, context, { truncated });
+    },
+
+    // The same call in JSON mode (with its fallback), the prompt asking for the judgement too.
+    async generateJudged(request) {
+      const context: AltTextErrorContext = { provider: 'openai', file: request.fileLabel };
+      if (!model) throw new AltTextError('MISCONFIGURED', MODEL_MISSING, context);
+      const prompt = renderJudgedPrompt(settings.promptTemplate ?? DEFAULT_PROMPT_TEMPLATE, promptValues(request));
+      const call = { prompt, image: request.image, maxTokens: maxTokensFor(settings.maxLength), context, signal: request.signal };
+      const { text, truncated } = await complete(call, true);
+      return readJudgedAnswer(text, { maxLength: settings.maxLength, context, truncated });
     },
 
     async generateLanguages(request) {

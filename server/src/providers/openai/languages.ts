@@ -37,7 +37,7 @@ export const byRequestedCode = (langs: readonly string[], texts: Record<string, 
   Object.fromEntries(langs.map((lang) => [lang, texts[keyOf(lang)]]));
 
 /** Without a JSON mode some models fence their JSON in markdown; the fence is not the answer. */
-const FENCED = /^```(?:json)?\s*([\s\S]*?)\s*```$/i;
+export const FENCED = /^```(?:json)?\s*([\s\S]*?)\s*```$/i;
 
 const answerObject = z.record(z.string(), z.unknown());
 

@@ -50,6 +50,20 @@ export const DEFAULT_LANGUAGES_TEMPLATE = [
  */
 export const JSON_ANSWER_LEAD = 'Answer with one JSON object and nothing else. Its keys are exactly these language codes:';
 
+/**
+ * How a single-language prompt that asks for a decorative judgement (`generateJudged`) starts its
+ * instruction. The wording is stable: the emulator, as a stand-in for the model, answers the
+ * judgement when it reads it.
+ */
+export const DECORATIVE_ANSWER_LEAD = 'First judge whether the image is decorative, then answer with one JSON object and nothing else: {"decorative": true or false, "alt": "the alt text"}.';
+
+/** The judgement itself, as the W3C WAI alt decision tree puts it. */
+const DECORATIVE_RULE =
+  'The image is decorative only when a reader who cannot see it would miss nothing: a background texture, a divider, an ornament, ' +
+  'an image that only adds visual style (the W3C WAI alt decision tree: such images get an empty alt). Then "decorative" is true and "alt" is "". ' +
+  'Otherwise "decorative" is false and "alt" is the alt text, written as asked above. When in doubt, describe it. ' +
+  'This replaces any other instruction about the form of the answer.';
+
 const STYLE_GUIDES: Record<Style, string> = {
   descriptive: 'A rich description in one or two sentences: subject, setting and notable details.',
   neutral: 'One clear, neutral sentence.',
@@ -127,3 +141,9 @@ export const renderLanguagesPrompt = (template: string, values: PromptValues, la
       `Each value is the alt text in that language, as one string: ${langs.map(codeAndName).join(', ')}. ` +
       'This replaces any other instruction about the form of the answer.',
   ].join('\n');
+
+/**
+ * The prompt for one language with a decorative judgement: the template as `renderPrompt` fills
+ * it, then the form of the answer, last so that it wins over "Answer with the alt text only".
+ */
+export const renderJudgedPrompt = (template: string, values: PromptValues): string => [renderPrompt(template, values), `${DECORATIVE_ANSWER_LEAD} ${DECORATIVE_RULE}`].join('\n');
