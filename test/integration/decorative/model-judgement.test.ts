@@ -49,7 +49,7 @@ describe('decorative images: the model judges (openai, detectDecorative: true)',
     });
     admin = apiFor(app, await registerSuperAdmin(app));
     for (const name of ['divider', 'photo']) {
-      const result = await uploadThroughApi(app, { bytes: await noisyPng(160, 40), name: `${name}.png`, mime: 'image/png' });
+      const result = await uploadThroughApi(app, { bytes: await noisyPng(160, 120), name: `${name}.png`, mime: 'image/png' });
       expect(result.status).toBe(201);
       ids[name] = result.files[0].id;
     }
@@ -68,7 +68,7 @@ describe('decorative images: the model judges (openai, detectDecorative: true)',
 
     expect(await markOf(ids.photo)).toBeNull();
     expect(await jobOf(ids.photo)).toMatchObject({ status: 'done' });
-    expect((await fileRows(app.strapi, [ids.photo]))[0].alternativeText).toMatch(/160×40/);
+    expect((await fileRows(app.strapi, [ids.photo]))[0].alternativeText).toMatch(/160×120/);
 
     expect(emulator.requests).toHaveLength(2);
     expect(emulator.requests.every((request) => request.prompt?.includes(DECORATIVE_ANSWER_LEAD))).toBe(true);
@@ -80,7 +80,7 @@ describe('decorative images: the model judges (openai, detectDecorative: true)',
     expect((await admin('POST', `/auto-alt-text/media/${ids.divider}/decorative`, { decorative: false })).status).toBe(200);
     expect((await admin('POST', `/auto-alt-text/media/${ids.divider}/regenerate`, {})).status).toBe(200);
     const text = await waitFor('the divider described', async () => (await fileRows(app.strapi, [ids.divider]))[0].alternativeText ?? undefined);
-    expect(text).toMatch(/160×40/);
+    expect(text).toMatch(/160×120/);
     await pluginServices(app.strapi).queue.idle();
     expect(emulator.requests).toHaveLength(1);
     expect(emulator.requests[0].prompt).not.toContain(DECORATIVE_ANSWER_LEAD);
