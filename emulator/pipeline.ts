@@ -130,6 +130,7 @@ export async function runGeneration(
   traces: GenerateTrace[],
   work: () => Promise<Reply>,
 ): Promise<Reply> {
+  core.recorder.started += 1;
   const reply = await withFaults(core, dialect, key, 'generate', work);
   const status = replyStatus(reply);
   for (const trace of traces.length > 0 ? traces : [{}]) {

@@ -11,6 +11,8 @@ export class RequestRecorder {
   /** Live list; `clear()` empties it in place so references held by tests stay valid. */
   readonly requests: RecordedRequest[] = [];
   private waiters: Waiter[] = [];
+  /** Generation calls received, answered or not (a call is recorded only once it is answered). */
+  started = 0;
 
   record(request: RecordedRequest): void {
     this.requests.push(request);
@@ -40,5 +42,6 @@ export class RequestRecorder {
 
   clear(): void {
     this.requests.length = 0;
+    this.started = 0;
   }
 }

@@ -45,6 +45,8 @@ export interface Emulator {
   reset(): void;
   /** Every generation call, oldest first (live array). */
   requests: RecordedRequest[];
+  /** Generation calls received so far, including those still being answered (latency, hang). */
+  startedCount(): number;
   /** Resolves once `n` generation calls have been recorded; rejects after `timeoutMs` (5000). */
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
 }
@@ -117,6 +119,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     clearFaults: controls.clearFaults,
     reset: controls.reset,
     requests: core.recorder.requests,
+    startedCount: () => core.recorder.started,
     waitForRequests: (n, timeoutMs) => core.recorder.waitFor(n, timeoutMs),
   };
 }
