@@ -6,6 +6,9 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }
 module.exports = {
   // Integration tests boot Strapi and wait out presigned-URL expiry; unit tests finish far sooner.
   testTimeout: 120000,
+  // Each integration file boots Strapi, and a process keeps some of every boot: in one process the
+  // whole suite outgrew a 4 GB heap (CI, 60 files). A worker past 1 GB after a file is replaced.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
