@@ -86,6 +86,8 @@ describeInBrowser('decorative images, in the admin panel', () => {
     expect((await rows()).find((row) => row.id === ornament)).toMatchObject({ source: 'decorative', alternativeText: '' });
 
     await show('Decorative');
+    // The filtered list replaces the one on screen: wait for the photo to leave (it fails if it stays).
+    await rowOf(photo).waitFor({ state: 'detached' });
     await rowOf(ornament).waitFor();
     await rowOf(spacer).waitFor();
     expect(await rowOf(photo).count()).toBe(0);
