@@ -140,6 +140,8 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
   test('the run dialog estimates images × locales, for all locales or one', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);
     const bulk = page.getByTestId('bulk-panel');
+    // The locale choice appears once GET /locales has answered; an estimate asked before it is a one-locale one.
+    await bulk.getByRole('combobox', { name: 'Locales' }).waitFor();
     await bulk.getByRole('button', { name: 'Estimate' }).click();
     // Green and blue lack their English and German texts (red has all three now): 4 texts owed, not 2 × 3.
     const estimate = bulk.getByTestId('estimate');
