@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { cleanAltText } from '../../alt-text/clean';
-import { AltTextError } from '../../errors';
 import type { JudgedAltText } from '../types';
-import { FENCED, type LanguageAnswerOptions } from './languages';
+import { answerProblem, parseJsonAnswer, type LanguageAnswerOptions } from './languages';
 
 /**
  * Reading a single-language answer that carries a decorative judgement (`generateJudged`):
@@ -17,14 +16,8 @@ const judgedAnswer = z.object({ decorative: z.boolean(), alt: z.string() });
  * answer that is not JSON, not of that shape, or not decorative with empty text.
  */
 export const readJudgedAnswer = (text: string, options: LanguageAnswerOptions): JudgedAltText => {
-  const bad = (problem: string) => new AltTextError('BAD_RESPONSE', `the model's answer ${problem}`, options.context);
-  let json: unknown;
-  try {
-    json = JSON.parse(text.trim().replace(FENCED, '$1'));
-  } catch {
-    throw bad(options.truncated ? 'was cut off at the token limit before its JSON ended' : 'was not JSON (a decorative judgement and alt text were asked for)');
-  }
-  const answer = judgedAnswer.safeParse(json);
+  const bad = answerProblem(options);
+  const answer = judgedAnswer.safeParse(parseJsonAnswer(text, options, 'a decorative judgement and alt text were asked for'));
   if (!answer.success) throw bad('was JSON but not {"decorative": boolean, "alt": string}');
   if (answer.data.decorative) return { decorative: true };
   const cleaned = cleanAltText(answer.data.alt, options.maxLength);

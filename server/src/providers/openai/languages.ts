@@ -37,7 +37,7 @@ export const byRequestedCode = (langs: readonly string[], texts: Record<string, 
   Object.fromEntries(langs.map((lang) => [lang, texts[keyOf(lang)]]));
 
 /** Without a JSON mode some models fence their JSON in markdown; the fence is not the answer. */
-export const FENCED = /^```(?:json)?\s*([\s\S]*?)\s*```$/i;
+const FENCED = /^```(?:json)?\s*([\s\S]*?)\s*```$/i;
 
 const answerObject = z.record(z.string(), z.unknown());
 
@@ -50,6 +50,18 @@ export interface LanguageAnswerOptions {
   truncated: boolean;
 }
 
+/** A BAD_RESPONSE saying what was wrong with the model's answer (never quoting it). */
+export const answerProblem = (options: LanguageAnswerOptions) => (problem: string) => new AltTextError('BAD_RESPONSE', `the model's answer ${problem}`, options.context);
+
+/** The model's answer as JSON (a Markdown fence around it accepted), or BAD_RESPONSE saying what had been asked for. */
+export const parseJsonAnswer = (text: string, options: LanguageAnswerOptions, asked: string): unknown => {
+  try {
+    return JSON.parse(text.trim().replace(FENCED, '$1'));
+  } catch {
+    throw answerProblem(options)(options.truncated ? 'was cut off at the token limit before its JSON ended' : `was not JSON (${asked})`);
+  }
+};
+
 /**
  * The model's answer as one cleaned text per asked language, keyed by language (lower case, `-`).
  * BAD_RESPONSE, naming what was wrong and for which language, for an answer that is not a JSON
@@ -57,13 +69,8 @@ export interface LanguageAnswerOptions {
  * Keys it was not asked for are ignored; a key in another case ("pt-br" for "pt-BR") counts.
  */
 export const readLanguageAnswer = (text: string, asked: readonly string[], options: LanguageAnswerOptions): Record<string, string> => {
-  const bad = (problem: string) => new AltTextError('BAD_RESPONSE', `the model's answer ${problem}`, options.context);
-  let json: unknown;
-  try {
-    json = JSON.parse(text.trim().replace(FENCED, '$1'));
-  } catch {
-    throw bad(options.truncated ? 'was cut off at the token limit before its JSON ended' : 'was not JSON (one text per language was asked for)');
-  }
+  const bad = answerProblem(options);
+  const json = parseJsonAnswer(text, options, 'one text per language was asked for');
   const object = answerObject.safeParse(json);
   if (!object.success) throw bad('was JSON but not an object of texts by language');
 
