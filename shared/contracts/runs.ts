@@ -19,6 +19,8 @@ export interface RunView {
   id: number;
   scope: RunScope;
   mode: WriteMode;
+  /** The provider was asked for every image, the cache not used. */
+  force: boolean;
   lang: string | null;
   /** The one locale the run writes; null = every locale the plugin writes. */
   locale: string | null;
@@ -35,8 +37,10 @@ export interface EstimateView {
   images: number;
   /** Provider calls the run would make: one per image and locale (one per image for an OpenAI-compatible model, which answers every language at once). */
   calls: number;
-  /** Credits at one per call, for providers that bill per image. */
+  /** Credits at one per call, for providers that bill per image (calls answered from the cache cost none). */
   credits: number;
+  /** Images whose every owed text is likely in the cache (the same bytes described with the same settings before): no call, no credit. 0 for a forced run. */
+  fromCache: number;
   /** Images that need a text, per locale. */
   perLocale: Record<string, number>;
   alreadyQueued: number;
@@ -45,13 +49,13 @@ export interface EstimateView {
 
 /** POST /auto-alt-text/runs/estimate — `locale`: the one locale the run would write; absent or null = every locale. */
 export declare namespace EstimateRun {
-  interface Request { body: { scope: RunScope; mode?: WriteMode; locale?: string | null } }
+  interface Request { body: { scope: RunScope; mode?: WriteMode; locale?: string | null; force?: boolean } }
   interface Response { data: EstimateView }
 }
 
 /** POST /auto-alt-text/runs */
 export declare namespace CreateRun {
-  interface Request { body: { scope: RunScope; mode?: WriteMode; lang?: string | null; locale?: string | null } }
+  interface Request { body: { scope: RunScope; mode?: WriteMode; lang?: string | null; locale?: string | null; force?: boolean } }
   interface Response { data: RunView }
 }
 

@@ -35,6 +35,11 @@ export const EstimateSummary = ({ estimate, locales }: EstimateSummaryProps) => 
               .join(' · ')}
           </Typography>
         ) : null}
+        {estimate.fromCache > 0 ? (
+          <Typography textColor="neutral600" data-testid="estimate-from-cache">
+            {t('bulk.estimate.fromCache', '{count, plural, one {# image} other {# images}} from the cache (free): described before with the same bytes and settings', { count: estimate.fromCache })}
+          </Typography>
+        ) : null}
         {estimate.alreadyQueued > 0 ? (
           <Typography textColor="neutral600">
             {t('bulk.estimate.alreadyQueued', '{count} already queued (not counted again)', { count: formatNumber(estimate.alreadyQueued) })}

@@ -8,6 +8,7 @@ import { useT, type Message } from '../hooks/useT';
 const KINDS: Record<AltTextVersionKind, Message> = {
   original: { id: 'history.kind.original', defaultMessage: 'Original' },
   generated: { id: 'history.kind.generated', defaultMessage: 'Generated' },
+  cached: { id: 'history.kind.cached', defaultMessage: 'Generated (from the cache, no credit)' },
   edited: { id: 'history.kind.edited', defaultMessage: 'Edited' },
   imported: { id: 'history.kind.imported', defaultMessage: 'Imported' },
   approved: { id: 'history.kind.approved', defaultMessage: 'Approved' },

@@ -17,6 +17,8 @@ export interface GeneratedRecord {
   strategy: string | null;
   jobId: number | null;
   context: ProvenanceContext | null;
+  /** Written from the cache (the same bytes asked the same way before; `provider` wrote it then): no call, no credit. */
+  cached?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const decorative = createDecorativeStore(strapi);
 
   const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
-    if (locale === locales.default) return writer.writeGenerated(file, text, record);
+    const { cached, ...recorded } = record;
+    if (locale === locales.default) return writer.writeGenerated(file, text, { ...recorded, source: cached ? 'cache' : 'generated' });
     const current = await texts.get(file.id, locale);
     const changed = (current?.text ?? null) !== before.text;
     if (changed && current && !isAltTextMissing(current.text, file.name)) {
@@ -62,7 +65,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
       }
       const result = await writeGeneratedText(file, locale, locales, before, text, record);
       if (result.status === 'written') {
-        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text });
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text });
       }
       return result;
     },

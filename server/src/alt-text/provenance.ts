@@ -13,8 +13,8 @@ export interface ProvenanceRow {
   generatedAt: string | Date;
   /** The entry whose context shaped the text; null for pixels only. */
   context: ProvenanceContext | null;
-  /** `imported` for a CSV import; generated otherwise (null in older rows). */
-  source?: 'generated' | 'imported' | null;
+  /** `imported` for a CSV import; `cache` for a text reused for the same bytes (no call); generated otherwise (null in older rows). */
+  source?: 'generated' | 'cache' | 'imported' | null;
 }
 
 export interface ProvenanceContext {

@@ -45,6 +45,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   creditsProbeSeconds: 300,
   maxImageMegabytes: 50,
   qualitySoftLimit: 125,
+  cache: true,
   s3: undefined,
   signingSecret: env('ALT_TEXT_SIGNING_SECRET'),
   inlineMaxBytes: DEFAULT_INLINE_MAX_BYTES,

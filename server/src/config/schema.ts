@@ -129,6 +129,8 @@ export const pluginConfigSchema = z
     maxImageMegabytes: z.number().min(1).max(1024),
     /** Quality flags: alt text longer than this is flagged TOO_LONG (never cut; `maxLength` cuts). */
     qualitySoftLimit: z.number().int().min(20).max(2000),
+    /** Never pay twice for the same pixels: a text the provider wrote is reused for the same bytes asked the same way (README, "Never paying twice"). */
+    cache: z.boolean(),
     /** `s3` (the plugin's own S3 access), `signingSecret`, `inlineMaxBytes`: see image-source/settings.ts. */
     ...deliverySettingsShape,
   })

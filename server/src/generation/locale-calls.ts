@@ -7,6 +7,7 @@ import type { DeliveryStrategy, ResolvedImage } from '../image-source/types';
 import type { AltTextProvider, EntryContext, GenerateRequest } from '../providers/types';
 import type { ProvenanceContext } from '../alt-text/provenance';
 import { MARKED_DECORATIVE } from '../alt-text/decorative';
+import type { JobCache } from '../cache';
 
 export interface LocaleCallsInput {
   provider: AltTextProvider;
@@ -22,10 +23,12 @@ export interface LocaleCallsInput {
   jobId: number | null;
   /** `detectDecorative` and not a person's request: the first single-language call may come back "decorative". */
   judgeDecorative?: boolean;
+  /** Texts of the same bytes asked the same way; absent = the cache is off. */
+  cache?: JobCache;
 }
 
 export interface LocaleCallsResult {
-  written: Array<{ locale: string; text: string }>;
+  written: Array<{ locale: string; text: string; cached?: boolean }>;
   skipped: Record<string, string>;
   strategy?: DeliveryStrategy;
   /** The model judged the image decorative (`generateJudged`): nothing was written, the rest not asked. */
@@ -60,23 +63,35 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     progress.strategy = resolved.strategy;
     return resolved;
   };
-  const write = async (locale: string, state: LocaleState, text: string) => {
+  const write = async (locale: string, state: LocaleState, text: string, cachedFrom?: string) => {
     const entries = entriesIn(input.entries, locale);
-    const record = { provider: provider.name, lang: languageOfLocale(locale), strategy: progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries) };
+    const record = { provider: cachedFrom ?? provider.name, lang: languageOfLocale(locale), strategy: cachedFrom ? null : progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries), cached: !!cachedFrom };
     const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record);
-    if (result.status === 'written') progress.written.push({ locale, text });
+    if (result.status === 'written') progress.written.push({ locale, text, ...(cachedFrom ? { cached: true } : {}) });
     else progress.skipped[locale] = result.reason;
   };
 
-  if (callable.length > 1 && provider.generateLanguages) {
+  // The same bytes asked the same way before: written from the cache, no call, no credit.
+  const uncached: typeof callable = [];
+  for (const target of callable) {
+    const hit = await input.cache?.lookup(target.lang, input.entries);
+    if (hit) await write(target.locale, target.state, hit.text, hit.provider);
+    else uncached.push(target);
+  }
+  if (uncached.length === 0) return progress;
+  // An image described before was judged then: it is not asked again for the rest of its locales.
+  const judge = input.judgeDecorative && uncached.length === callable.length;
+
+  if (uncached.length > 1 && provider.generateLanguages) {
     const resolved = await resolve();
-    const texts = await provider.generateLanguages({ ...input.request, context: { ...input.request.context, entries: input.entries }, image: resolved.image, lang: callable[0].lang, langs: callable.map((target) => target.lang) });
-    for (const target of callable) await write(target.locale, target.state, texts[target.lang]);
+    const texts = await provider.generateLanguages({ ...input.request, context: { ...input.request.context, entries: input.entries }, image: resolved.image, lang: uncached[0].lang, langs: uncached.map((target) => target.lang) });
+    for (const target of uncached) await input.cache?.keep(target.lang, input.entries, texts[target.lang]);
+    for (const target of uncached) await write(target.locale, target.state, texts[target.lang]);
     return progress;
   }
-  for (const [index, target] of callable.entries()) {
+  for (const [index, target] of uncached.entries()) {
     // Marked decorative while an earlier locale's call was out: the rest are not paid for.
-    if (index > 0 && progress.skipped[callable[index - 1].locale] === MARKED_DECORATIVE) {
+    if (index > 0 && progress.skipped[uncached[index - 1].locale] === MARKED_DECORATIVE) {
       progress.skipped[target.locale] = MARKED_DECORATIVE;
       continue;
     }
@@ -84,11 +99,12 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     const entries = entriesIn(input.entries, target.locale);
     const request = { ...input.request, context: { ...input.request.context, ...(entries.length > 0 ? { entries } : {}) }, image: resolved.image, lang: target.lang };
     // Only the first call is asked for the judgement: one image is decorative in every language or in none.
-    const answer = index === 0 && input.judgeDecorative && provider.generateJudged ? await provider.generateJudged(request) : { text: await provider.generate(request) };
+    const answer = index === 0 && judge && provider.generateJudged ? await provider.generateJudged(request) : { text: await provider.generate(request) };
     if ('decorative' in answer) {
       progress.decorative = true;
       return progress;
     }
+    await input.cache?.keep(target.lang, input.entries, answer.text);
     await write(target.locale, target.state, answer.text);
   }
   return progress;

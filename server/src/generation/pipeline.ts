@@ -13,6 +13,7 @@ import { decorativeSkip, suggestJudgedDecorative } from './decorative-check';
 import { entriesFor, languageFor } from './entry-context';
 import { callForLocales, type LocaleCallsResult } from './locale-calls';
 import type { GenerationPartsOwner } from './parts';
+import { askedHowOf, createCachedTexts, createFingerprintStore, createJobCache, settingsDigest } from '../cache';
 import type { GenerateOptions, GenerationOutcome } from './types';
 
 /**
@@ -25,6 +26,8 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
   const states = createLocaleStates(strapi);
   const writer = createLocaleWriter(strapi);
   const suggestions = createSuggestionStore(strapi);
+  const fingerprints = createFingerprintStore(strapi);
+  const cachedTexts = createCachedTexts(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
     const { provider, imageSource, context, secrets } = parts.get();
@@ -68,6 +71,19 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           jobId: options.jobId ?? null,
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
+          // A person's Regenerate and a forced run ask the provider again; every other job may reuse a text of the same bytes.
+          cache: config.cache
+            ? createJobCache({
+                file,
+                imageSource,
+                fingerprints,
+                texts: cachedTexts,
+                provider: provider.name,
+                settings: settingsDigest(askedHowOf(config, provider)),
+                bypass: options.reason === 'manual' || options.force === true,
+                onUnreadable: (error) => strapi.log.debug(`[${PLUGIN_ID}] ${fileLabel(file)}: no fingerprint, the cache is not asked (${error instanceof Error ? error.name : 'unknown error'})`),
+              })
+            : undefined,
         },
         progress
       );
@@ -84,8 +100,9 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     return {
       status: 'written',
       text: first.text,
-      // A written text always had its image resolved first, which set the strategy.
-      strategy: progress.strategy as NonNullable<LocaleCallsResult['strategy']>,
+      // A text the provider wrote had its image resolved first, which set the strategy; only cached texts: no delivery.
+      strategy: progress.strategy ?? 'cache',
+      ...(progress.written.some((done) => done.cached) ? { cachedLocales: progress.written.filter((done) => done.cached).map((done) => done.locale) } : {}),
       // With one locale (no `locales` configured) the outcome reads as it always did.
       ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
       ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),

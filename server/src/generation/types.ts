@@ -5,11 +5,12 @@ import type { EntryContext } from '../providers/types';
 
 /**
  * How one job ended. `written`: every locale it could write (`skippedLocales`: the ones the provider
- * cannot write, with the reason — no call made). `failed`: `remainingLocales` are the locales still
+ * cannot write, with the reason — no call made; `cachedLocales`: the ones written from the cache, no
+ * call made; `strategy` is `cache` when no call was made at all). `failed`: `remainingLocales` are the locales still
  * owed (the ones written before the failure stay written and are not paid again).
  */
 export type GenerationOutcome =
-  | { status: 'written'; text: string; strategy: DeliveryStrategy; locales?: string[]; skippedLocales?: Record<string, string> }
+  | { status: 'written'; text: string; strategy: DeliveryStrategy | 'cache'; locales?: string[]; skippedLocales?: Record<string, string>; cachedLocales?: string[] }
   | { status: 'skipped'; reason: string }
   | {
       status: 'failed';
@@ -54,6 +55,8 @@ export interface GenerateOptions {
   contextEntry?: EntryRef | null;
   /** Only these locales; absent = every locale the plugin writes. */
   locales?: string[] | null;
+  /** Ask the provider even when the same bytes were described the same way before (a forced run); `manual` jobs always do. */
+  force?: boolean;
 }
 
 /** One line for the job and the log: which locales a written job left out, and why (`sv: alttextai does not write sv`). */

@@ -13,10 +13,12 @@ import { deriveSigningKeys, signedQuery } from './url-signer';
 import { SIGNED_IMAGE_ROUTE } from '../utils/plugin-id';
 import { chooseVariant } from './variant';
 import { uniformityHint } from './uniformity';
+import { fingerprintOf, type Fingerprint } from './fingerprint';
 
 export type { DeliveryStrategy, ImageTransport, ResolvedImage, ResolveOptions, StoredFile } from './types';
 export { ImageDeliveryError, strategyOf } from './errors';
 export { createSignedImageReader } from './signed-image-reader';
+export { fingerprintStamp, type Fingerprint } from './fingerprint';
 
 /** Formats every provider decodes from a URL; anything else is better rasterised and sent inline. */
 const WEB_SAFE_MIMES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
@@ -118,6 +120,9 @@ export const createImageSource = (
   };
 
   return {
+    /** The file's content hash (image-source/fingerprint.ts); undefined when this storage cannot be read. Rejects when the read fails. */
+    fingerprint: (file: StoredFile): Promise<Fingerprint | undefined> => fingerprintOf(storage, file),
+
     /**
      * Decorative detection: "uniform colour" for a flat image. Reads the smallest rendition Strapi
      * made (the ~245 px thumbnail, a few KB; the original when there is none, bounded by

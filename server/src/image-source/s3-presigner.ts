@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { OwnS3Settings } from '../config/delivery';
 import type { StoredObject } from './types';
@@ -27,6 +27,8 @@ export interface S3Presigner {
   presign(object: StoredObject, expiresSeconds: number): Promise<string>;
   /** Streams the object; `length` is S3's Content-Length. Rejects when it does not exist or is refused. */
   open(object: StoredObject): Promise<{ stream: Readable; length?: number }>;
+  /** S3's own facts about the object (one HEAD): its ETag, size and server-side encryption. */
+  head(object: StoredObject): Promise<{ etag?: string; length?: number; encryption?: string }>;
 }
 
 export const AWS_S3_PROVIDER_NAMES = ['aws-s3', '@strapi/provider-upload-aws-s3'];
@@ -53,6 +55,10 @@ const presignerFor = (client: S3Client, bucket: string, isPrivate: boolean, root
     const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKeyFor(object, rootPath) }));
     if (!answer.Body) throw new Error('S3 returned no body');
     return { stream: answer.Body as Readable, length: answer.ContentLength };
+  },
+  async head(object) {
+    const answer = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKeyFor(object, rootPath) }));
+    return { etag: answer.ETag?.replace(/"/g, ''), length: answer.ContentLength, encryption: answer.ServerSideEncryption ?? (answer.SSECustomerAlgorithm ? 'customer' : undefined) };
   },
 });
 

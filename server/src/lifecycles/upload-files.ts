@@ -32,6 +32,8 @@ export const subscribeToUploads = (strapi: Core.Strapi) => {
     try {
       const file = event.result;
       if (!file?.id || !isImageMime(file.mime)) return;
+      // Strapi keeps the stored name on a replace: the old fingerprint must not outlive the old bytes.
+      if (reason === 'replace') await getService(strapi, 'media').bytesReplaced(Number(file.id));
       const config = readConfig(strapi);
       if (!config.autoOnUpload || !describesUploadsFrom(config, currentUploadSource(strapi))) return;
       const queue = getService(strapi, 'queue');

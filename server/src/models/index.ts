@@ -11,6 +11,8 @@ import { runModel } from './run';
 import { versionModel } from './version';
 import { suggestionModel } from './suggestion';
 import { decorativeModel } from './decorative';
+import { fingerprintModel } from './fingerprint';
+import { cachedTextModel } from './cached-text';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
@@ -20,8 +22,10 @@ export { VERSION_UID, versionModel } from './version';
 export { SUGGESTION_UID, suggestionModel } from './suggestion';
 export { QUALITY_UID, qualityModel } from './quality';
 export { DECORATIVE_UID, DECORATIVE_STATUSES, decorativeModel, type DecorativeStatus } from './decorative';
+export { FINGERPRINT_UID, fingerprintModel } from './fingerprint';
+export { CACHED_TEXT_UID, cachedTextModel } from './cached-text';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel];

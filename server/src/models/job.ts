@@ -26,6 +26,8 @@ export const jobModel = internalModel(JOB_UID, 'auto_alt_text_jobs', {
     contextEntry: { type: 'json' },
     /** The locales this job writes (json array); null = every locale the plugin writes. Shrinks as locales are written. */
     locales: { type: 'json' },
+    /** Ask the provider even when the cache holds a text for the same bytes (a forced run). */
+    force: { type: 'boolean', default: false },
     ...columns('datetime', 'availableAt', 'leaseUntil', 'finishedAt'),
     errorMessage: { type: 'text' },
   },

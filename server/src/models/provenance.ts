@@ -12,7 +12,7 @@ export const provenanceModel = internalModel(PROVENANCE_UID, 'auto_alt_text_prov
     ...columns('string', 'provider', 'lang', 'strategy'),
     jobId: { type: 'integer' },
     generatedAt: { type: 'datetime' },
-    /** `generated` (null in rows written before imports existed) or `imported` (a CSV import: protected like a human's text). */
+    /** `generated` (null in rows written before imports existed), `cache` (the same bytes' text reused, no call: counts as generated) or `imported` (a CSV import: protected like a human's text). */
     source: { type: 'string' },
     /** The entry whose context shaped the text ({ uid, documentId, typeName, title }), null for pixels only. */
     context: { type: 'json' },

@@ -13,6 +13,8 @@ export const runModel = internalModel(RUN_UID, 'auto_alt_text_runs', {
     /** Highest file id already considered by the page-by-page enqueuer. */
     cursor: { type: 'integer', default: 0 },
     enqueueComplete: { type: 'boolean', default: false },
+    /** Ask the provider for every image, even those whose bytes were described the same way before (no cache). */
+    force: { type: 'boolean', default: false },
     ...columns('datetime', 'enqueueLeaseUntil', 'finishedAt'),
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readConfig } from '../config/read';
 import { pruneHistory } from '../history';
+import { createCachedTexts } from '../cache';
 import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { keyHint } from '../utils/redact';
@@ -17,6 +18,8 @@ export interface EnqueueOptions {
   contextOf?: (fileId: number) => EntryRef | null;
   /** Only these locales; null = every locale the plugin writes. */
   locales?: string[] | null;
+  /** Ask the provider even when the cache holds a text for the same bytes. */
+  force?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,8 +60,8 @@ export const createQueueControl = (
     /** Queues files that have no job owing work already (the database refuses a second one). */
     async enqueue(fileIds: number[], options: EnqueueOptions = {}): Promise<{ enqueued: number; alreadyQueued: number }> {
       const unique = [...new Set(fileIds)];
-      const { reason = 'manual', mode = 'fill', lang = null, runId = null, contextOf, locales = null } = options;
-      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId, locales, contextEntry: contextOf?.(fileId) ?? null })));
+      const { reason = 'manual', mode = 'fill', lang = null, runId = null, contextOf, locales = null, force = false } = options;
+      const enqueued = await deps.store.requests.enqueueMany(unique.map((fileId) => ({ fileId, reason, mode, lang, runId, locales, force, contextEntry: contextOf?.(fileId) ?? null })));
       if (enqueued > 0) deps.wake();
       return { enqueued, alreadyQueued: unique.length - enqueued };
     },
@@ -112,10 +115,12 @@ export const createQueueControl = (
       return { retried: count };
     },
 
-    /** Finished jobs past `jobRetentionDays`, and alt-text versions past `historyRetentionDays`. */
+    /** Finished jobs past `jobRetentionDays` (and cached texts unused as long), and alt-text versions past `historyRetentionDays`. */
     async pruneFinished(): Promise<number> {
       await pruneHistory(strapi);
-      return deps.store.pruneFinished(new Date(Date.now() - readConfig(strapi).jobRetentionDays * DAY_MS));
+      const before = new Date(Date.now() - readConfig(strapi).jobRetentionDays * DAY_MS);
+      await createCachedTexts(strapi).pruneUnusedSince(before);
+      return deps.store.pruneFinished(before);
     },
   };
   return control;

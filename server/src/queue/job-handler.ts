@@ -48,6 +48,7 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     lang: job.lang,
     contextEntry: job.contextEntry,
     locales: job.locales,
+    force: !!job.force,
     jobId: job.id,
     signal,
     beforeSend: async () => {

@@ -17,6 +17,8 @@ export interface JobRequest {
   contextEntry?: EntryRef | null;
   /** Only these locales; null or absent = every locale the plugin writes. */
   locales?: string[] | null;
+  /** Ask the provider even when the cache holds a text for the same bytes (a forced run). */
+  force?: boolean;
 }
 
 export type RequestOutcome = 'queued' | 'merged' | 'follow-up';
@@ -31,6 +33,7 @@ export const mergeRequests = (earlier: JobRequest, later: JobRequest): JobReques
   lang: later.lang ?? earlier.lang,
   contextEntry: later.contextEntry ?? earlier.contextEntry ?? null,
   locales: unionOfLocales(earlier.locales, later.locales),
+  force: earlier.force === true || later.force === true,
 });
 
 /** Every locale (null) wins over a list; two lists join. */
@@ -80,7 +83,7 @@ export const createJobRequests = (strapi: Core.Strapi) => {
       for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
         if ((await table.insertActive([{ fileId, ...request }])) === 1) return 'queued';
         const active = (await jobs().findOne({
-          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp', 'contextEntry', 'locales'],
+          select: ['id', 'status', 'reason', 'mode', 'lang', 'followUp', 'contextEntry', 'locales', 'force'],
           where: { activeFileId: fileId },
         })) as ActiveJob | null;
         if (!active) continue; // it ended between the insert and the read: insert again

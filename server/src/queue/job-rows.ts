@@ -15,6 +15,7 @@ export interface JobRow {
   followUp: JobRequest | null;
   contextEntry: EntryRef | null;
   locales: string[] | null;
+  force?: boolean;
   availableAt: string | Date | null;
   leaseOwner: string | null;
   leaseUntil: string | Date | null;

@@ -13,6 +13,8 @@ export interface NewJob {
   availableAt?: Date;
   /** Only these locales; absent = every locale the plugin writes. */
   locales?: string[] | null;
+  /** Ask the provider even when the cache holds a text for the same bytes. */
+  force?: boolean;
 }
 
 const INSERT_CHUNK = 200;
@@ -48,6 +50,7 @@ export const createJobTable = (strapi: Core.Strapi) => {
       rateLimitWaits: 0,
       contextEntry: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
       locales: job.locales ? JSON.stringify(job.locales) : null,
+      force: job.force === true,
       availableAt: job.availableAt ?? now,
       createdAt: now,
       updatedAt: now,

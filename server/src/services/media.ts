@@ -4,6 +4,7 @@ import type { AltTextActor } from '../../../shared/contracts/history';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { createDecorativeStore, type DecorativeRow } from '../alt-text/decorative';
 import { forgetFile } from '../alt-text/forget-file';
+import { createFingerprintStore, forgetCachedFile } from '../cache';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
 import { createProvenanceStore, type ProvenanceRow } from '../alt-text/provenance';
 import { createLocaleStates } from '../alt-text/locale-state';
@@ -126,8 +127,16 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { queued: true };
     },
 
-    /** The file was deleted: its texts in other locales and its provenance go with it. */
-    forgetFile: (fileId: number): Promise<void> => forgetFile(strapi, fileId),
+    /** The file was deleted: its texts in other locales, its provenance and its bytes' cached texts (unless another file has the same bytes) go with it. */
+    async forgetFile(fileId: number): Promise<void> {
+      await forgetFile(strapi, fileId);
+      await forgetCachedFile(strapi, fileId);
+    },
+
+    /** The file got new bytes (a replace keeps its stored name): its fingerprint is computed again when next needed. */
+    async bytesReplaced(fileId: number): Promise<void> {
+      await createFingerprintStore(strapi).forget([fileId]);
+    },
 
     /** A human edit in one locale: from then on that text counts as a person's, and fill runs leave it alone. */
     async updateAltText(fileId: number, alternativeText: string, locale?: string, actor?: AltTextActor): Promise<MediaItemView | null> {

@@ -10,7 +10,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) =>
     const generation = getService(strapi, 'generation');
     const providerLanguages = (): ProviderLanguages | undefined => {
       const provider = generation.provider();
-      return provider && { supports: (lang) => provider.supportsLanguage(lang), oneCallForAllLanguages: typeof provider.generateLanguages === 'function' };
+      return provider && { name: provider.name, supports: (lang) => provider.supportsLanguage(lang), oneCallForAllLanguages: typeof provider.generateLanguages === 'function' };
     };
     return {
       jobs: queue.jobs(),

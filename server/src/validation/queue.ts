@@ -20,11 +20,13 @@ export const runBody = z
     lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE).nullable().optional(),
     /** The one locale to write; absent or null = every locale the plugin writes. */
     locale: z.string().regex(LOCALE_CODE, 'must be a locale code such as "en" or "fr"').nullable().optional(),
+    /** Ask the provider for every image, even those whose bytes were described the same way before (the cache is not used). */
+    force: z.boolean().optional(),
   })
   .strict();
 
 /** POST /runs/estimate */
-export const estimateBody = runBody.pick({ scope: true, mode: true, locale: true });
+export const estimateBody = runBody.pick({ scope: true, mode: true, locale: true, force: true });
 
 /** POST /failures/retry */
 export const retryBody = z

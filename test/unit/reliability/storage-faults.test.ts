@@ -14,6 +14,9 @@ const failingWith = (error: unknown): S3Presigner => ({
   open: async () => {
     throw error;
   },
+  head: async () => {
+    throw error;
+  },
 });
 const readError = async (presigner: S3Presigner) => {
   const error = await readAll(createS3Reader(presigner), object, 1024 * 1024).then(() => undefined, (e: unknown) => e);

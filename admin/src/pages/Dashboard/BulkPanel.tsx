@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Flex, Grid, NumberInput, TextInput } from '@strapi/design-system';
+import { Button, Checkbox, Flex, Grid, NumberInput, TextInput } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { WRITE_MODES, type WriteMode } from '../../../../shared/vocabulary';
 import { FormField } from '../../components/FormField';
@@ -30,13 +30,16 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const [scopeDraft, setScopeDraft] = React.useState<ScopeDraft>({ kind: 'missing', folderId: null });
   const [mode, setMode] = React.useState<WriteMode>('fill');
   const [lang, setLang] = React.useState('');
+  // Off by default: images whose bytes were described the same way before are answered from the cache, at no credit.
+  const [force, setForce] = React.useState(false);
+  const forceBody = force ? { force: true } : {};
   const target = useRunLocaleChoice();
   // Sent only when the plugin writes several locales: with one, the requests stay as they were.
   const localeBody = target.plugin.multi ? { locale: target.locale } : {};
   const estimate = useEstimateRun();
   const create = useCreateRun();
   const scope = scopeOf(scopeDraft, selectedIds);
-  const choice = JSON.stringify({ scope, mode, ...localeBody });
+  const choice = JSON.stringify({ scope, mode, ...localeBody, ...forceBody });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
   const scopeOptions: Option<ScopeKind>[] = [
     { value: 'missing', label: t('bulk.scope.missing', 'Missing alt text only') },
@@ -48,12 +51,12 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
 
   const onEstimate = () => {
     if (!scope) return;
-    estimate.mutate({ scope, mode, ...localeBody }, { onSuccess: () => setEstimatedChoice(choice), onError });
+    estimate.mutate({ scope, mode, ...localeBody, ...forceBody }, { onSuccess: () => setEstimatedChoice(choice), onError });
   };
   const onStart = () => {
     if (!scope) return;
     create.mutate(
-      { scope, mode, lang: target.plugin.multi ? null : lang.trim() || null, ...localeBody },
+      { scope, mode, lang: target.plugin.multi ? null : lang.trim() || null, ...localeBody, ...forceBody },
       {
         onSuccess: (run) => {
           setEstimatedChoice(null);
@@ -105,6 +108,9 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
           </Grid.Item>
         )}
       </Grid.Root>
+      <Checkbox name="force" checked={force} onCheckedChange={(checked: boolean | 'indeterminate') => setForce(checked === true)}>
+        {t('bulk.force.label', 'Ask the provider again for every image (do not reuse texts of identical images)')}
+      </Checkbox>
       <Flex gap={2}>
         <Button variant="secondary" onClick={onEstimate} disabled={!scope} loading={estimate.isLoading}>
           {t('bulk.estimate.button', 'Estimate')}

@@ -9,7 +9,8 @@ import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createFileScanner, skipReason } from '../file-scan';
 import { resolveEntriesScope } from './entries-scope';
 import { flaggedLocalesOf, groupByLocales } from './flagged-scope';
-import { callsFor, planPage, runLocales } from './locale-plan';
+import { planPage, runLocales } from './locale-plan';
+import { cachedLocalesOf, uncachedCalls } from './cache-estimate';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
 const PAGE_SIZE = 500;
@@ -109,6 +110,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
           mode: run.mode,
           lang: run.lang,
           locales: group.locales,
+          force: !!run.force,
           runId,
           contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
         });
@@ -133,19 +135,23 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
      * and locale, or one per image when the provider answers every language at once), the images
      * per locale, what is queued already and what would be skipped, and why.
      */
-    async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale'>): Promise<EstimateView> {
+    async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale' | 'force'>): Promise<EstimateView> {
       const mode = request.mode ?? 'fill';
-      const total = { images: 0, calls: 0, alreadyQueued: 0 };
+      const total = { images: 0, calls: 0, alreadyQueued: 0, fromCache: 0 };
+      const set = await queue().localeSet();
       const skipped: Record<string, number> = {};
       const perLocale: Record<string, number> = {};
       for (let cursor = 0; ; ) {
         const page = await classifyPage(request.scope, mode, cursor, request.locale ?? null);
         const queued = await queue().jobs.filesWithActiveJobs(page.sendable);
+        const cached = await cachedLocalesOf(strapi, page.owedBy, { set, provider: page.provider, force: request.force === true });
         for (const fileId of page.sendable) {
           if (queued.has(fileId)) continue;
           const owed = page.owedBy.get(fileId) ?? [];
           total.images += 1;
-          total.calls += callsFor(owed.length, page.provider);
+          const calls = uncachedCalls(owed, cached.get(fileId), page.provider);
+          if (calls === 0 && owed.length > 0) total.fromCache += 1;
+          total.calls += calls;
           for (const locale of owed) perLocale[locale] = (perLocale[locale] ?? 0) + 1;
         }
         total.alreadyQueued += queued.size;
@@ -154,7 +160,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         cursor = page.lastId;
         await yieldToEventLoop();
       }
-      return { images: total.images, calls: total.calls, credits: total.calls, perLocale, alreadyQueued: total.alreadyQueued, skipped };
+      return { images: total.images, calls: total.calls, credits: total.calls, fromCache: total.fromCache, perLocale, alreadyQueued: total.alreadyQueued, skipped };
     },
 
     /** Enqueues the rest of a run from its cursor, if this process may (see `leaseRun`). */

@@ -41,6 +41,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
           status: 'running',
           cursor: 0,
           enqueueComplete: false,
+          force: request.force === true,
           skippedAtEnqueue: {},
           createdBy: request.createdBy ?? null,
           createdAt: now,

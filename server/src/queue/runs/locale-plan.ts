@@ -7,6 +7,8 @@ import type { FileSummary } from '../file-scan';
 
 /** What a run can learn of the provider before spending: which languages it writes, and whether one call answers all. */
 export interface ProviderLanguages {
+  /** The provider's name (`alttextlab`): cached texts are kept per provider. */
+  name: string;
   supports(lang: string): boolean;
   oneCallForAllLanguages: boolean;
 }

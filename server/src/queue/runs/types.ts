@@ -14,6 +14,7 @@ export interface RunRow {
   status: RunStatus;
   cursor: number;
   enqueueComplete: boolean;
+  force?: boolean | null;
   skippedAtEnqueue: Record<string, number> | null;
   enqueueOwner: string | null;
   enqueueLeaseUntil: string | Date | null;
@@ -28,6 +29,8 @@ export interface RunRequest {
   lang?: string | null;
   locale?: string | null;
   createdBy?: string;
+  /** Ask the provider for every image, even those whose bytes were described the same way before. */
+  force?: boolean;
 }
 
 /** What runs need from the queue they feed. */

@@ -15,6 +15,7 @@ export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView
     id: run.id,
     scope: run.scope,
     mode: run.mode,
+    force: !!run.force,
     lang: run.lang,
     locale: run.locale ?? null,
     status: run.status,

@@ -1,0 +1,55 @@
+import type { ImageSource, StoredFile } from '../image-source';
+import type { EntryContext } from '../providers/types';
+import type { FingerprintStore } from './fingerprints';
+import { cacheKeyOf, contextDigest } from './keys';
+import type { CachedTexts } from './texts';
+
+/** One job's view of the cache: asked per language and context, the file's fingerprint computed at most once. */
+export interface JobCache {
+  /** The cached text for this question, or undefined (no text, no fingerprint, or the storage could not be read). */
+  lookup(lang: string, entries: readonly EntryContext[] | undefined): Promise<{ text: string; provider: string } | undefined>;
+  /** Keeps the provider's answer to this question. */
+  keep(lang: string, entries: readonly EntryContext[] | undefined, text: string): Promise<void>;
+}
+
+export interface JobCacheInput {
+  file: StoredFile;
+  imageSource: ImageSource;
+  fingerprints: FingerprintStore;
+  texts: CachedTexts;
+  provider: string;
+  /** `settingsDigest` of the provider and settings this job asks with. */
+  settings: string;
+  /** A person asked the provider again (Regenerate, a forced run): answered by the provider, and its answer kept. */
+  bypass: boolean;
+  /** Why the fingerprint could not be had (it never fails the job: the provider is asked instead). */
+  onUnreadable?: (error: unknown) => void;
+}
+
+export const createJobCache = (input: JobCacheInput): JobCache => {
+  let fingerprint: Promise<string | undefined> | undefined;
+  const fingerprintOnce = () =>
+    (fingerprint ??= input.fingerprints.of(input.file, input.imageSource).then(
+      (found) => found?.value,
+      (error: unknown) => {
+        input.onUnreadable?.(error);
+        return undefined;
+      }
+    ));
+  const keyOf = async (lang: string, entries: readonly EntryContext[] | undefined) => {
+    const value = await fingerprintOnce();
+    return value ? { fingerprint: value, cacheKey: cacheKeyOf({ fingerprint: value, settings: input.settings, lang, context: contextDigest(entries) }) } : undefined;
+  };
+
+  return {
+    async lookup(lang, entries) {
+      if (input.bypass) return undefined;
+      const key = await keyOf(lang, entries);
+      return key ? input.texts.take(key.cacheKey) : undefined;
+    },
+    async keep(lang, entries, text) {
+      const key = await keyOf(lang, entries);
+      if (key) await input.texts.put({ ...key, settings: input.settings, lang: lang.toLowerCase(), provider: input.provider, text });
+    },
+  };
+};

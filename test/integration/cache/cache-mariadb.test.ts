@@ -1,0 +1,3 @@
+import { cacheSuite } from './suite';
+
+cacheSuite('mysql');
