@@ -24,6 +24,7 @@ import { machineInfo, versions } from './lib/machine';
 import { CONTEXT_STATEMENTS_BOUND, renderMarkdown } from './lib/report';
 import { SERVING_TARGETS } from './lib/report-serving';
 import { runContext } from './phases/context';
+import { runCost } from './phases/cost';
 import { runPieces } from './phases/pieces';
 import { runScale } from './phases/scale';
 import { runServing } from './phases/serving';
@@ -31,7 +32,7 @@ import { harnessCeiling, runThroughput } from './phases/throughput';
 import { runUploads } from './phases/uploads';
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context', 'serving'] as const;
+const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context', 'serving', 'cost'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -144,6 +145,21 @@ async function main() {
       results.pickupP95Ms = { sqlite: uploads.pickupP95Ms };
       raw.uploads = uploads.raw.upload;
       raw.pickup = uploads.raw.pickup;
+    }
+    if (only.includes('cost')) {
+      const perUnique: Record<string, number> = {};
+      const repeat: Record<string, number> = {};
+      const costRaw: Record<string, unknown> = {};
+      for (const db of dbs) {
+        log(`(8) credits per unique image, 30 % duplicate bytes, on ${db}`);
+        const cost = await runCost(ctx, db);
+        perUnique[db] = cost.creditsPerUniqueImage;
+        repeat[db] = cost.overwriteRunRepeatCalls;
+        costRaw[db] = cost.raw;
+      }
+      results.creditsPerUniqueImage = perUnique;
+      results.overwriteRunRepeatCalls = repeat;
+      raw.cost = costRaw;
     }
     if (only.includes('context')) {
       const queries: Record<string, unknown> = {};

@@ -26,6 +26,8 @@ interface Report {
   jobSqlPerImage?: JobSql;
   servingRatio?: ServingRatio;
   servingStatements?: ServingStatements;
+  creditsPerUniqueImage?: PerDb;
+  overwriteRunRepeatCalls?: PerDb;
   timestamp: string;
   durationSeconds: number;
   command: string;
@@ -96,6 +98,8 @@ export function renderMarkdown(r: Report): string {
   };
   rows.push(['6', 'Entry context: SQL statements it adds to one job (same shapes)', '—', `${added('sqlite')}${base('sqlite')}`, `${added('postgres')}${base('postgres')}`]);
   rows.push(...servingRows(r.servingRatio, r.servingStatements));
+  rows.push(['8', 'Credits per unique image, 30 % of uploads repeating earlier bytes under new names', '1.00', cell(r.creditsPerUniqueImage?.sqlite, '', le(1)), cell(r.creditsPerUniqueImage?.postgres, '', le(1))]);
+  rows.push(['8', 'Provider calls of a second `overwrite` run over every image, settings unchanged', '0', cell(r.overwriteRunRepeatCalls?.sqlite, '', le(0)), cell(r.overwriteRunRepeatCalls?.postgres, '', le(0))]);
 
   const table = [
     '| # | Measure | Target | SQLite | PostgreSQL |',

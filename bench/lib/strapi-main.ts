@@ -287,6 +287,28 @@ serve({
     };
   },
 
+  /** (8) A run of the given scope and mode, waited for until it is no longer running. */
+  async runAndWait(args) {
+    const { runs } = pluginServices(running().strapi);
+    const run = await runs.create({ scope: args.scope as { kind: 'all' }, mode: args.mode as 'overwrite' });
+    const deadline = Date.now() + Number(args.timeoutMs ?? 300_000);
+    while (Date.now() < deadline && (await runs.get(run.id))?.status === 'running') await sleep(50);
+    return runs.get(run.id);
+  },
+
+  /** (8) What a run would cost now. */
+  estimate(args) {
+    return pluginServices(running().strapi).runs.estimate({ scope: args.scope as { kind: 'all' }, mode: args.mode as 'overwrite' });
+  },
+
+  /** (8) Images, those with alt text, and texts written from the cache (provenance `cache`). */
+  async altTextCounts() {
+    const { strapi } = running();
+    const files = (await strapi.db.query('plugin::upload.file').findMany({ select: ['alternativeText'] })) as Array<{ alternativeText: string | null }>;
+    const fromCache = await strapi.db.query('plugin::auto-alt-text.provenance').count({ where: { source: 'cache' } });
+    return { total: files.length, withText: files.filter((file) => !!file.alternativeText).length, fromCache };
+  },
+
   /**
    * Creates a run over every file (the queue is paused first, so nothing is sent) and times the
    * enqueue until the run says it is complete, sampling this process's RSS every `sampleMs`.
