@@ -81,7 +81,8 @@ describe('alt text in every locale (AltTextLab: one call per locale)', () => {
     await app.strapi.db.query('plugin::upload.file').update({ where: { id }, data: { alternativeText: '' } });
     emulator.reset();
 
-    const run = await pluginServices(app.strapi).runs.create({ scope: { kind: 'ids', ids: [id] }, mode: 'fill' });
+    // Forced: the provider is asked (the cache would answer English for free), so its calls show what the run owes.
+    const run = await pluginServices(app.strapi).runs.create({ scope: { kind: 'ids', ids: [id] }, mode: 'fill', force: true });
     await waitFor('the run to finish', async () => ((await pluginServices(app.strapi).runs.get(run.id))?.status === 'done' ? true : undefined));
     expect(emulator.requests.map((request) => request.lang)).toEqual(['en']);
     expect((await textsOf(app, id)).fr).toEqual({ text: 'Une photo écrite à la main', source: 'human' });

@@ -1,9 +1,14 @@
 import { solidPng } from './images';
 import { uploadThroughApi } from './upload';
 
+/** Images seeded so far in this process: each seeded image gets a colour no other one has. */
+let seeded = 0;
+
 /**
  * Uploads `count` distinct PNGs (width 60+i, so the emulator's text names each one) through the
- * real API, a few at a time. Returns their ids in upload order.
+ * real API, a few at a time. Returns their ids in upload order. Every image seeded in a process has
+ * bytes of its own (a colour from a process-wide counter): a test counting provider calls is not
+ * answered from the plugin's cache by an image an earlier test seeded.
  */
 export async function seedImages(app: { url: string; apiToken: string }, count: number, prefix = 'img'): Promise<number[]> {
   const ids: number[] = [];
@@ -14,7 +19,8 @@ export async function seedImages(app: { url: string; apiToken: string }, count: 
     const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, k) => start + k);
     const uploaded = await Promise.all(
       batch.map(async (i) => {
-        const png = await solidPng(60 + i, 60, { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 });
+        const n = (seeded += 1);
+        const png = await solidPng(60 + i, 60, { r: n % 256, g: Math.floor(n / 256) % 256, b: (i * 53) % 256 });
         const result = await uploadThroughApi(app, { bytes: png, name: `${prefix}-${i}.png`, mime: 'image/png' });
         if (result.status !== 201) throw new Error(`seeding upload ${i} failed with HTTP ${result.status}`);
         return result.files[0].id;

@@ -110,7 +110,8 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
           mode: run.mode,
           lang: run.lang,
           locales: group.locales,
-          force: !!run.force,
+          // A flagged text is asked for anew: the cache would hand back the very text that was flagged.
+          force: !!run.force || !!page.flagged,
           runId,
           contextOf: page.contextOf ? (fileId) => page.contextOf?.get(fileId) ?? null : undefined,
         });
@@ -144,7 +145,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       for (let cursor = 0; ; ) {
         const page = await classifyPage(request.scope, mode, cursor, request.locale ?? null);
         const queued = await queue().jobs.filesWithActiveJobs(page.sendable);
-        const cached = await cachedLocalesOf(strapi, page.owedBy, { set, provider: page.provider, force: request.force === true });
+        const cached = await cachedLocalesOf(strapi, page.owedBy, { set, provider: page.provider, force: request.force === true || !!page.flagged });
         for (const fileId of page.sendable) {
           if (queued.has(fileId)) continue;
           const owed = page.owedBy.get(fileId) ?? [];
