@@ -20,6 +20,8 @@ export interface LocaleCallsInput {
   request: Omit<GenerateRequest, 'image' | 'lang'>;
   beforeSend?: () => Promise<void>;
   jobId: number | null;
+  /** `provider` is the fallback (config `fallback`): recorded with each text, to tell it apart from a primary of the same API. */
+  viaFallback?: boolean;
   /** `detectDecorative` and not a person's request: the first single-language call may come back "decorative". */
   judgeDecorative?: boolean;
 }
@@ -62,7 +64,7 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
   };
   const write = async (locale: string, state: LocaleState, text: string) => {
     const entries = entriesIn(input.entries, locale);
-    const record = { provider: provider.name, lang: languageOfLocale(locale), strategy: progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries) };
+    const record = { provider: provider.name, ...(input.viaFallback ? { fallback: true } : {}), lang: languageOfLocale(locale), strategy: progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries) };
     const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record);
     if (result.status === 'written') progress.written.push({ locale, text });
     else progress.skipped[locale] = result.reason;
