@@ -24,7 +24,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (!config.apiKey) {
     strapi.log.warn(`[${PLUGIN_ID}] no API key configured (ALT_TEXT_API_KEY): uploads will not get alt text`);
   }
-  if (config.fallback && !getService(strapi, 'generation').fallback()) {
+  // As for the primary, only a self-hosted OpenAI-compatible server goes without a key.
+  if (config.fallback && !config.fallback.apiKey && !(config.fallback.provider === 'openai' && config.fallback.baseUrl)) {
     strapi.log.warn(`[${PLUGIN_ID}] the fallback provider (${config.fallback.provider}) has no API key (ALT_TEXT_FALLBACK_API_KEY): it is not used`);
   }
   const queue = getService(strapi, 'queue');
