@@ -19,6 +19,11 @@ export const AltTextSource = ({ item }: { item: MediaItemView }) => {
           {item.decorative.reason}
         </Typography>
       ) : null}
+      {item.generatedBy?.fallback ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="generated-by-fallback">
+          {t('media.source.fallback', 'by {provider}, the fallback provider', { provider: item.generatedBy.provider })}
+        </Typography>
+      ) : null}
       {context ? (
         <Typography variant="pi" textColor="neutral600" data-testid="generated-context">
           {t('media.source.context', 'with context of {type}: {title}', { type: context.typeName, title: context.title ?? '—' })}
