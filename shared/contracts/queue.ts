@@ -9,8 +9,8 @@ export interface QueueStateView {
   reason?: PauseReason;
   message?: string;
   since?: string;
-  /** The fallback provider (config `fallback`); null or absent when none is configured. */
-  fallback?: FallbackStateView | null;
+  /** The fallback provider (config `fallback`); absent when none is configured. */
+  fallback?: FallbackStateView;
 }
 
 /** Whether jobs go to the fallback provider now, and why (`reason`: what the primary did; `since`: ISO time). */

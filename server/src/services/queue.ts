@@ -75,7 +75,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The queue state as the admin sees it, with the fallback provider's: the key hint stays on the server. */
     async stateView(): Promise<QueueStateView> {
       const [{ keyHint: _hidden, ...visible }, fallbackView] = await Promise.all([control.getState(), fallback.view()]);
-      return { ...visible, fallback: fallbackView };
+      return fallbackView ? { ...visible, fallback: fallbackView } : visible;
     },
 
     /** GET /status: queue state, coverage and the latest run. */

@@ -139,7 +139,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         EDITABLE_KEYS.map((name) => [name, config[name] === undefined ? null : config[name]])
       ) as unknown as EditableSettings;
       values.entryContext = { enabled, waitSeconds, upgrade };
-      return { values, locked: fixedSettings().locked, apiKey: key, fallback: fallbackView(config.fallback) };
+      const fallback = fallbackView(config.fallback);
+      return { values, locked: fixedSettings().locked, apiKey: key, ...(fallback ? { fallback } : {}) };
     },
 
     /** Saves the editable settings; `actor` (the admin's email) is named in the log when the base URL moves. */
