@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { FallbackStateView } from '../../../../shared/contracts/queue';
 import type { FallbackReason } from '../../../../shared/vocabulary';
 import { useT, type Message } from '../../hooks/useT';
-import { PROVIDER_LABELS } from '../Settings/optionLabels';
+import { PROVIDER_LABELS } from '../../utils/providerLabels';
 
 const WHY: Record<FallbackReason, Message> = {
   OUT_OF_CREDITS: { id: 'queue.fallback.outOfCredits', defaultMessage: 'Fallback provider in use: {fallback} — {primary} is out of credits (since {since})' },
