@@ -51,3 +51,10 @@ export const LANGUAGE_CODE_RULE = 'must be a language code such as "en", "de" or
 /** The admin's media list filters: every image, or by where its alt text came from (`decorative`: marked or suggested, alt=""); `flagged`: its current text has quality flags (needs review). */
 export const MEDIA_FILTERS = ['all', 'missing', 'generated', 'human', 'decorative', 'flagged'] as const;
 export type MediaFilter = (typeof MEDIA_FILTERS)[number];
+
+/**
+ * Why jobs go to the fallback provider (config `fallback`): the primary is out of credits, its key
+ * was refused, or it has been failing transiently (5xx, timeouts) for `fallback.afterTransientSeconds`.
+ */
+export const FALLBACK_REASONS = ['OUT_OF_CREDITS', 'INVALID_KEY', 'TRANSIENT'] as const;
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];

@@ -24,6 +24,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (!config.apiKey) {
     strapi.log.warn(`[${PLUGIN_ID}] no API key configured (ALT_TEXT_API_KEY): uploads will not get alt text`);
   }
+  // As for the primary, only a self-hosted OpenAI-compatible server goes without a key.
+  if (config.fallback && !config.fallback.apiKey && !(config.fallback.provider === 'openai' && config.fallback.baseUrl)) {
+    strapi.log.warn(`[${PLUGIN_ID}] the fallback provider (${config.fallback.provider}) has no API key (ALT_TEXT_FALLBACK_API_KEY): it is not used`);
+  }
   const queue = getService(strapi, 'queue');
   const duplicates = await queue.jobs().adoptLegacyActiveJobs();
   if (duplicates > 0) strapi.log.warn(`[${PLUGIN_ID}] cancelled ${duplicates} duplicate job(s) left by an earlier version: each file keeps one`);

@@ -16,8 +16,11 @@ export interface MediaItemView {
   thumbnailUrl: string | null;
   alternativeText: string | null;
   source: AltTextSource;
-  /** Set while the text is still the plugin's: who wrote it, in which language, and with which entry's context (none = pixels only). */
-  generatedBy?: { provider: string; lang: string; at: string; context: { typeName: string; title: string | null } | null };
+  /**
+   * Set while the text is still the plugin's: who wrote it (`fallback`: the fallback provider, config
+   * `fallback`), in which language, and with which entry's context (none = pixels only).
+   */
+  generatedBy?: { provider: string; fallback?: boolean; lang: string; at: string; context: { typeName: string; title: string | null } | null };
   /** A job owes work for this file right now. */
   queued: boolean;
   /** Marked decorative (alt="" in every locale), or suggested by detection with its reason (text still missing, nothing written). */

@@ -1,6 +1,6 @@
 import type { Page } from './common';
 import type { RunView } from './runs';
-import type { JobStatus, PauseReason } from '../vocabulary';
+import type { FallbackReason, JobStatus, PauseReason, ProviderName } from '../vocabulary';
 
 /** The queue as the admin sees it: state, coverage, failures (`/status`, `/queue/*`, `/failures*`). */
 
@@ -8,6 +8,17 @@ export interface QueueStateView {
   paused: boolean;
   reason?: PauseReason;
   message?: string;
+  since?: string;
+  /** The fallback provider (config `fallback`); absent when none is configured. */
+  fallback?: FallbackStateView;
+}
+
+/** Whether jobs go to the fallback provider now, and why (`reason`: what the primary did; `since`: ISO time). */
+export interface FallbackStateView {
+  active: boolean;
+  provider: ProviderName;
+  primary: ProviderName;
+  reason?: FallbackReason;
   since?: string;
 }
 

@@ -60,6 +60,17 @@ export interface SettingsView {
   /** Keys fixed by config/plugins.ts or the environment: shown read-only, with the reason. */
   locked: Partial<Record<EditableSettingKey | EntryContextSettingKey | 'apiKey', string>>;
   apiKey: ApiKeyStatus;
+  /** The fallback provider, set in config/plugins or the environment only (read-only here); absent when none. */
+  fallback?: FallbackSettingsView;
+}
+
+/** The fallback provider as the settings page shows it: where it is, never its key (`keySet`: one is configured). */
+export interface FallbackSettingsView {
+  provider: ProviderName;
+  baseUrl: string | null;
+  model: string | null;
+  keySet: boolean;
+  afterTransientSeconds: number;
 }
 
 export interface CreditsView {

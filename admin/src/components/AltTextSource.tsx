@@ -1,6 +1,7 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { useT } from '../hooks/useT';
+import { providerLabel } from '../utils/providerLabels';
 import { SourceBadge } from './SourceBadge';
 
 /** Who wrote an image's alt text, whether work is queued for it, and which entry's context shaped it. */
@@ -17,6 +18,11 @@ export const AltTextSource = ({ item }: { item: MediaItemView }) => {
       {item.decorative?.status === 'suggested' && item.decorative.reason ? (
         <Typography variant="pi" textColor="neutral600" data-testid="decorative-reason">
           {item.decorative.reason}
+        </Typography>
+      ) : null}
+      {item.generatedBy?.fallback ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="generated-by-fallback">
+          {t('media.source.fallback', 'by {provider}, the fallback provider', { provider: providerLabel(item.generatedBy.provider) })}
         </Typography>
       ) : null}
       {context ? (

@@ -12,13 +12,15 @@ export interface LocaleTextRow {
   text: string | null;
   source: TextSource;
   provider: string | null;
+  /** Written by the fallback provider (config `fallback`). */
+  fallback?: boolean | null;
   strategy: string | null;
   jobId: number | null;
   context: ProvenanceContext | null;
 }
 
-export type NewLocaleText = Omit<LocaleTextRow, 'id' | 'provider' | 'strategy' | 'jobId' | 'context'> &
-  Partial<Pick<LocaleTextRow, 'provider' | 'strategy' | 'jobId' | 'context'>>;
+export type NewLocaleText = Omit<LocaleTextRow, 'id' | 'provider' | 'fallback' | 'strategy' | 'jobId' | 'context'> &
+  Partial<Pick<LocaleTextRow, 'provider' | 'fallback' | 'strategy' | 'jobId' | 'context'>>;
 
 /**
  * Alt text in the locales other than the default, one row per (file, locale) in the plugin's own
@@ -44,7 +46,7 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
 
   const changesOf = (entry: NewLocaleText, now: Date) => {
     const { fileId: _fileId, locale: _locale, context, ...rest } = entry;
-    return table.row({ provider: null, strategy: null, jobId: null, ...rest, context: context ? JSON.stringify(context) : null, updatedAt: now });
+    return table.row({ provider: null, fallback: false, strategy: null, jobId: null, ...rest, context: context ? JSON.stringify(context) : null, updatedAt: now });
   };
 
   return {

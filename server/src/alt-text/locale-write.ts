@@ -13,6 +13,8 @@ import { createAltTextWriter, type WriteResult } from './write';
 
 export interface GeneratedRecord {
   provider: string;
+  /** Written by the fallback provider (config `fallback`); absent = the primary. */
+  fallback?: boolean;
   lang: string;
   strategy: string | null;
   jobId: number | null;
@@ -42,7 +44,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
     if (changed && current && !isAltTextMissing(current.text, file.name)) {
       return { status: 'skipped', reason: `alt text in ${locale} was written by someone else during generation` };
     }
-    await texts.upsert({ fileId: file.id, locale, text, source: 'generated', provider: record.provider, strategy: record.strategy, jobId: record.jobId, context: record.context });
+    await texts.upsert({ fileId: file.id, locale, text, source: 'generated', provider: record.provider, fallback: record.fallback ?? false, strategy: record.strategy, jobId: record.jobId, context: record.context });
     return { status: 'written' };
   };
 
@@ -59,8 +61,8 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
       if (await decorative.isMarked(file.id)) return { status: 'skipped', reason: MARKED_DECORATIVE };
       // Review before publish: held as a suggestion, the alt text untouched and nobody told (it is not a change).
       if (holdsForReview(readConfig(strapi).review, before)) {
-        const { provider, lang, strategy, jobId, context } = record;
-        await suggestions.upsert({ fileId: file.id, locale, text, provider, lang, strategy, jobId, context });
+        const { provider, fallback, lang, strategy, jobId, context } = record;
+        await suggestions.upsert({ fileId: file.id, locale, text, provider, fallback: fallback ?? false, lang, strategy, jobId, context });
         return { status: 'written', suggested: true };
       }
       const result = await writeGeneratedText(file, locale, locales, before, text, record);

@@ -7,6 +7,8 @@ export interface ProvenanceRow {
   fileId: number;
   text: string;
   provider: string;
+  /** Written by the fallback provider (config `fallback`): tells it from a primary of the same API. */
+  fallback?: boolean | null;
   lang: string;
   strategy: string | null;
   jobId: number | null;
@@ -36,8 +38,8 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
   const table = tableOf(strapi, PROVENANCE_UID);
 
   const changesOf = (entry: NewProvenance, now: Date) => {
-    const { fileId: _fileId, context, source, ...rest } = entry;
-    return table.row({ ...rest, generatedAt: now, context: context ? JSON.stringify(context) : null, source: source ?? 'generated' });
+    const { fileId: _fileId, context, source, fallback, ...rest } = entry;
+    return table.row({ ...rest, fallback: fallback ?? false, generatedAt: now, context: context ? JSON.stringify(context) : null, source: source ?? 'generated' });
   };
 
   return {

@@ -11,6 +11,8 @@ export interface SuggestionRow {
   locale: string;
   text: string;
   provider: string | null;
+  /** Suggested by the fallback provider (config `fallback`). */
+  fallback?: boolean | null;
   lang: string | null;
   strategy: string | null;
   jobId: number | null;

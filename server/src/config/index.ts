@@ -1,13 +1,31 @@
 import { fieldErrorsOf } from '../errors/field-errors';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { DEFAULT_INLINE_MAX_BYTES } from './delivery';
-import { pluginConfigSchema, type PluginConfig } from './schema';
+import { DEFAULT_AFTER_TRANSIENT_SECONDS, pluginConfigSchema, type FallbackConfig, type PluginConfig } from './schema';
 
 type Env = (key: string, fallback?: string) => string | undefined;
 
+/** The environment variables the plugin reads for the fallback provider (README, "Fallback provider"). */
+export const FALLBACK_ENV = {
+  provider: 'ALT_TEXT_FALLBACK_PROVIDER',
+  apiKey: 'ALT_TEXT_FALLBACK_API_KEY',
+  baseUrl: 'ALT_TEXT_FALLBACK_BASE_URL',
+  model: 'ALT_TEXT_FALLBACK_MODEL',
+} as const;
+
+/**
+ * The default `fallback`: null, unless an ALT_TEXT_FALLBACK_* variable is set — then the one they
+ * describe (without a provider the boot check fails, naming `fallback.provider`).
+ */
+export const fallbackFromEnv = (env: Env): FallbackConfig | null => {
+  const values = Object.fromEntries(Object.entries(FALLBACK_ENV).map(([key, variable]) => [key, env(variable)?.trim() || undefined]));
+  if (Object.values(values).every((value) => value === undefined)) return null;
+  return { ...values, afterTransientSeconds: DEFAULT_AFTER_TRANSIENT_SECONDS } as FallbackConfig;
+};
+
 /**
  * Defaults read the environment so that an app with no `config` block still works:
- * ALT_TEXT_PROVIDER, ALT_TEXT_API_KEY, ALT_TEXT_BASE_URL.
+ * ALT_TEXT_PROVIDER, ALT_TEXT_API_KEY, ALT_TEXT_BASE_URL (and ALT_TEXT_FALLBACK_*).
  */
 export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   provider: (env('ALT_TEXT_PROVIDER') || 'alttextlab') as PluginConfig['provider'],
@@ -43,6 +61,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   jobRetentionDays: 14,
   historyRetentionDays: 365,
   creditsProbeSeconds: 300,
+  fallback: fallbackFromEnv(env),
   maxImageMegabytes: 50,
   qualitySoftLimit: 125,
   cache: true,

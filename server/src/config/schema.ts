@@ -32,6 +32,33 @@ const httpUrl = z.preprocess(
   baseUrlSchema.optional()
 );
 
+/** What `fallback.afterTransientSeconds` defaults to: ten minutes of 5xx answers or timeouts. */
+export const DEFAULT_AFTER_TRANSIENT_SECONDS = 600;
+
+/**
+ * The provider jobs go to when the primary cannot take them (README, "Fallback provider"). Set in
+ * config/plugins or the environment only, never from the admin: its key is sent to its own
+ * provider and base URL and nowhere else, and the primary's key never goes there (no key here
+ * means no key, not the primary's).
+ */
+export const fallbackSchema = z
+  .object({
+    provider: z.enum(PROVIDER_NAMES),
+    apiKey: optionalString,
+    baseUrl: httpUrl,
+    /** OpenAI-compatible only: the vision model to ask (required then, as for the primary). */
+    model: optionalString,
+    /** How long the primary must have been failing transiently (5xx, timeouts) before jobs go to the fallback; also how long they stay there before the primary is tried again. */
+    afterTransientSeconds: z.number().int().min(1).max(86400).default(DEFAULT_AFTER_TRANSIENT_SECONDS),
+  })
+  .strict()
+  .superRefine((fallback, context) => {
+    if (fallback.provider === 'openai' && !fallback.model) {
+      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when the fallback provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")' });
+    }
+  });
+export type FallbackConfig = z.infer<typeof fallbackSchema>;
+
 const ECOMMERCE_FIELDS = ['product', 'brand', 'color', 'material'] as const;
 
 /**
@@ -123,6 +150,8 @@ export const pluginConfigSchema = z
     historyRetentionDays: z.number().int().min(0).max(36500),
     /** While paused for OUT_OF_CREDITS, check the balance this often and resume when credits return; 0 = never. */
     creditsProbeSeconds: z.number().int().min(0).max(86400),
+    /** Where jobs go when the primary is out of credits, refuses its key or keeps failing (README, "Fallback provider"); null = nowhere, the queue pauses. */
+    fallback: fallbackSchema.nullable(),
     /** Before the paid call, suggest spacer-like (≤16 px, 1-px lines) and flat-colour images as decorative instead of describing them (README, "Decorative images"). */
     detectDecorative: z.boolean(),
     /** Images larger than this are skipped by bulk runs (and reported as such). */

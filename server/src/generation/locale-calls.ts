@@ -21,6 +21,8 @@ export interface LocaleCallsInput {
   request: Omit<GenerateRequest, 'image' | 'lang'>;
   beforeSend?: () => Promise<void>;
   jobId: number | null;
+  /** `provider` is the fallback (config `fallback`): recorded with each text, to tell it apart from a primary of the same API. */
+  viaFallback?: boolean;
   /** `detectDecorative` and not a person's request: the first single-language call may come back "decorative". */
   judgeDecorative?: boolean;
   /** Texts of the same bytes asked the same way; absent = the cache is off. */
@@ -65,7 +67,8 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
   };
   const write = async (locale: string, state: LocaleState, text: string, cachedFrom?: string) => {
     const entries = entriesIn(input.entries, locale);
-    const record = { provider: cachedFrom ?? provider.name, lang: languageOfLocale(locale), strategy: cachedFrom ? null : progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries), cached: !!cachedFrom };
+    // A cached text names the provider that first wrote it; only a call made now can be the fallback's.
+    const record = { provider: cachedFrom ?? provider.name, ...(input.viaFallback && !cachedFrom ? { fallback: true } : {}), lang: languageOfLocale(locale), strategy: cachedFrom ? null : progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries), cached: !!cachedFrom };
     const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record);
     if (result.status === 'written') progress.written.push({ locale, text, ...(cachedFrom ? { cached: true } : {}) });
     else progress.skipped[locale] = result.reason;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLocaleSetCache, type LocaleSet } from '../config/locales';
 import { readConfig } from '../config/read';
+import type { PluginConfig } from '../config/schema';
 import { createImageSource, type ImageSource } from '../image-source';
 import { createProvider, type AltTextProvider } from '../providers';
 import { createContextResolver } from '../context';
@@ -9,10 +10,12 @@ import type { ContextSource } from './types';
 export interface GenerationParts {
   /** The provider client of the configuration in force; undefined without a key. */
   provider: AltTextProvider | undefined;
+  /** The fallback provider's client (config `fallback`), with its own key only; undefined when none is configured or it has no key. */
+  fallback: AltTextProvider | undefined;
   imageSource: ImageSource;
   /** The entries that use an image; undefined when `entryContext.enabled` is off. */
   context: ContextSource | undefined;
-  /** Values to keep out of anything logged (the key). */
+  /** Values to keep out of anything logged (the keys). */
   secrets: string[];
 }
 
@@ -24,6 +27,16 @@ export interface GenerationPartsOwner {
   forgetLocaleSet(): void;
   reset(): void;
 }
+
+/**
+ * The fallback's client: its provider, base URL, model and key, and never the primary's key (a
+ * fallback configured without a key has none). The other settings (timeouts, length, prompt) are the primary's.
+ */
+const fallbackClient = (config: PluginConfig): AltTextProvider | undefined => {
+  const { fallback } = config;
+  if (!fallback) return undefined;
+  return createProvider({ ...config, provider: fallback.provider, apiKey: fallback.apiKey, baseUrl: fallback.baseUrl, model: fallback.model });
+};
 
 /**
  * The one provider client and image source of this process, built on first use (the upload
@@ -41,9 +54,10 @@ export const createGenerationParts = (strapi: Core.Strapi): GenerationPartsOwner
         const config = readConfig(strapi);
         parts = {
           provider: createProvider(config),
+          fallback: fallbackClient(config),
           imageSource: createImageSource(strapi, config),
           context: config.entryContext.enabled ? createContextResolver(strapi, config.entryContext) : undefined,
-          secrets: [config.apiKey ?? ''],
+          secrets: [config.apiKey ?? '', config.fallback?.apiKey ?? ''],
         };
       }
       return parts;

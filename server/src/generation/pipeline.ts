@@ -30,7 +30,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
   const cachedTexts = createCachedTexts(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
-    const { provider, imageSource, context, secrets } = parts.get();
+    const { provider: primary, fallback, imageSource, context, secrets } = parts.get();
     const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId } })) as (StoredFile & AltTextFileRow) | null;
     if (!file) return { status: 'skipped', reason: 'the file no longer exists' };
     if (!isImageMime(file.mime)) return { status: 'skipped', reason: `not an image (${file.mime})` };
@@ -47,7 +47,10 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     const pending = options.mode === 'overwrite' ? new Set<string>() : await suggestions.pendingLocales(file.id);
     const writable = mayWrite.filter((locale) => !pending.has(locale));
     if (writable.length === 0) return { status: 'skipped', reason: AWAITING_REVIEW };
+    // The queue sends a job to the fallback while the primary cannot take it (queue/fallback.ts).
+    const provider = options.viaFallback && fallback ? fallback : primary;
     if (!provider) return { status: 'skipped', reason: 'no API key is configured' };
+    const via = provider === fallback ? { viaFallback: provider.name } : {};
 
     const entries = await entriesFor(context, fileId, options, (error) =>
       strapi.log.warn(`[${PLUGIN_ID}] file #${fileId}: its entries could not be read, described without their context (${error instanceof Error ? error.name : 'unknown error'})`)
@@ -68,6 +71,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           entries,
           request: { signal: options.signal, style: config.style, keywords: config.keywords, context: { fileName: file.name, site: config.context }, fileLabel: fileLabel(file) },
           beforeSend: options.beforeSend,
+          viaFallback: provider === fallback,
           jobId: options.jobId ?? null,
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
@@ -79,7 +83,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
                 fingerprints,
                 texts: cachedTexts,
                 provider: provider.name,
-                settings: settingsDigest(askedHowOf(config, provider)),
+                settings: settingsDigest(askedHowOf(config, provider, provider === fallback && config.fallback ? config.fallback : config)),
                 bypass: options.reason === 'manual' || options.force === true,
                 onUnreadable: (error) => strapi.log.debug(`[${PLUGIN_ID}] ${fileLabel(file)}: no fingerprint, the cache is not asked (${error instanceof Error ? error.name : 'unknown error'})`),
               })
@@ -90,9 +94,11 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     } catch (error) {
       const remainingLocales = writable.filter((locale) => !progress.written.some((done) => done.locale === locale) && !(locale in progress.skipped));
       const strategy = progress.strategy ?? strategyOf(error);
-      if (isAltTextError(error)) return { status: 'failed', code: error.code, reason: error.message, strategy, retryAfterMs: error.retryAfterMs, remainingLocales };
+      // A failure of the fallback says so: the job's error and a pause it causes name it.
+      const whose = (reason: string) => (via.viaFallback ? `the fallback provider (${via.viaFallback}): ${reason}` : reason);
+      if (isAltTextError(error)) return { status: 'failed', code: error.code, reason: whose(error.message), strategy, retryAfterMs: error.retryAfterMs, remainingLocales, ...via };
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return { status: 'failed', code: 'INTERNAL', reason: redact(message, secrets), strategy, remainingLocales };
+      return { status: 'failed', code: 'INTERNAL', reason: whose(redact(message, secrets)), strategy, remainingLocales, ...via };
     }
     if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
     if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
@@ -106,6 +112,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
       // With one locale (no `locales` configured) the outcome reads as it always did.
       ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
       ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
+      ...via,
     };
   };
 };

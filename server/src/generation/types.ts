@@ -1,3 +1,4 @@
+import type { ProviderName } from '../config/schema';
 import type { AltTextErrorCode } from '../errors';
 import type { DeliveryStrategy } from '../image-source/types';
 import type { JobReason, WriteMode } from '../models';
@@ -6,11 +7,12 @@ import type { EntryContext } from '../providers/types';
 /**
  * How one job ended. `written`: every locale it could write (`skippedLocales`: the ones the provider
  * cannot write, with the reason — no call made; `cachedLocales`: the ones written from the cache, no
- * call made; `strategy` is `cache` when no call was made at all). `failed`: `remainingLocales` are the locales still
- * owed (the ones written before the failure stay written and are not paid again).
+ * call made; `strategy` is `cache` when no call was made at all). `failed`: `remainingLocales` are the
+ * locales still owed (the ones written before the failure stay written and are not paid again).
+ * `viaFallback`: the fallback provider (its name) answered, or failed; absent = the primary.
  */
 export type GenerationOutcome =
-  | { status: 'written'; text: string; strategy: DeliveryStrategy | 'cache'; locales?: string[]; skippedLocales?: Record<string, string>; cachedLocales?: string[] }
+  | { status: 'written'; text: string; strategy: DeliveryStrategy | 'cache'; locales?: string[]; skippedLocales?: Record<string, string>; cachedLocales?: string[]; viaFallback?: ProviderName }
   | { status: 'skipped'; reason: string }
   | {
       status: 'failed';
@@ -19,6 +21,7 @@ export type GenerationOutcome =
       strategy?: DeliveryStrategy;
       retryAfterMs?: number;
       remainingLocales?: string[];
+      viaFallback?: ProviderName;
     };
 
 /** An entry whose context a job must use (the side panel, an entry-scoped run, an upgrade). */
@@ -57,6 +60,8 @@ export interface GenerateOptions {
   locales?: string[] | null;
   /** Ask the provider even when the same bytes were described the same way before (a forced run); `manual` jobs always do. */
   force?: boolean;
+  /** Send to the fallback provider (the queue decides: queue/fallback.ts); ignored when none is configured. */
+  viaFallback?: boolean;
 }
 
 /** One line for the job and the log: which locales a written job left out, and why (`sv: alttextai does not write sv`). */

@@ -14,6 +14,8 @@ export const localeTextModel = internalModel(LOCALE_TEXT_UID, 'auto_alt_text_loc
     /** generated | human | imported: only the plugin's own text may be replaced without an overwrite. */
     source: required('string'),
     ...columns('string', 'provider', 'strategy'),
+    /** Written by the fallback provider (config `fallback`). */
+    fallback: { type: 'boolean' },
     jobId: { type: 'integer' },
     /** The entry whose context shaped a generated text ({ uid, documentId, typeName, title }). */
     context: { type: 'json' },

@@ -10,6 +10,8 @@ export const provenanceModel = internalModel(PROVENANCE_UID, 'auto_alt_text_prov
     /** The exact text the plugin wrote: when the file's alt text differs, a human changed it. */
     text: { type: 'text' },
     ...columns('string', 'provider', 'lang', 'strategy'),
+    /** Written by the fallback provider (config `fallback`); false for the primary, null in rows written before it existed. */
+    fallback: { type: 'boolean' },
     jobId: { type: 'integer' },
     generatedAt: { type: 'datetime' },
     /** `generated` (null in rows written before imports existed), `cache` (the same bytes' text reused, no call: counts as generated) or `imported` (a CSV import: protected like a human's text). */

@@ -12,6 +12,8 @@ export const suggestionModel = internalModel(SUGGESTION_UID, 'auto_alt_text_sugg
     locale: required('string'),
     text: required('text'),
     ...columns('string', 'provider', 'lang', 'strategy'),
+    /** Suggested by the fallback provider (config `fallback`). */
+    fallback: { type: 'boolean' },
     jobId: { type: 'integer' },
     /** The entry whose context shaped the text ({ uid, documentId, typeName, title }). */
     context: { type: 'json' },

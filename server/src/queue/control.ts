@@ -5,6 +5,7 @@ import { createCachedTexts } from '../cache';
 import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { keyHint } from '../utils/redact';
+import type { FallbackRouting } from './fallback';
 import type { EntryRef, JobRequest, RequestOutcome } from './job-requests';
 import type { JobStore } from './job-store';
 import { createQueueStateStore, type PauseReason, type QueueState } from './queue-state';
@@ -31,10 +32,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const createQueueControl = (
   strapi: Core.Strapi,
-  deps: { store: JobStore; wake(): void; getCredits(): Promise<{ reported: boolean; remaining?: number } | undefined> }
+  deps: {
+    store: JobStore;
+    wake(): void;
+    /** The balance of the primary provider, or of the fallback's. */
+    getCredits(which: 'primary' | 'fallback'): Promise<{ reported: boolean; remaining?: number } | undefined>;
+    fallback?: Pick<FallbackRouting, 'inUse' | 'outOfCredits' | 'primaryRecovered'>;
+  }
 ) => {
   const state = createQueueStateStore(strapi);
   const log = (level: 'info' | 'warn', message: string) => strapi.log[level](`[${PLUGIN_ID}] ${message}`);
+  /** A provider that reports no balance (OpenAI-compatible) counts as having some: it is simply tried. */
+  const hasCredits = async (which: 'primary' | 'fallback'): Promise<boolean> => {
+    try {
+      const credits = await deps.getCredits(which);
+      return !!credits && (!credits.reported || (credits.remaining ?? 0) > 0);
+    } catch {
+      // Still no answer: try again at the next probe.
+      return false;
+    }
+  };
 
   const control = {
     /**
@@ -83,20 +100,18 @@ export const createQueueControl = (
     },
 
     /**
-     * While paused for lack of credits, resumes as soon as the provider reports some again. A
-     * provider that reports no balance (OpenAI-compatible) is simply tried again at each probe.
+     * While jobs are on the fallback because the primary ran out of credits, sends them back as
+     * soon as the primary reports some again; while paused for lack of credits, resumes as soon as
+     * the provider in use reports some. A provider that reports no balance (OpenAI-compatible) is
+     * simply tried again at each probe.
      */
     async probeCredits(): Promise<boolean> {
+      const back = !!deps.fallback && (await deps.fallback.outOfCredits()) && (await hasCredits('primary')) && (await deps.fallback.primaryRecovered('it reports credits again'));
       const current = await state.get();
-      if (!current.paused || current.reason !== 'OUT_OF_CREDITS') return false;
-      try {
-        const credits = await deps.getCredits();
-        if (credits && (!credits.reported || (credits.remaining ?? 0) > 0)) {
-          await control.resume();
-          return true;
-        }
-      } catch {
-        // Still no answer: stay paused, try again at the next probe.
+      if (!current.paused || current.reason !== 'OUT_OF_CREDITS') return back;
+      if (back || (await hasCredits((await deps.fallback?.inUse()) ? 'fallback' : 'primary'))) {
+        await control.resume();
+        return true;
       }
       return false;
     },

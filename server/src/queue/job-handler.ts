@@ -1,5 +1,6 @@
 import { skippedLocalesNote, type GenerateOptions, type GenerationOutcome } from '../generation/types';
 import { backoffMs } from './backoff';
+import type { FallbackRouting } from './fallback';
 import type { JobRow, JobStore } from './job-store';
 import type { PauseReason } from './queue-state';
 import type { RateLimiter } from './rate-limiter';
@@ -24,6 +25,8 @@ export interface JobHandlerDeps {
   /** Called after a job of a run ends for good (done, skipped or failed). */
   onRunJobSettled(runId: number): Promise<void>;
   logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
+  /** The fallback provider (config `fallback`): where a job goes, and what the primary's failures mean. */
+  fallback?: Pick<FallbackRouting, 'inUse' | 'afterAttempt'>;
 }
 
 /** Thrown from `beforeSend` when the queue was paused, or the process began to stop, while this job waited for its turn. */
@@ -39,9 +42,13 @@ class StoppedBeforeSend extends Error {}
  *   waited `maxRateLimitWaits` times: then it fails (a provider that never lets it through);
  * - TRANSIENT, TIMEOUT, INTERNAL → retried with backoff until maxAttempts, then failed;
  * - IMAGE_UNREACHABLE, UNSUPPORTED_IMAGE, BAD_RESPONSE → failed with its reason at once.
+ * With a fallback provider, the primary's OUT_OF_CREDITS / INVALID_KEY (and TRANSIENT for long
+ * enough) send the job to the fallback instead (queue/fallback.ts); the fallback's own failures
+ * are handled as above.
  */
 export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal): Promise<void> => {
   let stoppedBeforeSend = false;
+  const viaFallback = (await deps.fallback?.inUse()) ?? false;
   const outcome = await deps.generate(job.fileId, {
     mode: job.mode,
     reason: job.reason,
@@ -51,6 +58,7 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     force: !!job.force,
     jobId: job.id,
     signal,
+    viaFallback,
     beforeSend: async () => {
       await deps.limiter.acquire(signal);
       if (signal?.aborted || (await deps.isPaused())) {
@@ -73,6 +81,8 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
   };
 
   if (stoppedBeforeSend) return retryAt(now, true);
+  const detour = await deps.fallback?.afterAttempt(outcome, job.attempts >= deps.policy.maxAttempts);
+  if (detour && outcome.status === 'failed') return retryAt(detour.retryAt, true, outcome.code, outcome.reason);
   // Locales the provider does not write were skipped before any credit: the job says which and why.
   if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy, ...(outcome.skippedLocales ? { errorMessage: skippedLocalesNote(outcome.skippedLocales) } : {}) });
   if (outcome.status === 'skipped') return settle('skipped', { errorMessage: outcome.reason });

@@ -8,7 +8,7 @@ import { createRateLimiter } from './rate-limiter';
 import { createWorker, type Worker } from './worker';
 
 /** What the worker needs from outside the queue: one image's generation, and the runs to settle. */
-export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue'> {
+export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue' | 'fallback'> {
   owner: string;
   settleRun(runId: number): Promise<void>;
   /** Called while paused for lack of credits, every `creditsProbeSeconds`. */
@@ -29,7 +29,8 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
 
   const logOutcome = (job: JobRow, outcome: GenerationOutcome, retrying: boolean) => {
     const label = `file #${job.fileId}`;
-    if (outcome.status === 'written') log('info', `alt text written for ${label} (${outcome.strategy})${outcome.skippedLocales ? `; ${skippedLocalesNote(outcome.skippedLocales)}` : ''}`);
+    const by = outcome.status !== 'skipped' && outcome.viaFallback ? ` by the fallback provider ${outcome.viaFallback}` : '';
+    if (outcome.status === 'written') log('info', `alt text written for ${label} (${outcome.strategy})${by}${outcome.skippedLocales ? `; ${skippedLocalesNote(outcome.skippedLocales)}` : ''}`);
     else if (outcome.status === 'skipped') strapi.log.debug(`[${PLUGIN_ID}] ${label} skipped: ${outcome.reason}`);
     else log('warn', `no alt text for ${label}${outcome.strategy ? ` (via ${outcome.strategy})` : ''}${retrying ? ' yet (will retry)' : ''}: ${outcome.reason}`);
   };
@@ -64,6 +65,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
           pauseQueue: deps.pauseQueue,
           onRunJobSettled: deps.settleRun,
           logOutcome,
+          fallback: deps.fallback,
         }),
       });
       worker.start();

@@ -45,7 +45,9 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (target.inForce) {
         const queue = getService(strapi, 'queue');
         const state = await queue.getState();
-        if (state.paused && (state.reason === 'INVALID_KEY' || state.reason === 'OUT_OF_CREDITS') && (!credits?.reported || (credits.remaining ?? 0) > 0)) {
+        const hasCredits = !credits?.reported || (credits.remaining ?? 0) > 0;
+        if (hasCredits) await queue.primaryVerified();
+        if (state.paused && (state.reason === 'INVALID_KEY' || state.reason === 'OUT_OF_CREDITS') && hasCredits) {
           await queue.resume();
         }
       }

@@ -11,6 +11,8 @@ export const createGenerationService = ({ strapi }: { strapi: Core.Strapi }) => 
     generateForFile: (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => generate(fileId, options),
     /** The provider client of the settings in force (undefined without a key), shared with credits and probes. */
     provider: () => parts.get().provider,
+    /** The fallback provider's client (config `fallback`); undefined when none is configured or it has no key. */
+    fallback: () => parts.get().fallback,
     /** The locales the plugin writes (a short cache that follows i18n's locales). */
     localeSet: () => parts.localeSet(),
     forgetLocaleSet: () => parts.forgetLocaleSet(),

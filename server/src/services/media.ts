@@ -157,6 +157,7 @@ const decorativeOf = (row: DecorativeRow | undefined, source: MediaItemView['sou
 const fromProvenance = (record: ProvenanceRow | undefined) =>
   record && {
     provider: record.provider,
+    ...(record.fallback ? { fallback: true } : {}),
     lang: record.lang,
     at: new Date(record.generatedAt).toISOString(),
     context: record.context ? { typeName: record.context.typeName, title: record.context.title } : null,
@@ -165,6 +166,7 @@ const fromProvenance = (record: ProvenanceRow | undefined) =>
 const fromLocaleRow = (row: LocaleTextRow | undefined, locale: string) =>
   row && {
     provider: row.provider ?? '',
+    ...(row.fallback ? { fallback: true } : {}),
     lang: locale,
     at: new Date((row as LocaleTextRow & { updatedAt?: string | Date }).updatedAt ?? Date.now()).toISOString(),
     context: row.context ? { typeName: row.context.typeName, title: row.context.title } : null,

@@ -3,11 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
 import type { CoverageView, FailureView, LocaleCoverageView, QueueStateView } from '../../../shared/contracts/queue';
+import { readConfig } from '../config/read';
 import { createQueueControl } from '../queue/control';
+import { createFallbackRouting } from '../queue/fallback';
+import { createFallbackStateStore } from '../queue/fallback-state';
 import { createFileScanner } from '../queue/file-scan';
 import { createJobStore } from '../queue/job-store';
 import { createRunner } from '../queue/runner';
-import { FILE_UID } from '../utils/plugin-id';
+import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { getService } from './get-service';
 
 /**
@@ -17,15 +20,28 @@ import { getService } from './get-service';
 export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const store = createJobStore(strapi);
+  const generation = () => getService(strapi, 'generation');
+  const fallback = createFallbackRouting({
+    store: createFallbackStateStore(strapi),
+    fallback: () => {
+      const client = generation().fallback();
+      const config = readConfig(strapi).fallback;
+      return client && config ? { provider: client.name, afterTransientSeconds: config.afterTransientSeconds } : null;
+    },
+    primary: () => readConfig(strapi),
+    log: (level, message) => strapi.log[level](`[${PLUGIN_ID}] ${message}`),
+  });
   const control = createQueueControl(strapi, {
     store,
     wake: () => runner.nudge(),
-    getCredits: async () => getService(strapi, 'generation').provider()?.getCredits(),
+    getCredits: async (which) => (which === 'fallback' ? generation().fallback() : generation().provider())?.getCredits(),
+    fallback,
   });
   const runner = createRunner(strapi, {
     store,
     owner,
-    generate: (fileId, options) => getService(strapi, 'generation').generateForFile(fileId, options),
+    generate: (fileId, options) => generation().generateForFile(fileId, options),
+    fallback,
     isPaused: control.isPaused,
     pauseQueue: control.pause,
     settleRun: (runId) => getService(strapi, 'runs').settleIfFinished(runId),
@@ -38,6 +54,8 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     owner,
     /** The one job store of this process, for the services that read jobs (runs, media). */
     jobs: () => store,
+    /** The primary's key was verified and it has credits: jobs on the fallback go back to it. */
+    primaryVerified: () => fallback.primaryRecovered('its key was verified'),
 
     /** Coverage of the library in the default locale (`alternativeText`) and in every locale the plugin writes. */
     async stats(): Promise<CoverageView> {
@@ -54,10 +72,10 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { images: coverage.images, ...of(coverage.missing), locales, jobs: await store.countByStatus() };
     },
 
-    /** The queue state as the admin sees it: the key hint stays on the server. */
+    /** The queue state as the admin sees it, with the fallback provider's: the key hint stays on the server. */
     async stateView(): Promise<QueueStateView> {
-      const { keyHint: _hidden, ...visible } = await control.getState();
-      return visible;
+      const [{ keyHint: _hidden, ...visible }, fallbackView] = await Promise.all([control.getState(), fallback.view()]);
+      return fallbackView ? { ...visible, fallback: fallbackView } : visible;
     },
 
     /** GET /status: queue state, coverage and the latest run. */

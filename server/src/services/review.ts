@@ -45,7 +45,7 @@ export const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       return false;
     }
     const { locales: set } = await locales().pick(row.locale);
-    const record = edited === undefined ? { provider: row.provider ?? 'unknown', lang: row.lang ?? row.locale, strategy: row.strategy, jobId: row.jobId, context: row.context } : null;
+    const record = edited === undefined ? { provider: row.provider ?? 'unknown', fallback: !!row.fallback, lang: row.lang ?? row.locale, strategy: row.strategy, jobId: row.jobId, context: row.context } : null;
     await writer.approve(file, row.locale, set, edited ?? row.text, record, actor);
     await suggestions.remove(row.id);
     return true;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ApiKeyProblem, EditableSettingKey, EditableSettings, SettingsView } from '../../../shared/contracts/settings';
+import type { ApiKeyProblem, EditableSettingKey, EditableSettings, FallbackSettingsView, SettingsView } from '../../../shared/contracts/settings';
 import { EDITABLE_ENTRY_CONTEXT_KEYS, EDITABLE_KEYS, entryContextKey, lockedKeys } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { readNamedConfigKeys } from '../config/user-config';
@@ -43,6 +43,10 @@ const PROBLEM_WARNINGS: Record<ApiKeyProblem, (inForce: Endpoint) => string> = {
  * configuration into the configuration in force. Every replica re-reads them every 30 s; the one
  * that saved applies them at once.
  */
+/** The fallback provider without its key: the settings page shows where it is and that a key is set. */
+const fallbackView = (fallback: PluginConfig['fallback']): FallbackSettingsView | null =>
+  fallback && { provider: fallback.provider, baseUrl: fallback.baseUrl ?? null, model: fallback.model ?? null, keySet: !!fallback.apiKey, afterTransientSeconds: fallback.afterTransientSeconds };
+
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
   const cipher = createStrapiKeyCipher(strapi);
@@ -135,7 +139,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         EDITABLE_KEYS.map((name) => [name, config[name] === undefined ? null : config[name]])
       ) as unknown as EditableSettings;
       values.entryContext = { enabled, waitSeconds, upgrade };
-      return { values, locked: fixedSettings().locked, apiKey: key };
+      const fallback = fallbackView(config.fallback);
+      return { values, locked: fixedSettings().locked, apiKey: key, ...(fallback ? { fallback } : {}) };
     },
 
     /** Saves the editable settings; `actor` (the admin's email) is named in the log when the base URL moves. */

@@ -143,3 +143,49 @@ describe('what the queue does after one attempt', () => {
     expect(h.calls).toMatchObject([{ op: 'reschedule', refund: true }]);
   });
 });
+
+describe('with a fallback provider', () => {
+  /** The routing's two answers, fixed: where jobs go, and what it makes of an attempt. */
+  const fallbackThat = (inUse: boolean, detour?: { retryAt: number }) => {
+    const seen: Array<{ outcome: GenerationOutcome; lastAttempt: boolean }> = [];
+    return {
+      seen,
+      fallback: {
+        inUse: async () => inUse,
+        afterAttempt: async (outcome: GenerationOutcome, lastAttempt: boolean) => {
+          seen.push({ outcome, lastAttempt });
+          return detour;
+        },
+      },
+    };
+  };
+
+  test('a job goes to the fallback while it is in use', async () => {
+    const asked: boolean[] = [];
+    const h = handlerFor({ status: 'written', text: 'A cat', strategy: 'presigned', viaFallback: 'alttextai' }, {
+      ...fallbackThat(true),
+      generate: async (_id, options) => {
+        asked.push(options.viaFallback ?? false);
+        return { status: 'written', text: 'A cat', strategy: 'presigned', viaFallback: 'alttextai' };
+      },
+    });
+    await h.handle(job());
+    expect(asked).toEqual([true]);
+    expect(h.calls).toMatchObject([{ op: 'finish', status: 'done' }]);
+  });
+
+  test('the primary out of credits: the job goes again at the time the routing says, attempt refunded, and the queue is not paused', async () => {
+    const routing = fallbackThat(false, { retryAt: 1234 });
+    const h = handlerFor({ status: 'failed', code: 'OUT_OF_CREDITS', reason: 'no credits' }, routing);
+    await h.handle(job({ attempts: 3 }));
+    expect(h.pauses).toEqual([]);
+    expect(h.calls).toEqual([{ op: 'reschedule', at: 1234, refund: true, rateLimitWait: false }]);
+    expect(routing.seen).toMatchObject([{ outcome: { code: 'OUT_OF_CREDITS' }, lastAttempt: true }]);
+  });
+
+  test('without a detour the outcome is handled as before: the fallback out of credits pauses the queue', async () => {
+    const h = handlerFor({ status: 'failed', code: 'OUT_OF_CREDITS', reason: 'the fallback provider (alttextai): no credits', viaFallback: 'alttextai' }, fallbackThat(true));
+    await h.handle(job());
+    expect(h.pauses).toEqual(['OUT_OF_CREDITS']);
+  });
+});

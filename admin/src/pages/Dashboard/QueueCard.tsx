@@ -7,6 +7,7 @@ import { useNotifyError } from '../../hooks/useNotifyError';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useQueueAction } from '../../hooks/useStatus';
 import { useT } from '../../hooks/useT';
+import { FallbackNotice } from './FallbackNotice';
 
 interface QueueCardProps {
   queue: QueueStateView;
@@ -49,6 +50,7 @@ export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
           <Typography fontWeight="bold">{t('queue.running', 'Running')}</Typography>
         </Status>
       )}
+      {queue.fallback ? <FallbackNotice fallback={queue.fallback} /> : null}
       <Typography textColor="neutral600">
         {t('queue.jobs', '{pending} waiting · {running} in progress · {failed} failed', {
           pending: formatNumber(jobs.pending),

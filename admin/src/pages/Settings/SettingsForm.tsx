@@ -11,6 +11,7 @@ import { useT } from '../../hooks/useT';
 import { errorMessageOf, fieldErrorsOf, type FieldErrors } from '../../utils/errors';
 import { draftOf, requestOf, type Draft, type KeyDraft } from './draft';
 import { DELIVERY_LABELS, REVIEW_LABELS, STYLE_LABELS } from './optionLabels';
+import { FallbackSection } from './FallbackSection';
 import { ProviderSection } from './ProviderSection';
 import { SettingControl, type SettingsFormState } from './SettingControl';
 
@@ -93,6 +94,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
             verifying={verify.isLoading}
             verifyResult={verify.data}
           />
+          {settings.fallback ? <FallbackSection fallback={settings.fallback} /> : null}
           {/* What the alt text should look like: language, tone, hints, length. */}
           <Panel look="section" title={t('settings.section.generation', 'Alt text')}>
             <Grid.Root gap={5}>

@@ -1,14 +1,9 @@
-import type { ImageDeliveryMode, ProviderName, ReviewMode, Style } from '../../../../shared/vocabulary';
+import type { ImageDeliveryMode, ReviewMode, Style } from '../../../../shared/vocabulary';
 import type { Message } from '../../hooks/useT';
 
 /** How the settings page names the shared vocabulary; the lists themselves come from shared/vocabulary.ts. */
 
-// Product names: the same in every language.
-export const PROVIDER_LABELS: Record<ProviderName, string> = {
-  alttextlab: 'AltTextLab',
-  alttextai: 'AltTextAI (autoalt.app)',
-  openai: 'OpenAI-compatible',
-};
+export { PROVIDER_LABELS } from '../../utils/providerLabels';
 
 export const STYLE_LABELS: Record<Style, Message> = {
   descriptive: { id: 'settings.style.descriptive', defaultMessage: 'Descriptive' },
