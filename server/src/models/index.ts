@@ -11,6 +11,7 @@ import { runModel } from './run';
 import { versionModel } from './version';
 import { suggestionModel } from './suggestion';
 import { decorativeModel } from './decorative';
+import { spendModel, spendPeriodModel } from './spend';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
@@ -19,9 +20,10 @@ export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { VERSION_UID, versionModel } from './version';
 export { SUGGESTION_UID, suggestionModel } from './suggestion';
 export { QUALITY_UID, qualityModel } from './quality';
+export { SPEND_UID, SPEND_PERIOD_UID, spendModel, spendPeriodModel } from './spend';
 export { DECORATIVE_UID, DECORATIVE_STATUSES, decorativeModel, type DecorativeStatus } from './decorative';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, spendModel, spendPeriodModel];

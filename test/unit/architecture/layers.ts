@@ -12,9 +12,11 @@ export const SERVER_LAYERS: Record<string, readonly string[]> = {
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
-  services: ['queue', 'history', 'quality', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
+  services: ['queue', 'spend', 'history', 'quality', 'generation', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['history', 'quality', 'generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['spend', 'history', 'quality', 'generation', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  /** The spending ledger and the budget: credits per day and provider, the period counters, the clock. */
+  spend: ['config', 'models', 'errors', 'utils', 'shared'],
   history: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   /** Quality flags: offline checks on alt text, their results, the listener on alt-text changes. */
   quality: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
