@@ -11,7 +11,9 @@ export interface BudgetView {
   spentThisMonth: number;
   /** Credits left before a limit is reached (the smaller of the two). */
   remaining: number;
-  /** When the limit that binds (the one with the fewer credits left) starts again: ISO, the next UTC midnight or month. */
+  /** The limit with the fewer credits left: the one a run would reach first. */
+  binds: 'day' | 'month';
+  /** When that limit starts again: ISO, the next UTC midnight or the first of the next UTC month. */
   resetsAt: string;
 }
 

@@ -105,6 +105,7 @@ export const createBudget = (strapi: Core.Strapi, ledger: SpendLedger) => {
         spentToday,
         spentThisMonth,
         remaining: Math.min(leftToday, leftThisMonth),
+        binds: monthBinds ? 'month' : 'day',
         resetsAt: (monthBinds ? nextMonthStart(at) : nextDayStart(at)).toISOString(),
       };
     },

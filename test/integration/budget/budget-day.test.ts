@@ -36,7 +36,7 @@ describe('a budget of 5 credits per day', () => {
 
     const estimate = await services.runs.estimate({ scope: { kind: 'missing' } });
     expect(estimate).toMatchObject({ images: 8, credits: 8 });
-    expect(estimate.budget).toEqual({ perDay: 5, perMonth: null, spentToday: 0, spentThisMonth: 0, remaining: 5, resetsAt: '2030-01-16T00:00:00.000Z', wouldExceed: true });
+    expect(estimate.budget).toEqual({ perDay: 5, perMonth: null, spentToday: 0, spentThisMonth: 0, remaining: 5, binds: 'day', resetsAt: '2030-01-16T00:00:00.000Z', wouldExceed: true });
 
     const run = await services.runs.create({ scope: { kind: 'missing' } });
     await waitFor('the queue to pause', async () => ((await services.queue.getState()).paused ? true : undefined));

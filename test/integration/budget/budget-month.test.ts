@@ -30,7 +30,7 @@ describe('a budget of 4 credits per month', () => {
     const services = pluginServices(app.strapi);
     await seedImages(app, 6, 'monthly');
     expect((await services.runs.estimate({ scope: { kind: 'missing' } })).budget).toEqual({
-      perDay: null, perMonth: 4, spentToday: 0, spentThisMonth: 0, remaining: 4, resetsAt: '2030-04-01T00:00:00.000Z', wouldExceed: true,
+      perDay: null, perMonth: 4, spentToday: 0, spentThisMonth: 0, remaining: 4, binds: 'month', resetsAt: '2030-04-01T00:00:00.000Z', wouldExceed: true,
     });
 
     emulator.setFaults({ status: 500, times: 1 });
