@@ -22,7 +22,8 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const JOB_STATUSES = ['pending', 'running', 'done', 'skipped', 'failed', 'paused', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const PAUSE_REASONS = ['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED', 'MANUAL'] as const;
+/** `BUDGET_REACHED`: the `budget` (credits per UTC day or month) is spent; the queue resumes by itself when the period ends. */
+export const PAUSE_REASONS = ['INVALID_KEY', 'OUT_OF_CREDITS', 'MISCONFIGURED', 'MANUAL', 'BUDGET_REACHED'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /**

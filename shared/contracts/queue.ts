@@ -9,6 +9,8 @@ export interface QueueStateView {
   reason?: PauseReason;
   message?: string;
   since?: string;
+  /** ISO: the pause ends by itself then (BUDGET_REACHED: the next UTC day or month). */
+  resumesAt?: string;
   /** The fallback provider (config `fallback`); absent when none is configured. */
   fallback?: FallbackStateView;
 }

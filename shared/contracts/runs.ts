@@ -1,3 +1,4 @@
+import type { BudgetView } from './spending';
 import type { RunStatus, WriteMode } from '../vocabulary';
 
 /** Bulk runs (`/auto-alt-text/runs*`). */
@@ -45,6 +46,8 @@ export interface EstimateView {
   perLocale: Record<string, number>;
   alreadyQueued: number;
   skipped: Record<string, number>;
+  /** The budget as of now and whether the run needs more credits than it has left (it then pauses and goes on at `resetsAt`); null without a budget. */
+  budget: (BudgetView & { wouldExceed: boolean }) | null;
 }
 
 /** POST /auto-alt-text/runs/estimate — `locale`: the one locale the run would write; absent or null = every locale. */

@@ -10,6 +10,10 @@ export type ReplicaCommand =
   | { cmd: 'createRun'; scope: { kind: 'missing' } | { kind: 'all' } }
   | { cmd: 'getRun'; runId: number }
   | { cmd: 'jobOwners' }
+  | { cmd: 'queueState' }
+  /** The budget's clock, running on from `at` at the real pace. */
+  | { cmd: 'setClock'; at: string }
+  | { cmd: 'spending'; days: number }
   | { cmd: 'stop' };
 
 export interface ReplicaBoot {
@@ -21,7 +25,7 @@ let app: PlaygroundApp | undefined;
 
 const handle = async (command: ReplicaCommand): Promise<unknown> => {
   if (!app) throw new Error('replica not booted');
-  const { runs } = pluginServices(app.strapi);
+  const { runs, queue, budget } = pluginServices(app.strapi);
   switch (command.cmd) {
     case 'createRun':
       return (await runs.create({ scope: command.scope })).id;
@@ -33,6 +37,16 @@ const handle = async (command: ReplicaCommand): Promise<unknown> => {
       for (const row of rows) counts[row.leaseOwner] = (counts[row.leaseOwner] ?? 0) + 1;
       return counts;
     }
+    case 'queueState':
+      return { state: await queue.stateView(), jobs: (await queue.stats()).jobs };
+    case 'setClock': {
+      const from = Date.parse(command.at);
+      const started = Date.now();
+      budget.setClockForTests(() => new Date(from + (Date.now() - started)));
+      return true;
+    }
+    case 'spending':
+      return budget.spending(command.days);
     case 'stop':
       await app.stop({ keepData: true });
       app = undefined;

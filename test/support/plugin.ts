@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { createBudgetService } from '../../server/src/services/budget';
 import type { createQueueService } from '../../server/src/services/queue';
 import type { createRunsService } from '../../server/src/services/runs';
 import type { createSettingsService } from '../../server/src/services/settings';
@@ -10,6 +11,7 @@ export const pluginServices = (strapi: Core.Strapi) => {
     queue: plugin.service('queue') as ReturnType<typeof createQueueService>,
     runs: plugin.service('runs') as ReturnType<typeof createRunsService>,
     settings: plugin.service('settings') as ReturnType<typeof createSettingsService>,
+    budget: plugin.service('budget') as ReturnType<typeof createBudgetService>,
   };
 };
 

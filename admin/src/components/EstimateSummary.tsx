@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { LocaleView } from '../../../shared/contracts/locales';
 import type { EstimateView } from '../../../shared/contracts/runs';
 import { useT } from '../hooks/useT';
+import { BudgetEstimate } from './BudgetEstimate';
 
 interface EstimateSummaryProps {
   estimate: EstimateView;
@@ -10,7 +11,7 @@ interface EstimateSummaryProps {
   locales?: LocaleView[];
 }
 
-/** What a run would cost before it starts: images (× locales), credits, and what it would skip and why. */
+/** What a run would cost before it starts: images (× locales), credits, the budget, and what it would skip and why. */
 export const EstimateSummary = ({ estimate, locales }: EstimateSummaryProps) => {
   const { formatNumber } = useIntl();
   const t = useT();
@@ -28,6 +29,7 @@ export const EstimateSummary = ({ estimate, locales }: EstimateSummaryProps) => 
     <Box background="primary100" padding={4} hasRadius data-testid="estimate">
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Typography fontWeight="bold">{summary}</Typography>
+        <BudgetEstimate estimate={estimate} />
         {perLocale.length > 1 ? (
           <Typography textColor="neutral600" data-testid="estimate-per-locale">
             {perLocale

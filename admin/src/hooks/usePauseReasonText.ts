@@ -6,6 +6,7 @@ const REASONS: Record<PauseReason, Message> = {
   INVALID_KEY: { id: 'queue.reason.invalidKey', defaultMessage: 'The API key is invalid' },
   MISCONFIGURED: { id: 'queue.reason.misconfigured', defaultMessage: 'The plugin is misconfigured' },
   MANUAL: { id: 'queue.reason.manual', defaultMessage: 'Paused by an admin' },
+  BUDGET_REACHED: { id: 'queue.reason.budgetReached', defaultMessage: 'Budget reached' },
 };
 
 // A pause with no reason given.

@@ -18,4 +18,5 @@ export const queryKeys = {
   historyRoot: [PLUGIN_ID, 'history'] as const,
   review: (params: object) => [PLUGIN_ID, 'review', params] as const,
   reviewRoot: [PLUGIN_ID, 'review'] as const,
+  spending: (days: number) => [PLUGIN_ID, 'spending', days] as const,
 };

@@ -24,6 +24,8 @@ export interface JobCacheInput {
   bypass: boolean;
   /** Why the fingerprint could not be had (it never fails the job: the provider is asked instead). */
   onUnreadable?: (error: unknown) => void;
+  /** A text was answered from the cache instead of a call (the spending report counts it, free). */
+  onHit?: (provider: string) => Promise<void>;
 }
 
 export const createJobCache = (input: JobCacheInput): JobCache => {
@@ -45,7 +47,9 @@ export const createJobCache = (input: JobCacheInput): JobCache => {
     async lookup(lang, entries) {
       if (input.bypass) return undefined;
       const key = await keyOf(lang, entries);
-      return key ? input.texts.take(key.cacheKey) : undefined;
+      const hit = key ? await input.texts.take(key.cacheKey) : undefined;
+      if (hit) await input.onHit?.(input.provider);
+      return hit;
     },
     async keep(lang, entries, text) {
       const key = await keyOf(lang, entries);

@@ -38,6 +38,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   detectDecorative: false,
   uploadSources: 'all',
   locales: null,
+  budget: { perDay: null, perMonth: null },
   entryContext: { enabled: true, waitSeconds: 0, upgrade: false, maxEntries: 3, maxChars: 600, ecommerce: {} },
   keywords: [],
   context: undefined,

@@ -84,6 +84,15 @@ export const entryContextSchema = z
   .strict();
 export type EntryContextConfig = z.infer<typeof entryContextSchema>;
 
+const creditLimit = z.number().int().min(1).max(100_000_000).nullable().default(null);
+
+/**
+ * Credits the plugin may spend per UTC day and per UTC calendar month, across every replica (counted
+ * in the database); null = no limit. Reached, the queue pauses until the period ends (README, "Budget and spending").
+ */
+export const budgetSchema = z.object({ perDay: creditLimit, perMonth: creditLimit }).strict().default({ perDay: null, perMonth: null });
+export type BudgetConfig = z.infer<typeof budgetSchema>;
+
 /**
  * The plugin's public configuration (`config/plugins.ts` → `'auto-alt-text'.config`).
  * One schema gives both the boot-time check and the type.
@@ -103,6 +112,8 @@ export const pluginConfigSchema = z
     locales: z.union([z.null(), z.literal('i18n'), z.array(z.string().regex(LOCALE_CODE, 'must be a locale code such as "en", "fr" or "pt-BR"')).min(1).max(30)]),
     /** Alt text that fits where the image is used: the entries that hold it (see README, "Entry context"). */
     entryContext: entryContextSchema,
+    /** Credits per UTC day / month, shared by every replica; reached, the queue pauses until the next period. */
+    budget: budgetSchema,
     /** Review before publish: generated text is held as a suggestion for an editor (`new`: when the image had none; `all`: always). */
     review: z.enum(REVIEW_MODES),
     /** Which uploads `autoOnUpload` describes: `'all'` or a list of sources (a site with public uploads can leave strangers out). */

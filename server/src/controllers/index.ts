@@ -9,6 +9,7 @@ import { createReviewController } from './review';
 import { createRunsController } from './runs';
 import { createSettingsController } from './settings';
 import { createSignedImageController } from './signed-image';
+import { createSpendingController } from './spending';
 
 export default {
   settings: createSettingsController,
@@ -22,4 +23,5 @@ export default {
   decorative: createDecorativeController,
   'signed-image': createSignedImageController,
   quality: createQualityController,
+  spending: createSpendingController,
 };

@@ -8,6 +8,7 @@ import type { AltTextProvider, EntryContext, GenerateRequest } from '../provider
 import type { ProvenanceContext } from '../alt-text/provenance';
 import { MARKED_DECORATIVE } from '../alt-text/decorative';
 import type { JobCache } from '../cache';
+import type { GenerateOptions } from './types';
 
 export interface LocaleCallsInput {
   provider: AltTextProvider;
@@ -19,7 +20,7 @@ export interface LocaleCallsInput {
   targets: Array<{ locale: string; lang: string; state: LocaleState }>;
   entries: EntryContext[];
   request: Omit<GenerateRequest, 'image' | 'lang'>;
-  beforeSend?: () => Promise<void>;
+  beforeSend?: GenerateOptions['beforeSend'];
   jobId: number | null;
   /** `provider` is the fallback (config `fallback`): recorded with each text, to tell it apart from a primary of the same API. */
   viaFallback?: boolean;
@@ -49,9 +50,9 @@ const shapingOf = (entries: EntryContext[]): ProvenanceContext | null =>
 /**
  * Calls the provider for every target locale and writes each answer as it comes: one call per
  * locale, or one call for all of them when the provider answers several languages at once. Each
- * call waits its turn (`beforeSend`: rate limit, pause) and gets a freshly minted image URL. A
- * language the provider cannot write is skipped before any call. A failure is thrown with what
- * was written so far in `written` (the caller reports the rest as still owed).
+ * call waits its turn (`beforeSend`: rate limit, pause, the budget's credit) and gets a freshly
+ * minted image URL. A language the provider cannot write is skipped before any call. A failure
+ * is thrown with what was written so far in `written` (the caller reports the rest as still owed).
  */
 export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCallsResult): Promise<LocaleCallsResult> => {
   const { provider, file, targets } = input;
@@ -60,7 +61,7 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     return provider.supportsLanguage(lang);
   });
   const resolve = async (): Promise<ResolvedImage> => {
-    await input.beforeSend?.();
+    await input.beforeSend?.({ provider: provider.name });
     const resolved = await input.imageSource.resolve(file, { accepts: provider.accepts });
     progress.strategy = resolved.strategy;
     return resolved;

@@ -13,6 +13,7 @@ import { decorativeSkip, suggestJudgedDecorative } from './decorative-check';
 import { entriesFor, languageFor } from './entry-context';
 import { callForLocales, type LocaleCallsResult } from './locale-calls';
 import type { GenerationPartsOwner } from './parts';
+import { createSpendLedger } from '../spend';
 import { askedHowOf, createCachedTexts, createFingerprintStore, createJobCache, settingsDigest } from '../cache';
 import type { GenerateOptions, GenerationOutcome } from './types';
 
@@ -28,6 +29,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
   const suggestions = createSuggestionStore(strapi);
   const fingerprints = createFingerprintStore(strapi);
   const cachedTexts = createCachedTexts(strapi);
+  const ledger = createSpendLedger(strapi);
 
   return async (fileId: number, options: GenerateOptions = {}): Promise<GenerationOutcome> => {
     const { provider: primary, fallback, imageSource, context, secrets } = parts.get();
@@ -85,6 +87,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
                 provider: provider.name,
                 settings: settingsDigest(askedHowOf(config, provider, provider === fallback && config.fallback ? config.fallback : config)),
                 bypass: options.reason === 'manual' || options.force === true,
+                onHit: (name) => ledger.recordCacheHit(name),
                 onUnreadable: (error) => strapi.log.debug(`[${PLUGIN_ID}] ${fileLabel(file)}: no fingerprint, the cache is not asked (${error instanceof Error ? error.name : 'unknown error'})`),
               })
             : undefined,

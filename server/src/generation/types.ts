@@ -39,6 +39,12 @@ export interface ContextSource {
   forEntry(uid: string, documentId: string, locale?: string): Promise<Array<{ fileId: number; context: EntryContext }>>;
 }
 
+/** A paid provider call about to be made. */
+export interface PaidCall {
+  /** The provider's name (`alttextlab`, `alttextai`, `openai`). */
+  provider: string;
+}
+
 export interface GenerateOptions {
   /** `overwrite` replaces any alt text; `fill` (default) only missing alt text. */
   mode?: WriteMode;
@@ -48,10 +54,12 @@ export interface GenerateOptions {
   lang?: string | null;
   jobId?: number;
   /**
-   * Awaited after every free check passed and before the image URL is minted: the queue uses it for
-   * rate limiting and to stop at a pause. Rejecting aborts the call (outcome INTERNAL).
+   * Awaited before EACH paid call (one per locale, or one for all of them), after every free check
+   * passed and before the image URL is minted: the queue uses it for rate limiting, to stop at a
+   * pause, and to reserve the call's credit in the budget (`provider`: who is about to be paid).
+   * Rejecting aborts the call (outcome INTERNAL).
    */
-  beforeSend?: () => Promise<void>;
+  beforeSend?: (call: PaidCall) => Promise<void>;
   /** Aborts the provider call (shutdown); the outcome is then CANCELLED. */
   signal?: AbortSignal;
   /** Use this entry's context only; absent = every entry that uses the image. */

@@ -13,6 +13,7 @@ import { suggestionModel } from './suggestion';
 import { decorativeModel } from './decorative';
 import { fingerprintModel } from './fingerprint';
 import { cachedTextModel } from './cached-text';
+import { spendModel, spendPeriodModel } from './spend';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
@@ -21,6 +22,7 @@ export { LOCALE_TEXT_UID, localeTextModel } from './locale-text';
 export { VERSION_UID, versionModel } from './version';
 export { SUGGESTION_UID, suggestionModel } from './suggestion';
 export { QUALITY_UID, qualityModel } from './quality';
+export { SPEND_UID, SPEND_PERIOD_UID, spendModel, spendPeriodModel } from './spend';
 export { DECORATIVE_UID, DECORATIVE_STATUSES, decorativeModel, type DecorativeStatus } from './decorative';
 export { FINGERPRINT_UID, fingerprintModel } from './fingerprint';
 export { CACHED_TEXT_UID, cachedTextModel } from './cached-text';
@@ -28,4 +30,4 @@ export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus
 
 export { tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel, spendModel, spendPeriodModel];

@@ -4,6 +4,7 @@ import { pruneHistory } from '../history';
 import { createCachedTexts } from '../cache';
 import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { now } from '../spend';
 import { keyHint } from '../utils/redact';
 import type { FallbackRouting } from './fallback';
 import type { EntryRef, JobRequest, RequestOutcome } from './job-requests';
@@ -84,18 +85,32 @@ export const createQueueControl = (
     },
 
     getState: (): Promise<QueueState> => state.get(),
-    isPaused: async (): Promise<boolean> => (await state.get()).paused,
 
-    async pause(reason: PauseReason, message: string) {
+    /**
+     * Whether the queue is paused. A pause with `resumesAt` (the budget's) ends here once the clock
+     * passes it: every worker asks at each poll, so whichever replica looks first resumes the queue
+     * for all, and no admin is needed. If the budget is still spent, the next call pauses it again.
+     */
+    async isPaused(): Promise<boolean> {
+      const current = await state.get();
+      if (!current.paused) return false;
+      if (current.resumesAt && now().getTime() >= Date.parse(current.resumesAt)) {
+        await control.resume(`the ${current.reason === 'BUDGET_REACHED' ? 'budget period' : 'pause'} ended`);
+        return false;
+      }
+      return true;
+    },
+
+    async pause(reason: PauseReason, message: string, resumesAt?: Date) {
       const current = await state.get();
       if (current.paused && current.reason === reason) return;
-      await state.pause(reason, message, keyHint(readConfig(strapi).apiKey));
+      await state.pause(reason, message, keyHint(readConfig(strapi).apiKey), resumesAt);
       log('warn', `queue paused (${reason}): ${message}`);
     },
 
-    async resume() {
+    async resume(why?: string) {
       await state.resume();
-      log('info', 'queue resumed');
+      log('info', `queue resumed${why ? ` (${why})` : ''}`);
       deps.wake();
     },
 
@@ -116,12 +131,15 @@ export const createQueueControl = (
       return false;
     },
 
-    /** At boot: a key or configuration that may have changed since the pause deserves another try. */
+    /**
+     * At boot: a key, configuration or budget that may have changed since the pause deserves another
+     * try (a budget still spent pauses the queue again at the first call, which costs nothing).
+     */
     async resumeIfConfigChanged() {
       const current = await state.get();
       if (!current.paused) return;
       const keyChanged = current.reason === 'INVALID_KEY' && current.keyHint !== keyHint(readConfig(strapi).apiKey);
-      if (keyChanged || current.reason === 'MISCONFIGURED') await control.resume();
+      if (keyChanged || current.reason === 'MISCONFIGURED' || current.reason === 'BUDGET_REACHED') await control.resume('the configuration may have changed');
     },
 
     async retryFailed(options: { runId?: number; jobIds?: number[] } = {}) {

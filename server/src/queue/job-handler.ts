@@ -1,6 +1,7 @@
 import { skippedLocalesNote, type GenerateOptions, type GenerationOutcome } from '../generation/types';
 import { backoffMs } from './backoff';
 import type { FallbackRouting } from './fallback';
+import { chargedNothing, type Reservation, type ReserveResult } from '../spend';
 import type { JobRow, JobStore } from './job-store';
 import type { PauseReason } from './queue-state';
 import type { RateLimiter } from './rate-limiter';
@@ -21,7 +22,10 @@ export interface JobHandlerDeps {
   policy: RetryPolicy;
   generate(fileId: number, options: GenerateOptions): Promise<GenerationOutcome>;
   isPaused(): Promise<boolean>;
-  pauseQueue(reason: PauseReason, message: string): Promise<void>;
+  /** `resumesAt`: the pause ends by itself then (the budget's next period). */
+  pauseQueue(reason: PauseReason, message: string, resumesAt?: Date): Promise<void>;
+  /** The budget: one credit reserved before each paid call, given back when the call cost nothing. */
+  budget: { reserve(provider: string): Promise<ReserveResult>; release(reservation: Reservation): Promise<void> };
   /** Called after a job of a run ends for good (done, skipped or failed). */
   onRunJobSettled(runId: number): Promise<void>;
   logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
@@ -29,7 +33,10 @@ export interface JobHandlerDeps {
   fallback?: Pick<FallbackRouting, 'inUse' | 'afterAttempt'>;
 }
 
-/** Thrown from `beforeSend` when the queue was paused, or the process began to stop, while this job waited for its turn. */
+/**
+ * Thrown from `beforeSend` when the queue was paused, or the process began to stop, while this job
+ * waited for its turn — or when the budget has no credit left for the call (the queue then pauses).
+ */
 class StoppedBeforeSend extends Error {}
 
 /**
@@ -45,9 +52,13 @@ class StoppedBeforeSend extends Error {}
  * With a fallback provider, the primary's OUT_OF_CREDITS / INVALID_KEY (and TRANSIENT for long
  * enough) send the job to the fallback instead (queue/fallback.ts); the fallback's own failures
  * are handled as above.
+ * Budget: each paid call reserves a credit first; none left → the queue pauses (BUDGET_REACHED, until
+ * the next UTC day or month) and the job waits, its attempt refunded. A failure the provider is not
+ * paid for (spend/refund.ts) gives the last call's credit back.
  */
 export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal): Promise<void> => {
   let stoppedBeforeSend = false;
+  let lastReservation: Reservation | undefined;
   const viaFallback = (await deps.fallback?.inUse()) ?? false;
   const outcome = await deps.generate(job.fileId, {
     mode: job.mode,
@@ -59,14 +70,23 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     jobId: job.id,
     signal,
     viaFallback,
-    beforeSend: async () => {
+    beforeSend: async ({ provider }) => {
       await deps.limiter.acquire(signal);
       if (signal?.aborted || (await deps.isPaused())) {
         stoppedBeforeSend = true;
         throw new StoppedBeforeSend('queue paused or stopping');
       }
+      const reserved = await deps.budget.reserve(provider);
+      if (!reserved.ok) {
+        await deps.pauseQueue('BUDGET_REACHED', reserved.message, reserved.resumesAt);
+        stoppedBeforeSend = true;
+        throw new StoppedBeforeSend('budget reached');
+      }
+      lastReservation = reserved.reservation;
     },
   });
+  // The calls before the last one were answered; only the last can have failed for free.
+  if (!stoppedBeforeSend && lastReservation && chargedNothing(outcome)) await deps.budget.release(lastReservation);
 
   const now = Date.now();
   const settle = async (status: 'done' | 'skipped' | 'failed', fields: Parameters<JobStore['finish']>[2]) => {

@@ -6,8 +6,8 @@ export type { PauseReason } from '../../../shared/vocabulary';
 
 /**
  * Whether the whole queue is paused, and why. Kept in Strapi's core store (the database), so
- * every replica sees the same answer: when the key is rejected or credits run out, no replica
- * keeps spending until the admin resumes or the key is verified.
+ * every replica sees the same answer: when the key is rejected, credits run out or the budget is
+ * spent, no replica keeps spending until the admin resumes, the key is verified or the period ends.
  */
 export interface QueueState {
   paused: boolean;
@@ -16,6 +16,8 @@ export interface QueueState {
   since?: string;
   /** Last four characters of the key in use when the pause happened (a new key resumes). */
   keyHint?: string;
+  /** ISO: the pause ends by itself then, in whichever replica looks first (BUDGET_REACHED: the next UTC day or month). */
+  resumesAt?: string;
 }
 
 const RUNNING: QueueState = { paused: false };
@@ -28,8 +30,9 @@ export const createQueueStateStore = (strapi: Core.Strapi) => {
       const value = (await store().get({})) as QueueState | null | undefined;
       return value && typeof value.paused === 'boolean' ? value : RUNNING;
     },
-    async pause(reason: PauseReason, message: string, keyHint?: string): Promise<void> {
-      await store().set({ value: { paused: true, reason, message, keyHint, since: new Date().toISOString() } satisfies QueueState });
+    async pause(reason: PauseReason, message: string, keyHint?: string, resumesAt?: Date): Promise<void> {
+      const state: QueueState = { paused: true, reason, message, keyHint, since: new Date().toISOString(), ...(resumesAt ? { resumesAt: resumesAt.toISOString() } : {}) };
+      await store().set({ value: state });
     },
     async resume(): Promise<void> {
       await store().set({ value: RUNNING });

@@ -8,7 +8,7 @@ import { createRateLimiter } from './rate-limiter';
 import { createWorker, type Worker } from './worker';
 
 /** What the worker needs from outside the queue: one image's generation, and the runs to settle. */
-export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue' | 'fallback'> {
+export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue' | 'fallback' | 'budget'> {
   owner: string;
   settleRun(runId: number): Promise<void>;
   /** Called while paused for lack of credits, every `creditsProbeSeconds`. */
@@ -63,6 +63,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
           isPaused: deps.isPaused,
           generate: deps.generate,
           pauseQueue: deps.pauseQueue,
+          budget: deps.budget,
           onRunJobSettled: deps.settleRun,
           logOutcome,
           fallback: deps.fallback,

@@ -49,5 +49,6 @@ export default {
     route('POST', '/review/:id/reject', 'review.reject', PERMISSIONS.generate),
     route('POST', '/quality/recheck', 'quality.recheck', PERMISSIONS.bulk),
     route('POST', '/media/:id/decorative', 'decorative.set', PERMISSIONS.generate),
+    route('GET', '/spending', 'spending.get', PERMISSIONS.read),
   ],
 } satisfies Core.RouterInput;

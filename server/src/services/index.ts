@@ -1,4 +1,5 @@
 import { createAccountService } from './account';
+import { createBudgetService } from './budget';
 import { createCsvService } from './csv';
 import { createDecorativeService } from './decorative';
 import { createEntriesService } from './entries';
@@ -28,4 +29,5 @@ export default {
   review: createReviewService,
   quality: createQualityService,
   decorative: createDecorativeService,
+  budget: createBudgetService,
 };

@@ -44,6 +44,10 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     fallback,
     isPaused: control.isPaused,
     pauseQueue: control.pause,
+    budget: {
+      reserve: (provider) => getService(strapi, 'budget').reserve(provider),
+      release: (reservation) => getService(strapi, 'budget').release(reservation),
+    },
     settleRun: (runId) => getService(strapi, 'runs').settleIfFinished(runId),
     probeCredits: control.probeCredits,
   });

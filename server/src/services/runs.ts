@@ -20,5 +20,6 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) =>
       nudge: queue.nudge,
       localeSet: generation.localeSet,
       providerLanguages,
+      budget: () => getService(strapi, 'budget').view(),
     };
   });

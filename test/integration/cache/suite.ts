@@ -65,6 +65,9 @@ export const cacheSuite = (database: DatabaseKind) =>
       expect(versions.map((version) => version.kind)).toEqual(['cached']);
       const item = (await app.strapi.plugin('auto-alt-text').service('media').items([third])).get(third);
       expect(item.source).toBe('generated');
+      // The spending report counts them as free texts, and one credit.
+      const spent = await app.strapi.plugin('auto-alt-text').service('budget').spending(1);
+      expect(spent.totals).toMatchObject({ calls: 1, credits: 1, cacheHits: 2 });
 
       // New bytes for one of them (a replace): a new call, for the new bytes only.
       const form = new FormData();

@@ -12,13 +12,15 @@ export const SERVER_LAYERS: Record<string, readonly string[]> = {
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
-  services: ['queue', 'history', 'quality', 'generation', 'cache', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
+  services: ['queue', 'spend', 'history', 'quality', 'generation', 'cache', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['history', 'quality', 'generation', 'cache', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['spend', 'history', 'quality', 'generation', 'cache', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  /** The spending ledger and the budget: credits per day and provider, the period counters, the clock. */
+  spend: ['config', 'models', 'errors', 'utils', 'shared'],
   history: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   /** Quality flags: offline checks on alt text, their results, the listener on alt-text changes. */
   quality: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
-  generation: ['cache', 'context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  generation: ['spend', 'cache', 'context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   /** Never paying twice: files' content hashes and the texts the provider wrote for them. */
   cache: ['image-source', 'providers', 'config', 'models', 'errors', 'utils', 'shared'],
   context: ['providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],

@@ -36,10 +36,11 @@ const handlerFor = (outcome: GenerationOutcome, overrides: Partial<JobHandlerDep
     limiter: { acquire: async () => undefined, pauseUntil: (t) => pausedUntil.push(t) },
     policy: { maxAttempts: 3, retryBaseMs: 1000, retryMaxMs: 10000, rateLimitWaitMs: 30000, maxRateLimitWaits: 4 },
     generate: async (_fileId, options) => {
-      await options.beforeSend?.();
+      await options.beforeSend?.({ provider: 'alttextlab' });
       return outcome;
     },
     isPaused: async () => false,
+    budget: { reserve: async (provider) => ({ ok: true, reservation: { provider, day: '2030-01-15', month: '2030-01' } }), release: async () => undefined },
     pauseQueue: async (reason) => {
       pauses.push(reason);
     },
@@ -57,7 +58,7 @@ const generationThatWaitsItsTurn = () => {
   let sent = false;
   const generate: JobHandlerDeps['generate'] = async (_id, options) => {
     try {
-      await options.beforeSend?.();
+      await options.beforeSend?.({ provider: 'alttextlab' });
       sent = true;
       return { status: 'written', text: 'x', strategy: 'presigned' };
     } catch {

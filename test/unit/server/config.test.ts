@@ -39,6 +39,15 @@ describe('plugin configuration', () => {
     expect(describeConfigErrors({ ...valid(), ...override })).toContain(expected);
   });
 
+  test('a budget is whole credits per day and per month, each ≥ 1 or null; a half one or an unknown period is refused by name', () => {
+    expect(valid().budget).toEqual({ perDay: null, perMonth: null });
+    expect(describeConfigErrors({ ...valid(), budget: { perDay: 5 } })).toBeUndefined();
+    expect(describeConfigErrors({ ...valid(), budget: { perDay: 20, perMonth: 400 } })).toBeUndefined();
+    expect(describeConfigErrors({ ...valid(), budget: { perDay: 0 } })).toContain('"budget.perDay"');
+    expect(describeConfigErrors({ ...valid(), budget: { perMonth: 2.5 } })).toContain('"budget.perMonth"');
+    expect(describeConfigErrors({ ...valid(), budget: { perWeek: 10 } })).toContain('"budget.perWeek" is not a key this plugin knows');
+  });
+
   test('the OpenAI-compatible provider needs a model, and the message says so', () => {
     expect(describeConfigErrors({ ...valid(), provider: 'openai' })).toContain('"model" is required when provider is "openai"');
     expect(describeConfigErrors({ ...valid(), provider: 'openai', model: 'llava' })).toBeUndefined();

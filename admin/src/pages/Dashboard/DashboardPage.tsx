@@ -17,6 +17,7 @@ import { FailuresList } from './FailuresList';
 import { MediaList } from './MediaList';
 import { QueueCard } from './QueueCard';
 import { RunProgress } from './RunProgress';
+import { SpendingCard } from './SpendingCard';
 import { ReviewNotice } from '../Review';
 
 export const DashboardPage = () => {
@@ -62,6 +63,7 @@ export const DashboardPage = () => {
               <QueueCard queue={queue} jobs={coverage.jobs} canBulk={permissions.canBulk} />
             </Grid.Item>
           </Grid.Root>
+          <SpendingCard busy={!queue.paused && coverage.jobs.pending + coverage.jobs.running > 0} />
           {permissions.canBulk ? <BulkPanel selectedIds={selectedIds} onStarted={setStartedRunId} /> : null}
           {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} /> : null}
           <FailuresList canRetry={permissions.canGenerate} />

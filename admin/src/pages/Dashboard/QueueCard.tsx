@@ -15,9 +15,12 @@ interface QueueCardProps {
   canBulk: boolean;
 }
 
-/** Running or paused, and why; the Resume button is how an admin restarts after fixing the cause. */
+/**
+ * Running or paused, and why; the Resume button is how an admin restarts after fixing the cause. A
+ * pause that ends by itself (the budget's) says when.
+ */
 export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
-  const { formatNumber } = useIntl();
+  const { formatNumber, formatDate } = useIntl();
   const t = useT();
   const onError = useNotifyError();
   const reasonText = usePauseReasonText();
@@ -42,6 +45,11 @@ export const QueueCard = ({ queue, jobs, canBulk }: QueueCardProps) => {
             <Typography fontWeight="bold" data-testid="pause-reason">
               {reasonText(queue.reason)}
             </Typography>
+            {queue.resumesAt ? (
+              <Typography data-testid="pause-resumes-at">
+                {t('queue.resumesAt', 'Resumes by itself at {date}', { date: formatDate(queue.resumesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              </Typography>
+            ) : null}
             {queue.message ? <Typography variant="pi">{queue.message}</Typography> : null}
           </Flex>
         </Status>

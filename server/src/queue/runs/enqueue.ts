@@ -134,7 +134,8 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     /**
      * What a run would cost before anything is spent: the images, the provider calls (one per image
      * and locale, or one per image when the provider answers every language at once), the images
-     * per locale, what is queued already and what would be skipped, and why.
+     * per locale, what is queued already and what would be skipped, and why; with a budget, whether
+     * the run would cross it.
      */
     async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale' | 'force'>): Promise<EstimateView> {
       const mode = request.mode ?? 'fill';
@@ -161,7 +162,18 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         cursor = page.lastId;
         await yieldToEventLoop();
       }
-      return { images: total.images, calls: total.calls, credits: total.calls, fromCache: total.fromCache, perLocale, alreadyQueued: total.alreadyQueued, skipped };
+      // A run larger than what the budget has left is said before it starts: it will pause, then go on at the reset.
+      const budget = await queue().budget();
+      return {
+        images: total.images,
+        calls: total.calls,
+        credits: total.calls,
+        fromCache: total.fromCache,
+        perLocale,
+        alreadyQueued: total.alreadyQueued,
+        skipped,
+        budget: budget && { ...budget, wouldExceed: total.calls > budget.remaining },
+      };
     },
 
     /** Enqueues the rest of a run from its cursor, if this process may (see `leaseRun`). */

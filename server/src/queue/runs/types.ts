@@ -1,4 +1,5 @@
 import type { RunScope } from '../../../../shared/contracts/runs';
+import type { BudgetView } from '../../../../shared/contracts/spending';
 import type { RunStatus, WriteMode } from '../../../../shared/vocabulary';
 import type { EnqueueOptions } from '../control';
 import type { JobStore } from '../job-store';
@@ -45,6 +46,8 @@ export interface RunQueue {
   localeSet(): Promise<LocaleSet>;
   /** What the provider in force can tell before spending; undefined without a key. */
   providerLanguages(): ProviderLanguages | undefined;
+  /** The budget as of now; null when none is set. */
+  budget(): Promise<BudgetView | null>;
 }
 
 /** SQLite's driver is synchronous: without a turn of the event loop between pages, a run over

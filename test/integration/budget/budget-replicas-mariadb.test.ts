@@ -1,0 +1,3 @@
+import { budgetReplicasSuite } from './budget-replicas-suite';
+
+budgetReplicasSuite('mysql');
