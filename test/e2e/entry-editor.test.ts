@@ -7,7 +7,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
-import { waitFor } from '../support/wait-for';
 import { adminJson, createAdminUser, createEntry, createRoleWith, uploadImages, type AdminApi } from './support/admin-api';
 import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
 import { ensureBuilt } from '../../scripts/build-if-stale';
@@ -85,12 +84,13 @@ describeInBrowser('the plugin in the content-manager', () => {
     await page.getByTestId(`entry-image-${figure}`).getByText('Human', { exact: true }).waitFor();
     await screenshot(page, 'entry-panel', { height: 1100 });
 
-    // For all: the plugin's own text is described again with the article, the person's is kept.
+    // For all: the plugin's own text is described again with the article, the person's is kept. The
+    // cover was just described with this very article: the same question, answered from the cache, free.
     await page.getByRole('button', { name: 'Generate all', exact: true }).click();
     await page.getByText('1 queued; 1 kept (written by a person)').waitFor();
-    await waitFor('the second provider call', async () => (emulator.requests.length === before + 2 ? true : undefined));
     await row.getByText('Queued', { exact: true }).waitFor({ state: 'detached', timeout: 20_000 });
     await row.getByTestId('generated-context').getByText(`with context of Article: ${TITLE}`).waitFor();
+    expect(emulator.requests.length).toBe(before + 1);
   });
 
   test('unsaved edits are said honestly: Generate uses the saved entry, new images show once saved', async () => {
@@ -161,8 +161,10 @@ describeInBrowser('the plugin in the content-manager', () => {
     await page.getByRole('checkbox', { name: 'Select all entries' }).click();
     await page.getByRole('button', { name: 'Generate alt text for images' }).click();
     const dialog = page.getByTestId('entry-bulk-dialog');
-    // The generated cover is refreshed with its article, the new one described; the person's text is kept.
-    await dialog.getByTestId('estimate').getByText('2 images, about 2 credits').waitFor();
+    // The generated cover is refreshed with its article (asked before: from the cache, free), the new one
+    // described; the person's text is kept.
+    await dialog.getByTestId('estimate').getByText('2 images, about 1 credit').waitFor();
+    await dialog.getByTestId('estimate-from-cache').getByText('1 image from the cache (free): described before with the same bytes and settings').waitFor();
     await screenshot(page, 'entry-bulk-action', { height: 900 });
 
     await page.getByRole('button', { name: 'Start' }).click();

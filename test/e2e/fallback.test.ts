@@ -71,8 +71,9 @@ describeInBrowser('the fallback provider, in the admin panel', () => {
     const notice = page.getByTestId('queue-card').getByTestId('fallback-in-use');
     await notice.getByText(/^Fallback provider in use: AltTextAI \(autoalt\.app\) — AltTextLab is out of credits \(since .+\)$/).waitFor();
     await page.getByTestId('queue-card').getByText('Running').waitFor();
-    await expect(page.getByTestId('generated-by-fallback').count()).resolves.toBe(2);
+    // The image list loads after the queue card: wait for its rows before counting them (a count does not wait).
     await page.getByTestId('generated-by-fallback').first().getByText('by AltTextAI (autoalt.app), the fallback provider').waitFor();
+    await expect(page.getByTestId('generated-by-fallback').count()).resolves.toBe(2);
     await screenshot(page, 'fallback-dashboard', { height: 1100 });
   });
 

@@ -21,7 +21,7 @@ export const EstimateSummary = ({ estimate, locales }: EstimateSummaryProps) => 
   // Texts a locale already has are not owed again, and an OpenAI-compatible model answers every locale in one call.
   const exact = estimate.credits === estimate.images * counts.locales;
   const summary = !locales
-    ? t('bulk.estimate.summary', '{images} images, about {credits} credits', { images: formatNumber(estimate.images), credits: formatNumber(estimate.credits) })
+    ? t('bulk.estimate.summary', '{images, plural, one {# image} other {# images}}, about {credits, plural, one {# credit} other {# credits}}', { images: estimate.images, credits: estimate.credits })
     : exact
       ? t('bulk.estimate.localesSummary', '{images, plural, one {# image} other {# images}} × {locales, plural, one {# locale} other {# locales}} = {credits, plural, one {# credit} other {# credits}}', counts)
       : t('bulk.estimate.localesOwed', '{images, plural, one {# image} other {# images}} × {locales, plural, one {# locale} other {# locales}}: about {credits, plural, one {# credit} other {# credits}}, for the texts still owed', counts);
