@@ -137,6 +137,26 @@ describeInBrowser('the admin panel', () => {
     await screenshot(page, 'dashboard-done', { height: 2000 });
   });
 
+  test('Dashboard: an overwrite of the unchanged library is estimated free (from the cache); asking the provider again is paid', async () => {
+    const bulk = page.getByTestId('bulk-panel');
+    await bulk.getByRole('combobox', { name: 'Images' }).click();
+    await page.getByRole('option', { name: 'All images' }).click();
+    await bulk.getByRole('combobox', { name: 'Mode' }).click();
+    await page.getByRole('option', { name: 'Overwrite' }).click();
+    await bulk.getByRole('button', { name: 'Estimate' }).click();
+    const estimate = page.getByTestId('estimate');
+    await estimate.getByText(`${COLOURS.length} images, about 0 credits`).waitFor();
+    await estimate.getByTestId('estimate-from-cache').getByText(`${COLOURS.length} images from the cache (free): described before with the same bytes and settings`).waitFor();
+    await screenshot(page, 'estimate-from-cache', { height: 1000 });
+
+    await bulk.getByRole('checkbox', { name: 'Ask the provider again for every image (do not reuse texts of identical images)' }).click();
+    // The estimate belongs to the earlier choice: Start waits for a new one.
+    await expect(bulk.getByRole('button', { name: 'Start' }).isDisabled()).resolves.toBe(true);
+    await bulk.getByRole('button', { name: 'Estimate' }).click();
+    await estimate.getByText(`${COLOURS.length} images, about ${COLOURS.length} credits`).waitFor();
+    await expect(estimate.getByTestId('estimate-from-cache').count()).resolves.toBe(0);
+  });
+
   test('Dashboard: an alt text is edited inline (now human-written), then regenerated for that one image', async () => {
     const row = page.getByTestId(`media-row-${fileIds[0]}`);
     await row.getByRole('button', { name: 'Edit alt text' }).click();
