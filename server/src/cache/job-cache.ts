@@ -3,6 +3,7 @@ import type { EntryContext } from '../providers/types';
 import type { FingerprintStore } from './fingerprints';
 import { cacheKeyOf, contextDigest } from './keys';
 import type { CachedTexts } from './texts';
+import { answeredElsewhere, ask, type Question } from './in-flight';
 
 /** One job's view of the cache: asked per language and context, the file's fingerprint computed at most once. */
 export interface JobCache {
@@ -10,6 +11,8 @@ export interface JobCache {
   lookup(lang: string, entries: readonly EntryContext[] | undefined): Promise<{ text: string; provider: string } | undefined>;
   /** Keeps the provider's answer to this question. */
   keep(lang: string, entries: readonly EntryContext[] | undefined, text: string): Promise<void>;
+  /** The job is over, answered or not: jobs waiting for its questions go on (call it in a `finally`). */
+  release(): void;
 }
 
 export interface JobCacheInput {
@@ -43,17 +46,40 @@ export const createJobCache = (input: JobCacheInput): JobCache => {
     return value ? { fingerprint: value, cacheKey: cacheKeyOf({ fingerprint: value, settings: input.settings, lang, context: contextDigest(entries) }) } : undefined;
   };
 
+  const asked = new Map<string, Question>();
+  const take = async (cacheKey: string) => {
+    const hit = await input.texts.take(cacheKey);
+    if (hit) await input.onHit?.(input.provider);
+    return hit;
+  };
+
   return {
     async lookup(lang, entries) {
       if (input.bypass) return undefined;
       const key = await keyOf(lang, entries);
-      const hit = key ? await input.texts.take(key.cacheKey) : undefined;
-      if (hit) await input.onHit?.(input.provider);
-      return hit;
+      if (!key) return undefined;
+      for (;;) {
+        const hit = await take(key.cacheKey);
+        if (hit) return hit;
+        const question = ask(key.cacheKey);
+        if (question) {
+          asked.set(key.cacheKey, question);
+          return undefined;
+        }
+        // Another job of this process is asking the same question now: its answer is worth the wait.
+        await answeredElsewhere(key.cacheKey);
+      }
     },
     async keep(lang, entries, text) {
       const key = await keyOf(lang, entries);
-      if (key) await input.texts.put({ ...key, settings: input.settings, lang: lang.toLowerCase(), provider: input.provider, text });
+      if (!key) return;
+      await input.texts.put({ ...key, settings: input.settings, lang: lang.toLowerCase(), provider: input.provider, text });
+      asked.get(key.cacheKey)?.release();
+      asked.delete(key.cacheKey);
+    },
+    release() {
+      for (const question of asked.values()) question.release();
+      asked.clear();
     },
   };
 };

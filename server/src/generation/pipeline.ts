@@ -60,6 +60,20 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
     // One locale (no `locales` configured): the language asked for, else the entry's, else `lang` — as before locales existed.
     const single = set.all.length === 1;
     const targets = writable.map((locale) => ({ locale, lang: single ? languageFor(options.lang, entries, config.lang) : languageOfLocale(locale), state: now!.get(locale)! }));
+    // A person's Regenerate and a forced run ask the provider again; every other job may reuse a text of the same bytes.
+    const jobCache = config.cache
+      ? createJobCache({
+          file,
+          imageSource,
+          fingerprints,
+          texts: cachedTexts,
+          provider: provider.name,
+          settings: settingsDigest(askedHowOf(config, provider, provider === fallback && config.fallback ? config.fallback : config)),
+          bypass: options.reason === 'manual' || options.force === true,
+          onHit: (name) => ledger.recordCacheHit(name),
+          onUnreadable: (error) => strapi.log.debug(`[${PLUGIN_ID}] ${fileLabel(file)}: no fingerprint, the cache is not asked (${error instanceof Error ? error.name : 'unknown error'})`),
+        })
+      : undefined;
     const progress: LocaleCallsResult = { written: [], skipped: Object.fromEntries(mayWrite.filter((locale) => pending.has(locale)).map((locale) => [locale, AWAITING_REVIEW])) };
     try {
       await callForLocales(
@@ -77,20 +91,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           jobId: options.jobId ?? null,
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
-          // A person's Regenerate and a forced run ask the provider again; every other job may reuse a text of the same bytes.
-          cache: config.cache
-            ? createJobCache({
-                file,
-                imageSource,
-                fingerprints,
-                texts: cachedTexts,
-                provider: provider.name,
-                settings: settingsDigest(askedHowOf(config, provider, provider === fallback && config.fallback ? config.fallback : config)),
-                bypass: options.reason === 'manual' || options.force === true,
-                onHit: (name) => ledger.recordCacheHit(name),
-                onUnreadable: (error) => strapi.log.debug(`[${PLUGIN_ID}] ${fileLabel(file)}: no fingerprint, the cache is not asked (${error instanceof Error ? error.name : 'unknown error'})`),
-              })
-            : undefined,
+          cache: jobCache,
         },
         progress
       );
@@ -102,6 +103,9 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
       if (isAltTextError(error)) return { status: 'failed', code: error.code, reason: whose(error.message), strategy, retryAfterMs: error.retryAfterMs, remainingLocales, ...via };
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return { status: 'failed', code: 'INTERNAL', reason: whose(redact(message, secrets)), strategy, remainingLocales, ...via };
+    } finally {
+      // Jobs of this process waiting for this one's questions go on: with its answers kept, or to ask themselves.
+      jobCache?.release();
     }
     if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
     if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };

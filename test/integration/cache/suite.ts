@@ -80,6 +80,23 @@ export const cacheSuite = (database: DatabaseKind) =>
       expect((await provenanceOf(second))?.source).toBe('generated');
     });
 
+    test('the same bytes three times in one upload request, described at the same moment: one call, the others wait for its answer', async () => {
+      emulator.setFaults({ latencyMs: 400 });
+      const png = await solidPng(133, 71, { r: 90, g: 10, b: 160 });
+      const form = new FormData();
+      for (const name of ['team.png', 'team-copy.png', 'team-final.png']) form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);
+      const response = await fetch(`${app.url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${app.apiToken}` }, body: form });
+      expect(response.status).toBe(201);
+      const ids = ((await response.json()) as Array<{ id: number }>).map((file) => file.id);
+      const texts = await Promise.all(ids.map(textOf));
+      await idle();
+      emulator.clearFaults();
+      expect(new Set(texts).size).toBe(1);
+      expect(paidCalls(emulator)).toBe(1);
+      const sources = await Promise.all(ids.map(async (id) => (await provenanceOf(id))?.source));
+      expect(sources.sort()).toEqual(['cache', 'cache', 'generated']);
+    });
+
     test('an overwrite run with unchanged settings costs nothing the second time; a changed language pays; a forced run pays; Regenerate pays', async () => {
       const services = pluginServices(app.strapi);
       await services.settings.update({ autoOnUpload: false });
