@@ -28,7 +28,7 @@ import { runCost } from './phases/cost';
 import { runPieces } from './phases/pieces';
 import { runScale } from './phases/scale';
 import { runServing } from './phases/serving';
-import { harnessCeiling, runThroughput } from './phases/throughput';
+import { runThroughput } from './phases/throughput';
 import { runUploads } from './phases/uploads';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -120,20 +120,19 @@ async function main() {
     }
     if (only.includes('throughput')) {
       const vsIdeal: Record<string, number> = {};
+      const vsCeiling: Record<string, number> = {};
       const vsR: Record<string, number> = {};
       const tpRaw: Record<string, unknown> = {};
-      log('(2) the harness ceiling: C loops straight at the emulator, no Strapi');
-      const ceiling = await harnessCeiling(ctx);
-      log(`    ${ceiling.perSecond}/s (${ceiling.vsIdeal} of C/L)`);
-      tpRaw.harnessCeiling = ceiling;
       for (const db of bulkDbs) {
         log(`(2) bulk throughput on ${db}`);
         const tp = await runThroughput(ctx, db);
         vsIdeal[db] = tp.throughputVsIdeal;
+        vsCeiling[db] = tp.throughputVsCeiling;
         vsR[db] = tp.rateLimitedVsR;
         tpRaw[db] = tp.raw;
       }
       results.throughputVsIdeal = vsIdeal;
+      results.throughputVsCeiling = vsCeiling;
       results.rateLimitedVsR = vsR;
       raw.throughput = tpRaw;
     }
@@ -199,7 +198,8 @@ async function main() {
       ...results,
       targets: {
         uploadOverheadRatio: '≤ 1.05 (p50 and p95)',
-        throughputVsIdeal: '≥ 0.90',
+        throughputVsIdeal: '≥ 0.93 (C / L, L being the emulator\'s whole service time)',
+        throughputVsCeiling: '≥ 0.98 (÷ the bare-client rate on the same emulator, measured just before)',
         rateLimitedVsR: '0.90–1.00, never above R',
         pickupP50Ms: '< 250',
         enqueue100kSeconds: '< 60',
