@@ -5,9 +5,10 @@
 import { redactKey, type AccountStore } from './accounts';
 import type { DescribeOptions } from './describe';
 import type { EndpointKind, FaultStore } from './faults';
-import { isSuccess, replyStatus, sleep, type Reply } from './http';
+import { isSuccess, replyStatus, type Reply } from './http';
 import { describeInput, type ImageInput, type ImageOutcome } from './image-input';
 import type { RequestRecorder } from './recorder';
+import { sleepUntil, withinServiceTime, type WorkClock } from './service-time';
 import type { BadLanguages, FaultStatus, ProviderName, RecordedRequest } from './types';
 
 export interface EmulatorCore {
@@ -15,6 +16,8 @@ export interface EmulatorCore {
   faults: FaultStore;
   recorder: RequestRecorder;
   fetchTimeoutMs: number;
+  /** How long each kind of call's own work took lately: `latencyMs` is taken out of it. */
+  workClocks: Record<EndpointKind, WorkClock>;
   /** Increasing ids for generated results (AltTextLab `id`, OpenAI `chatcmpl-…`). */
   nextId(): number;
 }
@@ -52,24 +55,28 @@ function htmlErrorPage(status: number): string {
 
 /**
  * Runs `work` under whatever faults hit this request. The reply's `fault` names the faults that
- * shaped it (for the recorder and the log).
+ * shaped it (for the recorder and the log). `startedAt` is when the request arrived: a
+ * `latencyMs` fault makes the whole call last that long, its own work included
+ * (see service-time.ts).
  */
 export async function withFaults(
   core: EmulatorCore,
   dialect: Dialect,
   key: string | undefined,
   endpoint: EndpointKind,
+  startedAt: number,
   work: () => Promise<Reply>,
 ): Promise<Reply> {
+  const clock = core.workClocks[endpoint];
   const faults = core.faults.take(key, endpoint);
-  if (!faults) return work();
+  if (!faults) return withinServiceTime(clock, startedAt, undefined, work);
 
   const labels: string[] = [];
   const label = (): string | undefined => (labels.length > 0 ? labels.join('+') : undefined);
-  if (faults.latencyMs) {
-    labels.push('latency');
-    await sleep(faults.latencyMs);
-  }
+  if (faults.latencyMs) labels.push('latency');
+  // Faults that answer instead of doing the work wait out the whole latency.
+  const answersWithoutWork = faults.hang || faults.htmlBody || faults.status || faults.invalidKey;
+  if (faults.latencyMs && answersWithoutWork) await sleepUntil(startedAt + faults.latencyMs);
   if (faults.hang) {
     labels.push('hang');
     return { kind: 'hang', fault: label() };
@@ -97,7 +104,7 @@ export async function withFaults(
     return { ...dialect.unauthorized(), fault: label() };
   }
 
-  const reply = await work();
+  const reply = await withinServiceTime(clock, startedAt, faults.latencyMs, work);
   if (isSuccess(reply) && faults.malformedJson) {
     labels.push('malformedJson');
     const text = JSON.stringify(reply.body);
@@ -131,7 +138,7 @@ export async function runGeneration(
   work: () => Promise<Reply>,
 ): Promise<Reply> {
   core.recorder.started += 1;
-  const reply = await withFaults(core, dialect, key, 'generate', work);
+  const reply = await withFaults(core, dialect, key, 'generate', at, work);
   const status = replyStatus(reply);
   for (const trace of traces.length > 0 ? traces : [{}]) {
     core.recorder.record({

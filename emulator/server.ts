@@ -12,6 +12,7 @@ import { ALTTEXTAI_PREFIX, alttextaiMount } from './providers/alttextai';
 import { ALTTEXTLAB_PREFIX, alttextlabMount } from './providers/alttextlab';
 import { OPENAI_PREFIX, openaiMount } from './providers/openai';
 import { RequestRecorder } from './recorder';
+import { WorkClock } from './service-time';
 import type { AccountInput, AccountView, Faults, FaultScope, RecordedRequest } from './types';
 
 export type { AccountInput, AccountView, Faults, FaultScope, FaultStatus, ProviderName, RecordedRequest } from './types';
@@ -63,6 +64,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     faults: new FaultStore(),
     recorder: new RequestRecorder(),
     fetchTimeoutMs: opts.fetchTimeoutMs ?? 10_000,
+    workClocks: { generate: new WorkClock(), account: new WorkClock() },
     nextId: () => (lastId += 1),
   };
 

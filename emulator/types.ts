@@ -39,7 +39,11 @@ export type BadLanguages = (typeof BAD_LANGUAGES)[number];
  * badly).
  */
 export interface Faults {
-  /** Delay every matching response by this many milliseconds. */
+  /**
+   * The whole service time of every matching call, in milliseconds from its request's arrival:
+   * the emulator's own work (reading the body, fetching and decoding the image) is part of it,
+   * not added to it. A call whose work takes longer answers as soon as the work is done.
+   */
   latencyMs?: number;
   /** Answer with this status in the provider's own error shape instead of doing the work. */
   status?: FaultStatus;

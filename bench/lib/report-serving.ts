@@ -29,17 +29,16 @@ const lookupsCell = (statements: ServingStatements | undefined, db: string): str
   return `${cells.map((c) => (c ? String(c.lookups) : '?')).join(' · ')}${mark(ok)}`;
 };
 
-/** Rows for the main table (SQLite and PostgreSQL columns). */
-export function servingRows(ratio: ServingRatio | undefined, statements: ServingStatements | undefined): string[][] {
+/** Rows for the main table: one cell per database in `columns`. */
+export function servingRows(ratio: ServingRatio | undefined, statements: ServingStatements | undefined, columns: readonly string[]): string[][] {
   if (!ratio && !statements) return [];
   const rows = REQUESTS.map(([which, label]) => [
     '7',
     `Serving alt text in French: ${label}, p50 / p95 (serving on ÷ \`locales: null\`)`,
     `≤ ${SERVING_TARGETS.p50} / ≤ ${SERVING_TARGETS.p95}`,
-    ratioCell(ratio, 'sqlite', which),
-    ratioCell(ratio, 'postgres', which),
+    ...columns.map((db) => ratioCell(ratio, db, which)),
   ]);
-  rows.push(['7', 'Serving: locale-text lookups per response (REST · files · GraphQL)', `${SERVING_TARGETS.lookups}`, lookupsCell(statements, 'sqlite'), lookupsCell(statements, 'postgres')]);
+  rows.push(['7', 'Serving: locale-text lookups per response (REST · files · GraphQL)', `${SERVING_TARGETS.lookups}`, ...columns.map((db) => lookupsCell(statements, db))]);
   return rows;
 }
 

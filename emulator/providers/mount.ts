@@ -77,9 +77,10 @@ export function providerMount<Request>(core: EmulatorCore, contract: ProviderCon
       method,
       path,
       handle: ({ req }) => {
+        const startedAt = Date.now();
         const key = keyOf(req);
-        // Looked up only once any latency fault has passed, as the real work would be.
-        return withFaults(core, dialect, key, 'account', async () =>
+        // Looked up only at the end of any latency fault, as the real work would be.
+        return withFaults(core, dialect, key, 'account', startedAt, async () =>
           answer(key === undefined ? undefined : core.accounts.view(key)),
         );
       },
