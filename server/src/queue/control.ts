@@ -57,12 +57,15 @@ export const createQueueControl = (
   const control = {
     /**
      * The upload lifecycle calls this and must stay fast: one insert. An upload the rules say not
-     * to send (`skipReason`) is recorded as skipped, at no cost.
+     * to send (`skipReason`) is recorded as skipped, at no cost. `wakeWhen` decides when this
+     * process's worker is told (the lifecycle: once the upload's response is sent); at once by default.
      */
-    async enqueueNewUpload(fileId: number, skipReason?: string, waitMs = 0) {
+    async enqueueNewUpload(fileId: number, skipReason?: string, options: { waitMs?: number; wakeWhen?: (wake: () => void) => void } = {}) {
       if (skipReason) return deps.store.recordSkippedUpload(fileId, skipReason);
+      const { waitMs = 0, wakeWhen = (wake) => wake() } = options;
       await deps.store.requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill', ...(waitMs > 0 ? { availableAt: new Date(Date.now() + waitMs) } : {}) }]);
-      if (waitMs === 0) deps.wake();
+      // A job waiting for its entry is found by the poll when its time comes.
+      if (waitMs === 0) wakeWhen(deps.wake);
     },
 
     /**
