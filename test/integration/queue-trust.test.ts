@@ -209,8 +209,9 @@ describe('nothing retries forever', () => {
     try {
       const [lost, survivor] = await seedImages(app, 2, 'crashy');
       const runs = pluginServices(app.strapi).runs;
-      const run = await runs.create({ scope: { kind: 'ids', ids: [lost] } });
+      // Paused first: the worker, nudged by the run, reads the pause from its cache and would otherwise claim the job at once.
       await pluginServices(app.strapi).queue.pause('MANUAL', 'test stages dead workers');
+      const run = await runs.create({ scope: { kind: 'ids', ids: [lost] } });
       await waitFor('the run to be enqueued', async () => ((await jobsOf(app, lost)).length === 1 ? true : undefined));
       // What a replica killed in the middle of a call leaves behind: running, its lease in the past.
       const past = new Date(Date.now() - 60_000);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,6 +80,36 @@ describe('the skeleton flow: upload → presigned URL → provider → alternati
     expect(written).toBe(expected);
     expect(written).toMatch(/64×56/);
     expect(emulator.account(API_KEY)?.charged).toBe(1);
+  });
+
+  test("the upload's job is claimed only once the upload's response has been sent (the job never delays the 201)", async () => {
+    const times: { responseSent?: number; claimed?: number } = {};
+    // Subscribed after the plugin's own hook: its 'finish' listener fires in the same emit as the plugin's wake, before any claim.
+    const unsubscribe = [
+      app.strapi.db.lifecycles.subscribe({
+        models: [FILE_UID],
+        afterCreate() {
+          const res = (app.strapi.requestContext.get() as { res?: ServerResponse } | undefined)?.res;
+          res?.once('finish', () => (times.responseSent ??= performance.now()));
+        },
+      }),
+      app.strapi.db.lifecycles.subscribe({
+        models: ['plugin::auto-alt-text.job'],
+        afterUpdateMany(event: { params?: { data?: { status?: unknown } } }) {
+          if (event.params?.data?.status === 'running') times.claimed ??= performance.now();
+        },
+      }),
+    ];
+    try {
+      const upload = await uploadThroughApi(app, { bytes: await solidPng(64, 56, { r: 20, g: 120, b: 20 }), name: 'after-201.png', mime: 'image/png' });
+      expect(upload.status).toBe(201);
+      await waitFor('the job to be claimed', async () => times.claimed);
+      expect(times.responseSent).toBeDefined();
+      expect(times.claimed).toBeGreaterThanOrEqual(times.responseSent as number);
+      await queueIdle();
+    } finally {
+      for (const off of unsubscribe) off();
+    }
   });
 
   test('the bucket is private: an unsigned GET of the stored object URL is refused', async () => {

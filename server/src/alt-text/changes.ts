@@ -21,6 +21,8 @@ export interface AltTextChange {
   jobId?: number | null;
   /** The text this change replaced, when it was not missing (history keeps it as the image's `original`). */
   previous?: string | null;
+  /** The file's name, when the writer has the row at hand (quality compares the text with it; absent: it reads the file). */
+  fileName?: string | null;
 }
 
 export type AltTextChangeListener = (change: AltTextChange) => Promise<void>;

@@ -67,7 +67,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
       }
       const result = await writeGeneratedText(file, locale, locales, before, text, record);
       if (result.status === 'written') {
-        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text });
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text, fileName: file.name });
       }
       return result;
     },

@@ -21,6 +21,7 @@ export interface LocaleCallsInput {
   entries: EntryContext[];
   request: Omit<GenerateRequest, 'image' | 'lang'>;
   beforeSend?: GenerateOptions['beforeSend'];
+  callsAnswered?: GenerateOptions['callsAnswered'];
   jobId: number | null;
   /** `provider` is the fallback (config `fallback`): recorded with each text, to tell it apart from a primary of the same API. */
   viaFallback?: boolean;
@@ -89,6 +90,7 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
   if (uncached.length > 1 && provider.generateLanguages) {
     const resolved = await resolve();
     const texts = await provider.generateLanguages({ ...input.request, context: { ...input.request.context, entries: input.entries }, image: resolved.image, lang: uncached[0].lang, langs: uncached.map((target) => target.lang) });
+    input.callsAnswered?.();
     for (const target of uncached) await input.cache?.keep(target.lang, input.entries, texts[target.lang]);
     for (const target of uncached) await write(target.locale, target.state, texts[target.lang]);
     return progress;
@@ -108,6 +110,7 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
       progress.decorative = true;
       return progress;
     }
+    if (index === uncached.length - 1) input.callsAnswered?.();
     await input.cache?.keep(target.lang, input.entries, answer.text);
     await write(target.locale, target.state, answer.text);
   }

@@ -87,6 +87,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           entries,
           request: { signal: options.signal, style: config.style, keywords: config.keywords, context: { fileName: file.name, site: config.context }, fileLabel: fileLabel(file) },
           beforeSend: options.beforeSend,
+          callsAnswered: options.callsAnswered,
           viaFallback: provider === fallback,
           jobId: options.jobId ?? null,
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.

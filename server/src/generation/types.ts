@@ -70,6 +70,12 @@ export interface GenerateOptions {
   force?: boolean;
   /** Send to the fallback provider (the queue decides: queue/fallback.ts); ignored when none is configured. */
   viaFallback?: boolean;
+  /**
+   * Called once the job's last provider call has answered, before its text is written: the queue
+   * gives the job's concurrency slot back then. Not called when no call answers (a skip, a cache
+   * hit, a failure): the slot comes back when the job ends.
+   */
+  callsAnswered?: () => void;
 }
 
 /** One line for the job and the log: which locales a written job left out, and why (`sv: alttextai does not write sv`). */

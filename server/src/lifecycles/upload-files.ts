@@ -4,7 +4,7 @@ import { isImageMime } from '../utils/file-label';
 import { getService } from '../services/get-service';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { readConfig } from '../config/read';
-import { currentUploadSource, describesUploadsFrom } from './upload-source';
+import { afterResponse, currentUploadSource, describesUploadsFrom } from './upload-source';
 
 interface UploadFileEvent {
   result?: (Partial<FileSummary> & { id?: number | string }) | null;
@@ -44,7 +44,11 @@ export const subscribeToUploads = (strapi: Core.Strapi) => {
         // With detectDecorative, a spacer is suggested decorative from its stored size (free) and never sent.
         const spacer = config.detectDecorative ? spacerHint(summary) : undefined;
         if (spacer) await getService(strapi, 'decorative').suggest(summary.id, spacer);
-        await queue.enqueueNewUpload(summary.id, spacer ? `looks decorative (${spacer}): suggested, not described` : skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }), waitMs);
+        await queue.enqueueNewUpload(summary.id, spacer ? `looks decorative (${spacer}): suggested, not described` : skipReason(summary, { mode: 'fill', maxImageMegabytes: config.maxImageMegabytes }), {
+          waitMs,
+          // Described after the upload's response is sent: the job's CPU would otherwise delay its 201.
+          wakeWhen: (wake) => afterResponse(strapi, wake),
+        });
         return;
       }
       // New bytes: the plugin's own earlier text may be refreshed, so the alt-text rule does not apply here.

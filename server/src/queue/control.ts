@@ -9,6 +9,7 @@ import { keyHint } from '../utils/redact';
 import type { FallbackRouting } from './fallback';
 import type { EntryRef, JobRequest, RequestOutcome } from './job-requests';
 import type { JobStore } from './job-store';
+import { createPauseFlag } from './pause-flag';
 import { createQueueStateStore, type PauseReason, type QueueState } from './queue-state';
 
 export interface EnqueueOptions {
@@ -41,7 +42,8 @@ export const createQueueControl = (
     fallback?: Pick<FallbackRouting, 'inUse' | 'outOfCredits' | 'primaryRecovered'>;
   }
 ) => {
-  const state = createQueueStateStore(strapi);
+  // The worker asks at every claim and before every call: a recent answer serves, never older than one poll.
+  const state = createPauseFlag(createQueueStateStore(strapi), { maxAgeMs: () => Math.min(readConfig(strapi).pollIntervalMs, 1000), now: () => now().getTime() });
   const log = (level: 'info' | 'warn', message: string) => strapi.log[level](`[${PLUGIN_ID}] ${message}`);
   /** A provider that reports no balance (OpenAI-compatible) counts as having some: it is simply tried. */
   const hasCredits = async (which: 'primary' | 'fallback'): Promise<boolean> => {
@@ -57,12 +59,15 @@ export const createQueueControl = (
   const control = {
     /**
      * The upload lifecycle calls this and must stay fast: one insert. An upload the rules say not
-     * to send (`skipReason`) is recorded as skipped, at no cost.
+     * to send (`skipReason`) is recorded as skipped, at no cost. `wakeWhen` decides when this
+     * process's worker is told (the lifecycle: once the upload's response is sent); at once by default.
      */
-    async enqueueNewUpload(fileId: number, skipReason?: string, waitMs = 0) {
+    async enqueueNewUpload(fileId: number, skipReason?: string, options: { waitMs?: number; wakeWhen?: (wake: () => void) => void } = {}) {
       if (skipReason) return deps.store.recordSkippedUpload(fileId, skipReason);
+      const { waitMs = 0, wakeWhen = (wake) => wake() } = options;
       await deps.store.requests.enqueueMany([{ fileId, reason: 'upload', mode: 'fill', ...(waitMs > 0 ? { availableAt: new Date(Date.now() + waitMs) } : {}) }]);
-      if (waitMs === 0) deps.wake();
+      // A job waiting for its entry is found by the poll when its time comes.
+      if (waitMs === 0) wakeWhen(deps.wake);
     },
 
     /**
@@ -87,19 +92,12 @@ export const createQueueControl = (
     getState: (): Promise<QueueState> => state.get(),
 
     /**
-     * Whether the queue is paused. A pause with `resumesAt` (the budget's) ends here once the clock
+     * Whether the queue is paused, from an answer at most min(pollIntervalMs, 1 s) old (this
+     * process's own pause and resume count at once). A pause with `resumesAt` (the budget's) ends here once the clock
      * passes it: every worker asks at each poll, so whichever replica looks first resumes the queue
      * for all, and no admin is needed. If the budget is still spent, the next call pauses it again.
      */
-    async isPaused(): Promise<boolean> {
-      const current = await state.get();
-      if (!current.paused) return false;
-      if (current.resumesAt && now().getTime() >= Date.parse(current.resumesAt)) {
-        await control.resume(`the ${current.reason === 'BUDGET_REACHED' ? 'budget period' : 'pause'} ended`);
-        return false;
-      }
-      return true;
-    },
+    isPaused: (): Promise<boolean> => state.paused((current) => control.resume(`the ${current.reason === 'BUDGET_REACHED' ? 'budget period' : 'pause'} ended`)),
 
     async pause(reason: PauseReason, message: string, resumesAt?: Date) {
       const current = await state.get();

@@ -56,7 +56,7 @@ class StoppedBeforeSend extends Error {}
  * the next UTC day or month) and the job waits, its attempt refunded. A failure the provider is not
  * paid for (spend/refund.ts) gives the last call's credit back.
  */
-export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal): Promise<void> => {
+export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal, release?: () => void): Promise<void> => {
   let stoppedBeforeSend = false;
   let lastReservation: Reservation | undefined;
   const viaFallback = (await deps.fallback?.inUse()) ?? false;
@@ -70,6 +70,8 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     jobId: job.id,
     signal,
     viaFallback,
+    // The write-back and the job's ending hold no slot: `concurrency` counts provider calls in flight.
+    callsAnswered: release,
     beforeSend: async ({ provider }) => {
       await deps.limiter.acquire(signal);
       if (signal?.aborted || (await deps.isPaused())) {

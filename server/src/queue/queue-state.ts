@@ -30,9 +30,11 @@ export const createQueueStateStore = (strapi: Core.Strapi) => {
       const value = (await store().get({})) as QueueState | null | undefined;
       return value && typeof value.paused === 'boolean' ? value : RUNNING;
     },
-    async pause(reason: PauseReason, message: string, keyHint?: string, resumesAt?: Date): Promise<void> {
+    /** Returns the state written. */
+    async pause(reason: PauseReason, message: string, keyHint?: string, resumesAt?: Date): Promise<QueueState> {
       const state: QueueState = { paused: true, reason, message, keyHint, since: new Date().toISOString(), ...(resumesAt ? { resumesAt: resumesAt.toISOString() } : {}) };
       await store().set({ value: state });
+      return state;
     },
     async resume(): Promise<void> {
       await store().set({ value: RUNNING });

@@ -1,18 +1,21 @@
 import type { JobRow, JobStore } from './job-store';
 
 /**
- * The loop that turns pending jobs into provider calls, at most `concurrency` at a time.
+ * The loop that turns pending jobs into provider calls, at most `concurrency` at a time: a job holds
+ * its slot until its provider calls have answered (`release`), not through its write-back.
  * New work in this process wakes it at once (`nudge`); work enqueued by another replica, or a
  * retry whose time has come, is found by the idle poll. A job's lease is renewed while it runs,
  * so a slow provider never looks like a dead replica; a dead replica's lease simply runs out.
  */
 export interface WorkerOptions {
-  store: JobStore;
+  store: Pick<JobStore, 'claim' | 'renewLease' | 'nextAvailableAt' | 'countClaimableNow'>;
   /**
    * Processes one claimed job and records its ending; must not throw (errors go to onError). The
    * signal aborts at shutdown once the grace period is over: the job must then be put back in line.
+   * `release` gives the job's slot back early, once it makes no more provider calls (its
+   * bookkeeping then runs beside the next job's call); the slot is given back at the end anyway.
    */
-  handle(job: JobRow, signal: AbortSignal): Promise<void>;
+  handle(job: JobRow, signal: AbortSignal, release: () => void): Promise<void>;
   isPaused(): Promise<boolean>;
   concurrency: number;
   leaseMs: number;
@@ -57,7 +60,12 @@ export const createWorker = (options: WorkerOptions): Worker => {
   let nudged = false;
   let wakeUp: (() => void) | undefined;
   let loopDone: Promise<void> = Promise.resolve();
+  /** Every job running here, until it ends (shutdown and `idle` wait for them). */
   const inFlight = new Map<Promise<void>, AbortController>();
+  /** The jobs holding a slot: `concurrency` bounds these, i.e. the provider calls in flight. */
+  const holding = new Set<object>();
+  /** The last claim found fewer jobs than it could take: a freed slot has nothing to look for until new work wakes the loop. */
+  let drained = false;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -83,11 +91,17 @@ export const createWorker = (options: WorkerOptions): Worker => {
   const launch = (job: JobRow) => {
     const heartbeat = renewLease(job);
     const controller = new AbortController();
+    const slot = {};
+    holding.add(slot);
+    const release = () => {
+      if (holding.delete(slot) && !drained) nudge();
+    };
     const task = options
-      .handle(job, controller.signal)
+      .handle(job, controller.signal, release)
       .catch(options.onError)
       .finally(() => {
         clearInterval(heartbeat);
+        holding.delete(slot);
         inFlight.delete(task);
         nudge();
       });
@@ -108,14 +122,15 @@ export const createWorker = (options: WorkerOptions): Worker => {
           await sleep(options.idlePollMs);
           continue;
         }
-        const free = options.concurrency - inFlight.size;
+        const free = options.concurrency - holding.size;
         if (free > 0) {
           const { claimed, lost } = await options.store.claim(free, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
           if (lost.length > 0) options.onLost?.(lost);
+          drained = claimed.length < free;
           for (const job of claimed) launch(job);
           if (claimed.length === free) continue;
         }
-        const wait = inFlight.size >= options.concurrency ? options.idlePollMs : await waitBeforeNextClaim();
+        const wait = holding.size >= options.concurrency ? options.idlePollMs : await waitBeforeNextClaim();
         if (!nudged && running) await sleep(wait);
       } catch (error) {
         options.onError(error);
@@ -133,7 +148,10 @@ export const createWorker = (options: WorkerOptions): Worker => {
       running = true;
       loopDone = loop();
     },
-    nudge,
+    nudge() {
+      drained = false;
+      nudge();
+    },
     async stop({ graceMs, abort }: StopOptions = { graceMs: 5000, abort: false }) {
       running = false;
       wakeUp?.();
