@@ -18,11 +18,15 @@ export const answeredElsewhere = (key: string): Promise<void> | undefined => ask
 export const ask = (key: string): Question | undefined => {
   if (asking.has(key)) return undefined;
   let done!: () => void;
-  asking.set(key, new Promise<void>((resolve) => (done = resolve)));
+  const answered = new Promise<void>((resolve) => (done = resolve));
+  asking.set(key, answered);
+  let released = false;
   return {
+    // Idempotent, and only ever removes its own entry: a second release must not free a later asker's key.
     release() {
-      if (!done) return;
-      asking.delete(key);
+      if (released) return;
+      released = true;
+      if (asking.get(key) === answered) asking.delete(key);
       done();
     },
   };

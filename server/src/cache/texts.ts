@@ -43,7 +43,18 @@ export const createCachedTexts = (strapi: Core.Strapi) => {
       return found;
     },
 
-    /** Texts of bytes that no file in the library has any more: a deleted image leaves nothing behind. */
+    /** The texts of these bytes, unless a file in the library still has them: what a deleted file leaves behind. */
+    async forgetUnlessKept(fingerprint: string): Promise<number> {
+      const prints = tableOf(strapi, FINGERPRINT_UID);
+      const kept = strapi.db.connection(prints.name).select(prints.column('fileId')).where(prints.column('fingerprint'), fingerprint).limit(1);
+      if ((await kept).length > 0) return 0;
+      return strapi.db.connection(table.name).where(table.column('fingerprint'), fingerprint).delete();
+    },
+
+    /**
+     * Texts of bytes that no file in the library has any more: the sweep, run with the pruning, for
+     * what a delete did not forget (files replaced with new bytes, deleted while the plugin was off).
+     */
     async forgetOrphans(): Promise<number> {
       const prints = tableOf(strapi, FINGERPRINT_UID);
       return strapi.db

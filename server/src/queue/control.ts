@@ -146,11 +146,13 @@ export const createQueueControl = (
       return { retried: count };
     },
 
-    /** Finished jobs past `jobRetentionDays` (and cached texts unused as long), and alt-text versions past `historyRetentionDays`. */
+    /** Finished jobs past `jobRetentionDays` (and cached texts unused as long, or of bytes no file has any more), and alt-text versions past `historyRetentionDays`. */
     async pruneFinished(): Promise<number> {
       await pruneHistory(strapi);
       const before = new Date(Date.now() - readConfig(strapi).jobRetentionDays * DAY_MS);
-      await createCachedTexts(strapi).pruneUnusedSince(before);
+      const cached = createCachedTexts(strapi);
+      await cached.pruneUnusedSince(before);
+      await cached.forgetOrphans();
       return deps.store.pruneFinished(before);
     },
   };

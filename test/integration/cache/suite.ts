@@ -148,6 +148,32 @@ export const cacheSuite = (database: DatabaseKind) =>
       expect((await provenanceOf(again))?.source).toBe('generated');
     });
 
+    test("a delete forgets only its own bytes' texts; texts no file has any more go with the pruning", async () => {
+      const CACHED_TEXT_UID = 'plugin::auto-alt-text.cached-text';
+      const png = await solidPng(83, 61, { r: 30, g: 200, b: 90 });
+      const kept = await upload(png, 'kept.png');
+      const text = await textOf(kept);
+      const copy = await upload(png, 'kept-copy.png');
+      expect(await textOf(copy)).toBe(text);
+      // A text of bytes no file has (left, say, by a replace): a delete of another file leaves it to the sweep.
+      const stray = { cacheKey: `stray-${randomBytes(6).toString('hex')}`, fingerprint: 'sha256:no-file-has-these', settings: 's', lang: 'en', provider: 'alttextlab', text: 'stray', hits: 0, lastUsedAt: new Date() };
+      await app.strapi.db.query(CACHED_TEXT_UID).create({ data: stray });
+
+      const deleted = await fetch(`${app.url}/api/upload/files/${copy}`, { method: 'DELETE', headers: { Authorization: `Bearer ${app.apiToken}` } });
+      expect(deleted.status).toBe(200);
+      await waitFor('the copy\'s fingerprint forgotten', async () => ((await app.strapi.db.query(FINGERPRINT_UID).count({ where: { fileId: copy } })) === 0 ? true : undefined));
+      const strayLeft = () => app.strapi.db.query(CACHED_TEXT_UID).count({ where: { cacheKey: stray.cacheKey } });
+      expect(await strayLeft()).toBe(1);
+      // The bytes are still in the library (the first file): their text stays, and a third copy is free.
+      const third = await upload(png, 'kept-again.png');
+      expect(await textOf(third)).toBe(text);
+      await idle();
+      expect(paidCalls(emulator)).toBe(1);
+
+      await pluginServices(app.strapi).queue.pruneFinished();
+      expect(await strayLeft()).toBe(0);
+    });
+
     test('an object S3 stored in several parts is fingerprinted by its bytes, and its copy is still free', async () => {
       // Noise does not compress: a 1400 × 1400 PNG is over the 5 MB at which the upload provider goes multipart,
       // once Strapi stores the bytes as sent (its size optimisation would re-encode them with a palette).
