@@ -4,6 +4,7 @@ import type { GenerationOutcome } from '../generation/types';
 import { keyHint } from '../utils/redact';
 import { PRIMARY_IN_USE, type FallbackState, type FallbackStateStore } from './fallback-state';
 import { afterPrimaryAttempt, routeFor, type SwitchContext } from './fallback-switch';
+import { createSharedStateCache } from './shared-state-cache';
 
 /** How long this process trusts the shared state it read: at most one read per second, whatever the concurrency. */
 const CACHE_MS = 1000;
@@ -35,17 +36,13 @@ const WHY: Record<FallbackReason, (seconds: number) => string> = {
  */
 export const createFallbackRouting = (deps: FallbackRoutingDeps) => {
   const now = deps.now ?? Date.now;
-  let cached: { state: FallbackState; at: number } | undefined;
-
-  const read = async (fresh = false): Promise<FallbackState> => {
-    if (!fresh && cached && now() - cached.at < CACHE_MS) return cached.state;
-    const state = await deps.store.get();
-    cached = { state, at: now() };
-    return state;
-  };
+  const cache = createSharedStateCache(() => deps.store.get(), { maxAgeMs: () => CACHE_MS, elapsed: now });
+  const read = (fresh = false): Promise<FallbackState> => (fresh ? cache.fresh() : cache.recent());
   const write = async (state: FallbackState) => {
-    await deps.store.set(state);
-    cached = { state, at: now() };
+    await cache.write(async () => {
+      await deps.store.set(state);
+      return state;
+    });
   };
   const contextOf = (fallback: { afterTransientSeconds: number }): SwitchContext => ({ now: now(), afterTransientMs: fallback.afterTransientSeconds * 1000, primary: primaryIdentity(deps.primary()) });
 

@@ -1,4 +1,5 @@
 import type { QueueState, QueueStateStore } from './queue-state';
+import { createSharedStateCache } from './shared-state-cache';
 
 export interface PauseFlagOptions {
   /**
@@ -13,31 +14,19 @@ export interface PauseFlagOptions {
 }
 
 /**
- * The queue's pause state as this process reads it: the worker asks before every claim and before
- * every provider call, so at full speed the shared row would be read several times per image. A
- * recent answer is reused instead; this process's own pause and resume replace it at once.
+ * The queue's pause state as this process reads it (through the shared-state cache): the worker
+ * asks before every claim and before every provider call.
  */
 export const createPauseFlag = (store: QueueStateStore, options: PauseFlagOptions) => {
-  const elapsed = options.elapsed ?? Date.now;
-  let cached: { state: QueueState; at: number } | undefined;
-  /** Bumped around each write of this process: a read under way meanwhile must not bring the old answer back. */
-  let writes = 0;
-  const keep = (state: QueueState) => {
-    cached = { state, at: elapsed() };
-    return state;
-  };
+  const cache = createSharedStateCache(() => store.get(), options);
   const ended = (state: QueueState) => !!state.resumesAt && options.now() >= Date.parse(state.resumesAt);
 
   const flag = {
     /** Read afresh (the admin's view, decisions that write). */
-    async get(): Promise<QueueState> {
-      const started = writes;
-      const state = await store.get();
-      return started === writes || !cached ? keep(state) : cached.state;
-    },
+    get: (): Promise<QueueState> => cache.fresh(),
 
     /** An answer at most `maxAgeMs` old. */
-    recent: async (): Promise<QueueState> => (cached && elapsed() - cached.at < options.maxAgeMs() ? cached.state : flag.get()),
+    recent: (): Promise<QueueState> => cache.recent(),
 
     /**
      * Whether the queue is paused now. A pause whose `resumesAt` has passed is read afresh first
@@ -56,17 +45,14 @@ export const createPauseFlag = (store: QueueStateStore, options: PauseFlagOption
     },
 
     async pause(...args: Parameters<QueueStateStore['pause']>): Promise<void> {
-      writes += 1;
-      const state = await store.pause(...args);
-      writes += 1;
-      keep(state);
+      await cache.write(() => store.pause(...args));
     },
 
     async resume(): Promise<void> {
-      writes += 1;
-      await store.resume();
-      writes += 1;
-      keep({ paused: false });
+      await cache.write(async () => {
+        await store.resume();
+        return { paused: false };
+      });
     },
   };
   return flag;
