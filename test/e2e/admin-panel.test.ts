@@ -3,14 +3,14 @@
  * a private S3 bucket and the provider emulator. One app for the whole file; the tests run in order
  * and each leaves the state the next one starts from (as an admin would use the panel).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { adminFetch, createAdminUser, createRoleWith, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, dismissAnnouncements, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
+import { SUPER_ADMIN, type Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const SETTINGS_PAGE = '/admin/settings/auto-alt-text';
@@ -32,25 +32,15 @@ describeInBrowser('the admin panel', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let fileIds: number[] = [];
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 500, plan: 'Pro' }] });
-    app = await startPlayground(pluginEnvFor(emulator));
-    api = { url: app.url, jwt: app.adminJwt };
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
+    ({ emulator, app, api } = await startAdminStack({ accounts: [{ key: E2E_KEY, credits: 500, plan: 'Pro' }], env: (emulator) => pluginEnvFor(emulator) }));
+    ({ browser, page } = await openAdminTab(app, { signIn: false }));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('an admin logs in through the form and finds the plugin in the main menu', async () => {
     await logIn(page, app.url, SUPER_ADMIN);

@@ -4,15 +4,15 @@
  * run stops at 3 credits, the Queue card shows BUDGET_REACHED with the time it resumes, and the
  * Spending card shows the credits, calls and cache hits with its chart.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ensureBuilt } from '../../scripts/build-if-stale';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, screenshot, screenshotOf } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -20,28 +20,17 @@ describeInBrowser('the budget and the spending report, in the admin panel', () =
   let emulator: Emulator;
   let app: Playground;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ budget: { perDay: 3 } }) });
+    ({ emulator, app } = await startAdminStack({ env: (emulator) => ({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ budget: { perDay: 3 } }) }) }));
     const api: AdminApi = { url: app.url, jwt: app.adminJwt };
     const colours = [{ r: 220, g: 40, b: 40 }, { r: 40, g: 160, b: 60 }, { r: 30, g: 60, b: 200 }, { r: 240, g: 200, b: 20 }, { r: 120, g: 40, b: 160 }];
     await uploadImages(api, await Promise.all(colours.map(async (rgb, index) => ({ name: `budget-${index + 1}.png`, bytes: await solidPng(160, 120, rgb) }))));
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('the estimate warns that the run crosses the daily budget; the run pauses at 3 credits (Budget reached, resumes by itself) and Spending shows them', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ensureBuilt } from '../../scripts/build-if-stale';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, launchBrowser, logIn, newAdminContext, screenshotOf } from './support/browser';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, logIn, screenshotOf } from './support/browser';
+import { SUPER_ADMIN, type Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const HEADER = 'fileId,fileName,locale,altText,source';
@@ -24,26 +24,19 @@ describeInBrowser('the CSV panel', () => {
   let ids: number[];
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 10 }] });
-    app = await startPlayground(pluginEnvFor(emulator));
+    ({ emulator, app } = await startAdminStack({ accounts: [{ key: E2E_KEY, credits: 10 }], env: (emulator) => pluginEnvFor(emulator) }));
     const api: AdminApi = { url: app.url, jwt: app.adminJwt };
     ids = await uploadImages(api, [
       { name: 'csv-red.png', bytes: await solidPng(120, 90, { r: 200, g: 30, b: 30 }) },
       { name: 'csv-blue.png', bytes: await solidPng(120, 90, { r: 30, g: 90, b: 200 }) },
     ]);
-    browser = await launchBrowser();
-    page = await (await newAdminContext(browser)).newPage();
+    ({ browser, page } = await openAdminTab(app, { signIn: false }));
     await logIn(page, app.url, SUPER_ADMIN);
     await page.goto(`${app.url}${PLUGIN_PAGE}`);
     await page.getByTestId('csv-panel').waitFor();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   const choose = (name: string, content: string) =>
     page.getByTestId('csv-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${content}`, 'utf8') });

@@ -4,17 +4,15 @@
  * Decorative filter lists it beside detection's suggestion (a 1×1 spacer, never described); Not
  * decorative makes it missing again.
  */
-import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { solidPng } from '../support/images';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
+import { noisyPng, solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, screenshot } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -25,14 +23,11 @@ interface Row {
   decorative?: { status: string };
 }
 
-const noisyPng = (width: number, height: number) => sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png().toBuffer();
-
 describeInBrowser('decorative images, in the admin panel', () => {
   let emulator: Emulator;
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let photo: number;
   let ornament: number;
@@ -46,11 +41,10 @@ describeInBrowser('decorative images, in the admin panel', () => {
   };
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
     // Uploads are described here (the other browser tests switch that off): the spacer must meet detection on its way in.
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_AUTO_ON_UPLOAD: 'true', ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ detectDecorative: true }) });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack({
+      env: (emulator) => ({ ...pluginEnvFor(emulator), ALT_TEXT_AUTO_ON_UPLOAD: 'true', ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ detectDecorative: true }) }),
+    }));
     [photo] = await uploadImages(api, [{ name: 'market-photo.png', bytes: await noisyPng(200, 150) }]);
     [ornament] = await uploadImages(api, [{ name: 'flourish-ornament.png', bytes: await noisyPng(240, 60) }]);
     [spacer] = await uploadImages(api, [{ name: 'spacer.png', bytes: await solidPng(1, 1, { r: 255, g: 255, b: 255 }) }]);
@@ -59,18 +53,10 @@ describeInBrowser('decorative images, in the admin panel', () => {
       const described = all.filter((row) => row.source === 'generated').length === 2;
       return described && all.find((row) => row.id === spacer)?.decorative?.status === 'suggested' ? true : undefined;
     }, 30_000);
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('Mark decorative shows the badge and alt="", the Decorative filter lists it beside a suggested spacer', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

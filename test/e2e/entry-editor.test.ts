@@ -4,14 +4,14 @@
  * with the article's context) and the entry list's bulk action (estimate, then a run that
  * finishes). One app for the file; the tests run in order, each starting where the last left off.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
+import { waitFor } from '../support/wait-for';
 import { adminJson, createAdminUser, createEntry, createRoleWith, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
-import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { describeInBrowser, logIn, newAdminContext, screenshot } from './support/browser';
+import type { Playground } from './support/playground';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const ARTICLE = 'api::article.article';
 const ARTICLES = `/admin/content-manager/collection-types/${ARTICLE}`;
@@ -22,33 +22,36 @@ describeInBrowser('the plugin in the content-manager', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let cover: number;
   let figure: number;
   let article: string;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack());
     // One upload each: a batch's answer need not keep the order of its files.
     [cover] = await uploadImages(api, [{ name: 'trail-cover.png', bytes: await solidPng(160, 120, { r: 30, g: 120, b: 60 }) }]);
     [figure] = await uploadImages(api, [{ name: 'campsite.png', bytes: await solidPng(160, 120, { r: 200, g: 120, b: 30 }) }]);
     article = await createEntry(api, ARTICLE, { title: TITLE, cover, figures: [{ image: figure, caption: 'Our campsite on day three' }] });
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
+
+  /**
+   * Selects every entry of the list once `title`'s row is there, and waits for the selection's
+   * action bar (found by text and polled: on a machine loaded by other work, role queries and
+   * playwright's visibility waits were seen to miss buttons that were on screen).
+   */
+  const selectAllEntries = async (target: Page, title: string) => {
+    await target.getByRole('gridcell', { name: title }).waitFor();
+    await target.getByRole('checkbox', { name: 'Select all entries' }).check();
+    await target.getByText(/^\d+ entr(y|ies) selected$/).waitFor();
+    // Polled from here, by the buttons' texts: on a machine loaded by other work, playwright's own waits were seen to time out with the button on screen.
+    await waitFor('the selection\'s actions (Delete)', async () => ((await target.locator('button').allTextContents()).includes('Delete') ? true : undefined), 60_000);
+  };
+  /** The list's bulk action of this plugin, whether or not the page is in the accessibility tree right now. */
+  const bulkAction = (target: Page) => target.locator('button', { hasText: /^Generate alt text for images$/ });
 
   const openArticle = async (target: Page, documentId = article) => {
     await target.goto(`${app.url}${ARTICLES}/${documentId}`);
@@ -144,9 +147,8 @@ describeInBrowser('the plugin in the content-manager', () => {
         }
         // Neither may start a run: no bulk action in the list.
         await userPage.goto(`${app.url}${ARTICLES}`);
-        await userPage.getByRole('checkbox', { name: 'Select all entries' }).click();
-        await userPage.getByRole('button', { name: 'Delete' }).waitFor();
-        await expect(userPage.getByRole('button', { name: 'Generate alt text for images' }).count()).resolves.toBe(0);
+        await selectAllEntries(userPage, TITLE);
+        await expect(bulkAction(userPage).count()).resolves.toBe(0);
       } finally {
         await userContext.close();
       }
@@ -158,8 +160,8 @@ describeInBrowser('the plugin in the content-manager', () => {
     await createEntry(api, ARTICLE, { title: 'Ridge view at dawn', cover: third });
 
     await page.goto(`${app.url}${ARTICLES}`);
-    await page.getByRole('checkbox', { name: 'Select all entries' }).click();
-    await page.getByRole('button', { name: 'Generate alt text for images' }).click();
+    await selectAllEntries(page, 'Ridge view at dawn');
+    await bulkAction(page).click();
     const dialog = page.getByTestId('entry-bulk-dialog');
     // The generated cover is refreshed with its article (asked before: from the cache, free), the new one
     // described; the person's text is kept.

@@ -4,15 +4,15 @@
  * provider is in use and why, the image list says who wrote each text, and the settings page shows
  * the fallback read-only — never its key.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, screenshot, screenshotOf } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const FALLBACK_KEY = 'e2e-fallback-alttextai-key-00009c1d';
@@ -28,40 +28,31 @@ describeInBrowser('the fallback provider, in the admin panel', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   const media = async () => (await adminJson<{ data: { rows: MediaRowData[] } }>(api, '/auto-alt-text/media?pageSize=100')).data.rows;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 1, plan: 'Pro' }, { key: FALLBACK_KEY, credits: 100 }] });
-    app = await startPlayground({
-      ...pluginEnvFor(emulator),
-      ALT_TEXT_AUTO_ON_UPLOAD: 'true',
-      ALT_TEXT_CONCURRENCY: '1',
-      ALT_TEXT_API_KEY: E2E_KEY,
-      ALT_TEXT_FALLBACK_PROVIDER: 'alttextai',
-      ALT_TEXT_FALLBACK_API_KEY: FALLBACK_KEY,
-      ALT_TEXT_FALLBACK_BASE_URL: emulator.baseUrls.alttextai,
-    });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack({
+      accounts: [{ key: E2E_KEY, credits: 1, plan: 'Pro' }, { key: FALLBACK_KEY, credits: 100 }],
+      env: (emulator) => ({
+        ...pluginEnvFor(emulator),
+        ALT_TEXT_AUTO_ON_UPLOAD: 'true',
+        ALT_TEXT_CONCURRENCY: '1',
+        ALT_TEXT_API_KEY: E2E_KEY,
+        ALT_TEXT_FALLBACK_PROVIDER: 'alttextai',
+        ALT_TEXT_FALLBACK_API_KEY: FALLBACK_KEY,
+        ALT_TEXT_FALLBACK_BASE_URL: emulator.baseUrls.alttextai,
+      }),
+    }));
     await uploadImages(api, [{ name: 'red-square.png', bytes: await solidPng(320, 240, { r: 200, g: 30, b: 30 }) }]);
     await uploadImages(api, [{ name: 'green-square.png', bytes: await solidPng(320, 240, { r: 30, g: 160, b: 60 }) }]);
     await uploadImages(api, [{ name: 'blue-square.png', bytes: await solidPng(320, 240, { r: 30, g: 90, b: 200 }) }]);
     await waitFor('three images with alt text', async () => ((await media()).filter((row) => row.alternativeText).length === 3 ? true : undefined), 30_000);
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('the dashboard says the fallback is in use and why, and the image list which texts it wrote', async () => {
     const rows = await media();

@@ -3,15 +3,15 @@
  * plugin, then edited by a person; its History dialog lists both, newest first, and Revert puts the
  * generated text back in the list (a person's choice now). Costs one provider call (the upload's).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshotOf } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
-import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { describeInBrowser, screenshotOf } from './support/browser';
+import type { Playground } from './support/playground';
+import { E2E_KEY } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -20,16 +20,12 @@ describeInBrowser('alt-text history in the admin panel', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let id: number;
   let generated: string;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 50, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack({ accounts: [{ key: E2E_KEY, credits: 50, plan: 'Pro' }] }));
     [id] = await uploadImages(api, [{ name: 'history-square.png', bytes: await solidPng(160, 120, { r: 240, g: 170, b: 20 }) }]);
     // The e2e stack does not describe uploads: Regenerate makes the one call.
     await adminJson(api, `/auto-alt-text/media/${id}/regenerate`, { method: 'POST', body: JSON.stringify({}) });
@@ -40,18 +36,10 @@ describeInBrowser('alt-text history in the admin panel', () => {
       return history.data.total === 1 ? true : undefined;
     });
     await adminJson(api, `/auto-alt-text/media/${id}`, { method: 'PUT', body: JSON.stringify({ alternativeText: 'An orange square, typed by hand' }) });
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('the History dialog lists the versions; Revert restores the generated text in the list', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

@@ -5,15 +5,15 @@
  * estimate counts images × locales; the entry editor shows and edits the entry's locale. One app for
  * the file; the tests run in order.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, screenshot, screenshotOf } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -29,7 +29,6 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let red: number;
   let green: number;
@@ -45,10 +44,7 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
   };
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: 'i18n' }) });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack({ env: (emulator) => ({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ locales: 'i18n' }) }) }));
     for (const [code, name] of [['fr', 'French (fr)'], ['de', 'German (de)']]) {
       await adminJson(api, '/i18n/locales', { method: 'POST', body: JSON.stringify({ code, name, isDefault: false }) });
     }
@@ -65,18 +61,10 @@ describeInBrowser('alt text in every locale, in the admin panel', () => {
       async () => ((await adminJson<{ data: { status: string } }>(api, `/auto-alt-text/runs/${run.data.id}`)).data.status === 'done' ? true : undefined),
       30_000
     );
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('the image list switches to French: each row shows its French text and source, and a reload keeps the locale', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

@@ -3,15 +3,14 @@
  * filter shows the flagged images with the badge and each flag's name (its evidence as the tooltip),
  * and fixing a text in place takes the image off the list. One app for the file; tests run in order.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
-import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { describeInBrowser, screenshot } from './support/browser';
+import type { Playground } from './support/playground';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -20,7 +19,6 @@ describeInBrowser('quality flags in the image list', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let ids: number[];
 
@@ -29,10 +27,7 @@ describeInBrowser('quality flags in the image list', () => {
   const list = () => page.getByTestId('media-list');
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_API_KEY: E2E_KEY });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack());
     ids = await uploadImages(api, [
       { name: 'IMG_2041.png', bytes: await solidPng(160, 120, { r: 200, g: 30, b: 30 }) },
       { name: 'shoes.png', bytes: await solidPng(160, 120, { r: 30, g: 160, b: 60 }) },
@@ -47,18 +42,10 @@ describeInBrowser('quality flags in the image list', () => {
     );
     await put(ids[0], 'Image of IMG_2041.jpg');
     await put(ids[1], 'Red running shoes, blue running shoes, cheap running shoes');
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('Show → Needs review lists the flagged images with their reasons, and not the clean one', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

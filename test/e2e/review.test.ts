@@ -3,15 +3,15 @@
  * uploads wait as suggestions; the dashboard says so and links to the Review page; the keyboard
  * approves one as it is (A), edits and approves another (E, Enter), and the counts follow.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { waitFor } from '../support/wait-for';
 import { adminJson, uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot } from './support/browser';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import { describeInBrowser, screenshot } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -30,33 +30,23 @@ describeInBrowser('review before publish, in the admin panel', () => {
   let app: Playground;
   let api: AdminApi;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   const review = async () => (await adminJson<{ data: ReviewData }>(api, '/auto-alt-text/review?pageSize=100')).data;
   const media = async () => (await adminJson<{ data: { rows: MediaRowData[] } }>(api, '/auto-alt-text/media?pageSize=100')).data.rows;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 200, plan: 'Pro' }] });
-    app = await startPlayground({ ...pluginEnvFor(emulator), ALT_TEXT_AUTO_ON_UPLOAD: 'true', ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ review: 'new' }) });
-    api = { url: app.url, jwt: app.adminJwt };
+    ({ emulator, app, api } = await startAdminStack({
+      env: (emulator) => ({ ...pluginEnvFor(emulator), ALT_TEXT_AUTO_ON_UPLOAD: 'true', ALT_TEXT_API_KEY: E2E_KEY, ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ review: 'new' }) }),
+    }));
     await uploadImages(api, [{ name: 'red-square.png', bytes: await solidPng(320, 240, { r: 200, g: 30, b: 30 }) }]);
     await uploadImages(api, [{ name: 'green-square.png', bytes: await solidPng(320, 240, { r: 30, g: 160, b: 60 }) }]);
     await uploadImages(api, [{ name: 'blue-square.png', bytes: await solidPng(320, 240, { r: 30, g: 90, b: 200 }) }]);
     await waitFor('three suggestions', async () => ((await review()).total === 3 ? true : undefined), 30_000);
-    browser = await launchBrowser();
-    context = await newAdminContext(browser);
-    page = await context.newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('the dashboard counts the suggestions and links to the Review page, which lists its shortcuts', async () => {
     await page.goto(`${app.url}${PLUGIN_PAGE}`);

@@ -5,11 +5,11 @@
  * when they do.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ensureBuilt } from '../../scripts/build-if-stale';
-import { describeInBrowser, dismissAnnouncements, launchBrowser, logIn, newAdminContext, screenshot, screenshotOf } from './support/browser';
-import { startPlayground, SUPER_ADMIN, type Playground } from './support/playground';
+import type { Emulator } from '../../emulator/server';
+import { describeInBrowser, screenshot, screenshotOf } from './support/browser';
+import type { Playground } from './support/playground';
 import { E2E_KEY } from './support/stack';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 
 const SETTINGS_PAGE = '/admin/settings/auto-alt-text';
 const ELSEWHERE = 'http://127.0.0.1:9/v1';
@@ -21,22 +21,16 @@ describeInBrowser('the settings page: where the key and the images go', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    emulator = await startEmulator({ accounts: [{ key: E2E_KEY, credits: 30, plan: 'Pro' }] });
     // config/plugins fixes one entry-context option and leaves the other two to the admin.
     const extra = { entryContext: { waitSeconds: 5 } };
-    app = await startPlayground({ ALT_TEXT_AUTO_ON_UPLOAD: 'false', ALT_TEXT_CREDITS_PROBE_SECONDS: '0', ALT_TEXT_EXTRA_CONFIG: JSON.stringify(extra) });
-    browser = await launchBrowser();
-    page = await (await newAdminContext(browser)).newPage();
-    await logIn(page, app.url, SUPER_ADMIN);
-    await dismissAnnouncements(page);
+    ({ emulator, app } = await startAdminStack({
+      accounts: [{ key: E2E_KEY, credits: 30, plan: 'Pro' }],
+      env: () => ({ ALT_TEXT_AUTO_ON_UPLOAD: 'false', ALT_TEXT_CREDITS_PROBE_SECONDS: '0', ALT_TEXT_EXTRA_CONFIG: JSON.stringify(extra) }),
+    }));
+    ({ browser, page } = await openAdminTab(app));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await emulator?.close();
-  });
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
 
   test('a new base URL is announced with its host; once saved with the key, the warning goes', async () => {
     await page.goto(`${app.url}${SETTINGS_PAGE}`);
