@@ -10,12 +10,43 @@ interface Waiting {
 }
 
 /**
- * Gathers the alt texts GraphQL asks for one field at a time into one lookup per locale: every
- * `load` made before the event loop turns (the siblings of a list, the files of one association)
- * shares one query. A lookup that fails serves each file its own text (`onError` is told once).
+ * How long a batch stays open. GraphQL loads each association of each entry with its own query;
+ * on a database behind a socket (PostgreSQL, MySQL) those answer one after another, so the
+ * alt-text fields arrive over tens of milliseconds, a few milliseconds apart (measured on
+ * PostgreSQL: 30 fields of 6 articles over 57 ms, gaps up to 8 ms). A batch closes once no field
+ * has come for `quietMs`, or `maxWaitMs` after it opened. The response waits about `quietMs` after
+ * its last field (the loads before it were still under way anyway): about 10 ms on a 150–250 ms
+ * response, for one lookup instead of one per event-loop turn (27–31 per response for 25
+ * articles on PostgreSQL/MariaDB when a batch closed after one turn).
  */
-export const createTextBatches = (serve: ServeTexts, onError: (error: unknown) => void) => {
+export interface BatchWindow {
+  quietMs: number;
+  maxWaitMs: number;
+}
+
+export const DEFAULT_BATCH_WINDOW: BatchWindow = { quietMs: 10, maxWaitMs: 250 };
+
+/**
+ * Gathers the alt texts GraphQL asks for one field at a time into one lookup per locale: every
+ * `load` made while a batch is open (see `BatchWindow`) shares one query. A lookup that fails
+ * serves each file its own text (`onError` is told once).
+ */
+export const createTextBatches = (serve: ServeTexts, onError: (error: unknown) => void, window: BatchWindow = DEFAULT_BATCH_WINDOW, now: () => number = Date.now) => {
   let waiting: Waiting[] = [];
+  let openedAt = 0;
+  let lastLoadAt = 0;
+
+  /** Closes the batch once loads have stopped coming for `quietMs`, or it has been open `maxWaitMs`. */
+  const closeWhenQuiet = () => {
+    const at = now();
+    const quietFor = at - lastLoadAt;
+    const openFor = at - openedAt;
+    if (quietFor < window.quietMs && openFor < window.maxWaitMs) {
+      setTimeout(closeWhenQuiet, Math.min(window.quietMs - quietFor, window.maxWaitMs - openFor));
+      return;
+    }
+    void flush();
+  };
 
   const flush = async (): Promise<void> => {
     const batch = waiting;
@@ -38,7 +69,11 @@ export const createTextBatches = (serve: ServeTexts, onError: (error: unknown) =
 
   return {
     load(file: ServedFile, locale: string): Promise<string | null> {
-      if (waiting.length === 0) setImmediate(() => void flush());
+      lastLoadAt = now();
+      if (waiting.length === 0) {
+        openedAt = lastLoadAt;
+        setTimeout(closeWhenQuiet, window.quietMs);
+      }
       return new Promise((settle) => waiting.push({ file, locale, settle }));
     },
   };

@@ -44,4 +44,33 @@ describe('GraphQL asks for alt texts one field at a time; they are looked up tog
     await expect(Promise.all([batches.load(file(2), 'fr'), batches.load(file(3, null), 'fr')])).resolves.toEqual(['default 2', null]);
     expect(errors).toHaveLength(1);
   });
+
+  test('loads that keep arriving a moment apart (as association loads answer on a socket) share one lookup', async () => {
+    const { calls, serve } = recordingServe();
+    const batches = createTextBatches(serve, () => undefined, { quietMs: 15, maxWaitMs: 500 });
+    const loads: Array<Promise<string | null>> = [];
+    for (let id = 1; id <= 6; id += 1) {
+      loads.push(batches.load(file(id), 'fr'));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await Promise.all(loads);
+    expect(calls).toEqual([{ locale: 'fr', ids: [1, 2, 3, 4, 5, 6] }]);
+  });
+
+  test('a batch that keeps receiving loads closes after maxWaitMs: no field waits without bound', async () => {
+    const { calls, serve } = recordingServe();
+    const batches = createTextBatches(serve, () => undefined, { quietMs: 20, maxWaitMs: 40 });
+    const started = Date.now();
+    const first = batches.load(file(1), 'fr').then(() => Date.now() - started);
+    const loads: Array<Promise<unknown>> = [first];
+    for (let id = 2; id <= 20; id += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      loads.push(batches.load(file(id), 'fr'));
+    }
+    await Promise.all(loads);
+    expect(await first).toBeLessThan(40 + 30); // closed by maxWaitMs, with timer slack
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.flatMap((call) => call.ids)).toEqual(Array.from({ length: 19 }, (_, index) => index + 2).reduce((ids, id) => [...ids, id], [1]));
+  });
 });
+

@@ -1,0 +1,3 @@
+import { servingGraphqlSuite } from './graphql-suite';
+
+servingGraphqlSuite('sqlite');
