@@ -36,8 +36,7 @@ export const createLocaleStates = (strapi: Core.Strapi) => {
   const texts = createLocaleTextStore(strapi);
   const decorative = createDecorativeStore(strapi);
 
-  return {
-    async of(files: AltTextFileRow[], locales: LocaleSet): Promise<Map<number, Map<string, LocaleState>>> {
+  const read = async (files: AltTextFileRow[], locales: LocaleSet) => {
       const ids = files.map((file) => file.id);
       const others = locales.all.filter((locale) => locale !== locales.default);
       const [records, rows, marks] = await Promise.all([provenance.forFiles(ids), others.length > 0 ? texts.forFiles(ids, others) : Promise.resolve(new Map()), decorative.forFiles(ids)]);
@@ -58,7 +57,14 @@ export const createLocaleStates = (strapi: Core.Strapi) => {
         }
         states.set(file.id, byLocale);
       }
-      return states;
+      return { states, marks };
+  };
+
+  return {
+    async of(files: AltTextFileRow[], locales: LocaleSet): Promise<Map<number, Map<string, LocaleState>>> {
+      return (await read(files, locales)).states;
     },
+    /** `of`, and the decorative rows it read (a job's decorative checks need no second read). */
+    withMarks: read,
   };
 };

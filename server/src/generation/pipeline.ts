@@ -39,10 +39,11 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
 
     const set = await parts.localeSet();
     const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
-    const now = (await states.of([file], set)).get(file.id);
+    const read = await states.withMarks([file], set);
+    const now = read.states.get(file.id);
     const mayWrite = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
     const config = readConfig(strapi);
-    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
+    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), current: read.marks.get(file.id) ?? null, detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
     if (decorative) return { status: 'skipped', reason: decorative };
     if (mayWrite.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
     // A suggestion awaiting review is owed text already paid for: only an overwrite (Regenerate) asks again.
@@ -75,6 +76,22 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
         })
       : undefined;
     const progress: LocaleCallsResult = { written: [], skipped: Object.fromEntries(mayWrite.filter((locale) => pending.has(locale)).map((locale) => [locale, AWAITING_REVIEW])) };
+    const outcomeOf = async (): Promise<GenerationOutcome> => {
+      if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
+      if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
+      const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
+      return {
+        status: 'written',
+        text: first.text,
+        // A text the provider wrote had its image resolved first, which set the strategy; only cached texts: no delivery.
+        strategy: progress.strategy ?? 'cache',
+        ...(progress.written.some((done) => done.cached) ? { cachedLocales: progress.written.filter((done) => done.cached).map((done) => done.locale) } : {}),
+        // With one locale (no `locales` configured) the outcome reads as it always did.
+        ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
+        ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
+        ...via,
+      };
+    };
     try {
       await callForLocales(
         {
@@ -93,9 +110,24 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
           cache: jobCache,
+          deferFinalWrites: !!options.commit,
+          noSuggestion: options.mode === 'overwrite' ? undefined : new Set(writable),
         },
         progress
       );
+      if (!options.commit) return await outcomeOf();
+      // The last answers' writes and the caller's record of the outcome: one transaction, all or nothing.
+      const before = { written: progress.written.length, skipped: { ...progress.skipped } };
+      try {
+        return await options.commit(async () => {
+          for (const write of progress.deferred?.splice(0) ?? []) await write();
+          return outcomeOf();
+        });
+      } catch (error) {
+        progress.written.length = before.written;
+        progress.skipped = before.skipped;
+        throw error;
+      }
     } catch (error) {
       const remainingLocales = writable.filter((locale) => !progress.written.some((done) => done.locale === locale) && !(locale in progress.skipped));
       const strategy = progress.strategy ?? strategyOf(error);
@@ -108,19 +140,5 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
       // Jobs of this process waiting for this one's questions go on: with its answers kept, or to ask themselves.
       jobCache?.release();
     }
-    if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
-    if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
-    const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
-    return {
-      status: 'written',
-      text: first.text,
-      // A text the provider wrote had its image resolved first, which set the strategy; only cached texts: no delivery.
-      strategy: progress.strategy ?? 'cache',
-      ...(progress.written.some((done) => done.cached) ? { cachedLocales: progress.written.filter((done) => done.cached).map((done) => done.locale) } : {}),
-      // With one locale (no `locales` configured) the outcome reads as it always did.
-      ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
-      ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
-      ...via,
-    };
   };
 };
