@@ -10,6 +10,8 @@ export interface ClaimResult {
   claimed: JobRow[];
   /** Jobs whose worker died holding them one time too many: failed as WORKER_LOST, not claimed. */
   lost: JobRow[];
+  /** Whether claimable jobs may be left after this claim (false: the claim saw them all). */
+  more: boolean;
 }
 
 export interface RescheduleOptions {
@@ -128,7 +130,7 @@ export const createJobStore = (strapi: Core.Strapi) => {
      * touches it is failed after `maxAttempts` instead of taken over forever.
      */
     async claim(limit: number, owner: string, options: { leaseMs: number; maxAttempts: number }): Promise<ClaimResult> {
-      const result: ClaimResult = { claimed: [], lost: [] };
+      const result: ClaimResult = { claimed: [], lost: [], more: true };
       if (limit <= 0) return result;
       const now = new Date();
       const candidates = (await jobs().findMany({
@@ -156,6 +158,8 @@ export const createJobStore = (strapi: Core.Strapi) => {
         }
         result.claimed.push(...(await claimBatch(picks, owner, leaseUntil, now)));
       }
+      // Fewer candidates than asked for, all taken: nothing else was claimable when they were read.
+      result.more = left.length > 0 || candidates.length >= limit * 2;
       return result;
     },
 

@@ -12,7 +12,7 @@ const job = (id: number): JobRow => ({
 const pendingJobs = (ids: number[]): WorkerOptions['store'] => {
   const pending = ids.map(job);
   return {
-    claim: async (limit) => ({ claimed: pending.splice(0, limit), lost: [] }),
+    claim: async (limit) => ({ claimed: pending.splice(0, limit), lost: [], more: pending.length > 0 }),
     renewLease: async () => undefined,
     nextAvailableAt: async () => undefined,
     countClaimableNow: async () => pending.length,
