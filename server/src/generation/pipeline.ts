@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLocaleStates, mayWriteLocale, type AltTextFileRow } from '../alt-text/locale-state';
 import { createLocaleWriter } from '../alt-text/locale-write';
-import { AWAITING_REVIEW, createSuggestionStore } from '../alt-text/suggestions';
+import { AWAITING_REVIEW } from '../alt-text/suggestions';
 import { languageOfLocale } from '../config/locales';
 import { readConfig } from '../config/read';
 import { isAltTextError } from '../errors';
@@ -26,7 +26,6 @@ import type { GenerateOptions, GenerationOutcome } from './types';
 export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationPartsOwner) => {
   const states = createLocaleStates(strapi);
   const writer = createLocaleWriter(strapi);
-  const suggestions = createSuggestionStore(strapi);
   const fingerprints = createFingerprintStore(strapi);
   const cachedTexts = createCachedTexts(strapi);
   const ledger = createSpendLedger(strapi);
@@ -39,15 +38,15 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
 
     const set = await parts.localeSet();
     const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
-    const read = await states.withMarks([file], set);
-    const now = read.states.get(file.id);
+    const read = await states.forJob(file, set);
+    const now = read.states;
     const mayWrite = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
     const config = readConfig(strapi);
-    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), current: read.marks.get(file.id) ?? null, detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
+    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), current: read.mark, detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
     if (decorative) return { status: 'skipped', reason: decorative };
     if (mayWrite.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
     // A suggestion awaiting review is owed text already paid for: only an overwrite (Regenerate) asks again.
-    const pending = options.mode === 'overwrite' ? new Set<string>() : await suggestions.pendingLocales(file.id);
+    const pending = options.mode === 'overwrite' ? new Set<string>() : read.pending;
     const writable = mayWrite.filter((locale) => !pending.has(locale));
     if (writable.length === 0) return { status: 'skipped', reason: AWAITING_REVIEW };
     // The queue sends a job to the fallback while the primary cannot take it (queue/fallback.ts).
@@ -111,7 +110,7 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
           cache: jobCache,
           deferFinalWrites: !!options.commit,
-          noSuggestion: options.mode === 'overwrite' ? undefined : new Set(writable),
+          noSuggestion: new Set(writable.filter((locale) => !read.pending.has(locale))),
         },
         progress
       );

@@ -72,11 +72,13 @@ export const jobSqlSuite = (database: DatabaseKind) =>
       // The test's own polls for the job's end are not the job's statements.
       const sql = log.statements.filter((s) => !(JOBS_TABLE.test(s.sql) && s.bindings.includes('done') && /^\s*select/i.test(s.sql))).map((s) => s.sql);
       const at = (pattern: RegExp) => sql.findIndex((s) => pattern.test(s));
-      const fileUpdate = at(/^\s*update\s+[`"]?files[`"]?\s/i);
+      // PostgreSQL names the schema first ("public"."files").
+      const table = (name: string) => `(?:[\`"]?\\w+[\`"]?\\.)?[\`"]?${name}[\`"]?\\s`;
+      const fileUpdate = at(new RegExp(`^\\s*update\\s+${table('files')}`, 'i'));
       const jobEnd = sql.findIndex((s, i) => /^\s*update/i.test(s) && JOBS_TABLE.test(s) && i > fileUpdate);
-      const provenance = at(/^\s*insert\s+into\s+[`"]?auto_alt_text_provenance/i);
-      const version = at(/^\s*insert\s+into\s+[`"]?auto_alt_text_versions/i);
-      const quality = at(/^\s*insert\s+into\s+[`"]?auto_alt_text_quality/i);
+      const provenance = at(new RegExp(`^\\s*insert\\s+into\\s+${table('auto_alt_text_provenance')}`, 'i'));
+      const version = at(new RegExp(`^\\s*insert\\s+into\\s+${table('auto_alt_text_versions')}`, 'i'));
+      const quality = at(new RegExp(`^\\s*insert\\s+into\\s+${table('auto_alt_text_quality')}`, 'i'));
       expect([fileUpdate, jobEnd, provenance, version, quality].every((index) => index >= 0)).toBe(true);
 
       // One BEGIN before the alt text's update, and its COMMIT after the job's end: nothing commits in between.
