@@ -96,6 +96,32 @@ describe('the concurrency slot of a job', () => {
     }
   });
 
+  test('a claim that filled every slot and saw no more work leaves the freed slot idle too', async () => {
+    // Concurrency 1, one job: the claim takes all it asked for, and says nothing else was claimable.
+    const store = pendingJobs([1]);
+    let claims = 0;
+    const counting: WorkerOptions['store'] = { ...store, claim: (...args) => ((claims += 1), store.claim(...args)) };
+    const write = gate();
+    let released = false;
+    const handle: WorkerOptions['handle'] = async (_claimed, _signal, release) => {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the provider call
+      release();
+      released = true;
+      await write.opened;
+    };
+    const worker = createWorker({ store: counting, handle, isPaused: async () => false, concurrency: 1, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
+    worker.start();
+    try {
+      await until(() => released);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(claims).toBe(1);
+      write.open();
+      await worker.idle();
+    } finally {
+      await worker.stop({ graceMs: 1000, abort: true });
+    }
+  });
+
   test('a job that never reaches a provider call keeps its slot until it ends', async () => {
     const started: number[] = [];
     const ends = new Map<number, ReturnType<typeof gate>>([1, 2].map((id) => [id, gate()]));
