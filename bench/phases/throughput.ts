@@ -122,6 +122,8 @@ async function bulkRun(ctx: BenchContext, db: Db, name: string, images: number, 
         maxTimerGapMs: round(run.usage.maxTimerGapMs, 1),
         mainThreadOnCpuShare: run.usage.mainThreadOnCpuShare === null ? null : round(run.usage.mainThreadOnCpuShare, 3),
         mainThreadRunQueueWaitShare: run.usage.mainThreadRunQueueWaitShare === null ? null : round(run.usage.mainThreadRunQueueWaitShare, 3),
+        /** SQL statements per image, all of them (the bench's polls of the run row left out). */
+        statementsPerImage: round(Object.values(run.queries).reduce((sum, n) => sum + n, 0) / Math.max(1, done), 2),
         /** SQL statements per image, by verb and table (most frequent first). */
         queriesPerImage: Object.fromEntries(
           Object.entries(run.queries)
@@ -229,6 +231,7 @@ export async function runThroughput(ctx: BenchContext, db: Db) {
     throughputVsIdeal: round(unlimited.achievedPerSecond / ideal, 3),
     throughputVsCeiling: vsCeiling,
     rateLimitedVsR: round(limited.achievedPerSecond / RATE_LIMIT, 3),
+    bulkSqlPerImage: unlimited.strapi.statementsPerImage,
     raw: {
       idealPerSecond: ideal,
       harnessCeiling: ceiling,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { AltTextActor } from '../../../shared/contracts/history';
-import { DECORATIVE_UID, tableOf, type DecorativeStatus } from '../models';
+import { DECORATIVE_UID, knexNow, tableOf, type DecorativeStatus } from '../models';
 
 export interface DecorativeRow {
   id: number;
@@ -30,7 +30,7 @@ export const createDecorativeStore = (strapi: Core.Strapi) => {
   const put = async (fileId: number, status: DecorativeStatus, reason: string | null, actor: AltTextActor | null): Promise<void> => {
     const now = new Date();
     const changes = table.row({ status, reason, actor: actor ? JSON.stringify(actor) : null, updatedAt: now });
-    await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId, createdAt: now }) }).onConflict([table.column('fileId')]).merge(changes);
+    await (await knexNow(strapi))(table.name).insert({ ...changes, ...table.row({ fileId, createdAt: now }) }).onConflict([table.column('fileId')]).merge(changes);
   };
 
   return {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { TextSource } from '../../../shared/vocabulary';
-import { LOCALE_TEXT_UID, tableOf } from '../models';
+import { knexNow, LOCALE_TEXT_UID, tableOf } from '../models';
 import { isAltTextMissing } from './missing';
 import type { ProvenanceContext } from './provenance';
 
@@ -61,8 +61,8 @@ export const createLocaleTextStore = (strapi: Core.Strapi) => {
     /** One row per file and locale, whoever writes first: an upsert on the unique pair (in `trx` when given: raw knex does not join a transaction by itself). */
     async upsert(entry: NewLocaleText, trx?: Knex.Transaction): Promise<void> {
       const changes = changesOf(entry, new Date());
-      const query = strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId, locale: entry.locale, createdAt: changes[table.column('updatedAt')] }) });
-      await (trx ? query.transacting(trx) : query).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
+      const query = (trx ?? (await knexNow(strapi)))(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId, locale: entry.locale, createdAt: changes[table.column('updatedAt')] }) });
+      await query.onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
     },
 
     /** Many upserts in one statement, in `trx` (a CSV import writes its rows a chunk at a time). */

@@ -36,9 +36,10 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   const states = createLocaleStates(strapi);
   const decorative = createDecorativeStore(strapi);
 
-  const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> => {
+  const writeGeneratedText = async (file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord, options: { unlessMarked?: boolean } = {}): Promise<WriteResult> => {
     const { cached, ...recorded } = record;
-    if (locale === locales.default) return writer.writeGenerated(file, text, { ...recorded, source: cached ? 'cache' : 'generated' });
+    if (locale === locales.default) return writer.writeGenerated(file, text, { ...recorded, source: cached ? 'cache' : 'generated' }, { unlessMarked: options.unlessMarked });
+    if (options.unlessMarked && (await decorative.isMarked(file.id))) return { status: 'skipped', reason: MARKED_DECORATIVE };
     const current = await texts.get(file.id, locale);
     const changed = (current?.text ?? null) !== before.text;
     if (changed && current && !isAltTextMissing(current.text, file.name)) {
@@ -56,18 +57,19 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
   };
 
   return {
-    async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord): Promise<WriteResult> {
-      // An editor may have marked the image decorative while the provider was working: their '' wins.
-      if (await decorative.isMarked(file.id)) return { status: 'skipped', reason: MARKED_DECORATIVE };
-      // Review before publish: held as a suggestion, the alt text untouched and nobody told (it is not a change).
+    /** `noSuggestion`: the job read that this locale has no suggestion awaiting review (none to drop). */
+    async writeGenerated(file: AltTextFileRow, locale: string, locales: LocaleSet, before: LocaleState, text: string, record: GeneratedRecord, noSuggestion = false): Promise<WriteResult> {
+      // An editor may have marked the image decorative while the provider was working: their '' wins
+      // (checked with the text's own guard when the text is written, here when it is only suggested).
       if (holdsForReview(readConfig(strapi).review, before)) {
+        if (await decorative.isMarked(file.id)) return { status: 'skipped', reason: MARKED_DECORATIVE };
         const { provider, fallback, lang, strategy, jobId, context } = record;
         await suggestions.upsert({ fileId: file.id, locale, text, provider, fallback: fallback ?? false, lang, strategy, jobId, context });
         return { status: 'written', suggested: true };
       }
-      const result = await writeGeneratedText(file, locale, locales, before, text, record);
+      const result = await writeGeneratedText(file, locale, locales, before, text, record, { unlessMarked: true });
       if (result.status === 'written') {
-        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text, fileName: file.name });
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text, fileName: file.name, ...(noSuggestion ? { noSuggestion } : {}) }, { inTransaction: strapi.db.inTransaction() });
       }
       return result;
     },

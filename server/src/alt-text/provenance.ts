@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { PROVENANCE_UID, tableOf } from '../models';
+import { knexNow, PROVENANCE_UID, tableOf } from '../models';
 
 export interface ProvenanceRow {
   id: number;
@@ -56,7 +56,7 @@ export const createProvenanceStore = (strapi: Core.Strapi) => {
     /** One row per file, whoever writes first: an upsert on the unique file id, never update-then-insert. */
     async record(entry: NewProvenance): Promise<void> {
       const changes = changesOf(entry, new Date());
-      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId }) }).onConflict(table.column('fileId')).merge(changes);
+      await (await knexNow(strapi))(table.name).insert({ ...changes, ...table.row({ fileId: entry.fileId }) }).onConflict(table.column('fileId')).merge(changes);
     },
 
     /** Many records in one statement, in `trx` (raw knex joins a transaction only when told). */

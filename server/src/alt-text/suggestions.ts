@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ReviewMode } from '../../../shared/vocabulary';
-import { SUGGESTION_UID, tableOf } from '../models';
+import { knexNow, SUGGESTION_UID, tableOf } from '../models';
 import type { LocaleState } from './locale-state';
 import type { ProvenanceContext } from './provenance';
 
@@ -45,7 +45,7 @@ export const createSuggestionStore = (strapi: Core.Strapi) => {
       const { fileId, locale, context, ...rest } = entry;
       const now = new Date();
       const changes = table.row({ ...rest, context: context ? JSON.stringify(context) : null, createdAt: now, updatedAt: now });
-      await strapi.db.connection(table.name).insert({ ...changes, ...table.row({ fileId, locale }) }).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
+      await (await knexNow(strapi))(table.name).insert({ ...changes, ...table.row({ fileId, locale }) }).onConflict([table.column('fileId'), table.column('locale')]).merge(changes);
     },
 
     async get(id: number): Promise<SuggestionRow | null> {
@@ -89,8 +89,7 @@ export const createSuggestionStore = (strapi: Core.Strapi) => {
       const byLocale = new Map<string, number[]>();
       for (const { fileId, locale } of texts) byLocale.set(locale, [...(byLocale.get(locale) ?? []), fileId]);
       for (const [locale, fileIds] of byLocale) {
-        const query = strapi.db.connection(table.name).where(table.column('locale'), locale).whereIn(table.column('fileId'), fileIds).delete();
-        await (trx ? query.transacting(trx) : query);
+        await (trx ?? (await knexNow(strapi)))(table.name).where(table.column('locale'), locale).whereIn(table.column('fileId'), fileIds).delete();
       }
     },
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createDecorativeStore, MARKED_DECORATIVE, suggestedDecorative } from '../alt-text/decorative';
+import { createDecorativeStore, MARKED_DECORATIVE, suggestedDecorative, type DecorativeRow } from '../alt-text/decorative';
 import { spacerHint } from '../alt-text/decorative-detect';
 import type { LocaleState } from '../alt-text/locale-state';
 import type { ImageSource, StoredFile } from '../image-source';
@@ -14,12 +14,20 @@ import type { GenerateOptions } from './types';
  */
 export const decorativeSkip = async (
   strapi: Core.Strapi,
-  input: { file: StoredFile & { width?: number | null; height?: number | null }; states: Array<LocaleState | undefined>; detect: boolean; imageSource: ImageSource; options: GenerateOptions }
+  input: {
+    file: StoredFile & { width?: number | null; height?: number | null };
+    states: Array<LocaleState | undefined>;
+    /** The file's decorative row, as read with its locale states (null: none). */
+    current: DecorativeRow | null;
+    detect: boolean;
+    imageSource: ImageSource;
+    options: GenerateOptions;
+  }
 ): Promise<string | undefined> => {
   if (input.states.length > 0 && input.states.every((state) => state?.source === 'decorative')) return MARKED_DECORATIVE;
   if (!input.detect || input.options.reason === 'manual') return undefined;
   const store = createDecorativeStore(strapi);
-  const current = await store.get(input.file.id);
+  const { current } = input;
   if (current?.status === 'suggested') return suggestedDecorative(current.reason ?? 'suggested earlier');
   const hint = spacerHint({ width: input.file.width ?? null, height: input.file.height ?? null }) ?? (await input.imageSource.uniformity(input.file));
   if (!hint) return undefined;

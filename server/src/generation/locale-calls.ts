@@ -29,6 +29,10 @@ export interface LocaleCallsInput {
   judgeDecorative?: boolean;
   /** Texts of the same bytes asked the same way; absent = the cache is off. */
   cache?: JobCache;
+  /** Leave the writes after the last provider call in `progress.deferred`, for the caller to run in its transaction. */
+  deferFinalWrites?: boolean;
+  /** Locales the pipeline read no suggestion for (none to drop when written). */
+  noSuggestion?: ReadonlySet<string>;
 }
 
 export interface LocaleCallsResult {
@@ -37,6 +41,8 @@ export interface LocaleCallsResult {
   strategy?: DeliveryStrategy;
   /** The model judged the image decorative (`generateJudged`): nothing was written, the rest not asked. */
   decorative?: boolean;
+  /** With `deferFinalWrites`: the writes after the last call, not yet run. */
+  deferred?: Array<() => Promise<void>>;
 }
 
 /** The entries of the locale being written first: a French text is best shaped by the French page. */
@@ -71,9 +77,14 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     const entries = entriesIn(input.entries, locale);
     // A cached text names the provider that first wrote it; only a call made now can be the fallback's.
     const record = { provider: cachedFrom ?? provider.name, ...(input.viaFallback && !cachedFrom ? { fallback: true } : {}), lang: languageOfLocale(locale), strategy: cachedFrom ? null : progress.strategy ?? null, jobId: input.jobId, context: shapingOf(entries), cached: !!cachedFrom };
-    const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record);
+    const result = await input.writer.writeGenerated(file, locale, input.set, state, text, record, input.noSuggestion?.has(locale) ?? false);
     if (result.status === 'written') progress.written.push({ locale, text, ...(cachedFrom ? { cached: true } : {}) });
     else progress.skipped[locale] = result.reason;
+  };
+
+  const writeLast = async (locale: string, state: LocaleState, text: string) => {
+    if (input.deferFinalWrites) (progress.deferred ??= []).push(() => write(locale, state, text));
+    else await write(locale, state, text);
   };
 
   // The same bytes asked the same way before: written from the cache, no call, no credit.
@@ -92,7 +103,7 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     const texts = await provider.generateLanguages({ ...input.request, context: { ...input.request.context, entries: input.entries }, image: resolved.image, lang: uncached[0].lang, langs: uncached.map((target) => target.lang) });
     input.callsAnswered?.();
     for (const target of uncached) await input.cache?.keep(target.lang, input.entries, texts[target.lang]);
-    for (const target of uncached) await write(target.locale, target.state, texts[target.lang]);
+    for (const target of uncached) await writeLast(target.locale, target.state, texts[target.lang]);
     return progress;
   }
   for (const [index, target] of uncached.entries()) {
@@ -112,7 +123,8 @@ export const callForLocales = async (input: LocaleCallsInput, progress: LocaleCa
     }
     if (index === uncached.length - 1) input.callsAnswered?.();
     await input.cache?.keep(target.lang, input.entries, answer.text);
-    await write(target.locale, target.state, answer.text);
+    if (index === uncached.length - 1) await writeLast(target.locale, target.state, answer.text);
+    else await write(target.locale, target.state, answer.text);
   }
   return progress;
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLocaleStates, mayWriteLocale, type AltTextFileRow } from '../alt-text/locale-state';
 import { createLocaleWriter } from '../alt-text/locale-write';
-import { AWAITING_REVIEW, createSuggestionStore } from '../alt-text/suggestions';
+import { AWAITING_REVIEW } from '../alt-text/suggestions';
 import { languageOfLocale } from '../config/locales';
 import { readConfig } from '../config/read';
 import { isAltTextError } from '../errors';
@@ -26,7 +26,6 @@ import type { GenerateOptions, GenerationOutcome } from './types';
 export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationPartsOwner) => {
   const states = createLocaleStates(strapi);
   const writer = createLocaleWriter(strapi);
-  const suggestions = createSuggestionStore(strapi);
   const fingerprints = createFingerprintStore(strapi);
   const cachedTexts = createCachedTexts(strapi);
   const ledger = createSpendLedger(strapi);
@@ -39,14 +38,15 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
 
     const set = await parts.localeSet();
     const asked = options.locales?.filter((locale) => set.all.includes(locale)) ?? set.all;
-    const now = (await states.of([file], set)).get(file.id);
+    const read = await states.forJob(file, set);
+    const now = read.states;
     const mayWrite = asked.filter((locale) => now?.get(locale) && mayWriteLocale(now.get(locale)!, options));
     const config = readConfig(strapi);
-    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
+    const decorative = await decorativeSkip(strapi, { file, states: (mayWrite.length > 0 ? mayWrite : asked).map((locale) => now?.get(locale)), current: read.mark, detect: mayWrite.length > 0 && config.detectDecorative, imageSource, options });
     if (decorative) return { status: 'skipped', reason: decorative };
     if (mayWrite.length === 0) return { status: 'skipped', reason: 'the file already has alt text' };
     // A suggestion awaiting review is owed text already paid for: only an overwrite (Regenerate) asks again.
-    const pending = options.mode === 'overwrite' ? new Set<string>() : await suggestions.pendingLocales(file.id);
+    const pending = options.mode === 'overwrite' ? new Set<string>() : read.pending;
     const writable = mayWrite.filter((locale) => !pending.has(locale));
     if (writable.length === 0) return { status: 'skipped', reason: AWAITING_REVIEW };
     // The queue sends a job to the fallback while the primary cannot take it (queue/fallback.ts).
@@ -75,6 +75,22 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
         })
       : undefined;
     const progress: LocaleCallsResult = { written: [], skipped: Object.fromEntries(mayWrite.filter((locale) => pending.has(locale)).map((locale) => [locale, AWAITING_REVIEW])) };
+    const outcomeOf = async (): Promise<GenerationOutcome> => {
+      if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
+      if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
+      const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
+      return {
+        status: 'written',
+        text: first.text,
+        // A text the provider wrote had its image resolved first, which set the strategy; only cached texts: no delivery.
+        strategy: progress.strategy ?? 'cache',
+        ...(progress.written.some((done) => done.cached) ? { cachedLocales: progress.written.filter((done) => done.cached).map((done) => done.locale) } : {}),
+        // With one locale (no `locales` configured) the outcome reads as it always did.
+        ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
+        ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
+        ...via,
+      };
+    };
     try {
       await callForLocales(
         {
@@ -93,9 +109,24 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
           // "Describe anyway" is a person's Regenerate (`manual`): the model is not asked to judge again.
           judgeDecorative: config.detectDecorative && options.reason !== 'manual',
           cache: jobCache,
+          deferFinalWrites: !!options.commit,
+          noSuggestion: new Set(writable.filter((locale) => !read.pending.has(locale))),
         },
         progress
       );
+      if (!options.commit) return await outcomeOf();
+      // The last answers' writes and the caller's record of the outcome: one transaction, all or nothing.
+      const before = { written: progress.written.length, skipped: { ...progress.skipped } };
+      try {
+        return await options.commit(async () => {
+          for (const write of progress.deferred?.splice(0) ?? []) await write();
+          return outcomeOf();
+        });
+      } catch (error) {
+        progress.written.length = before.written;
+        progress.skipped = before.skipped;
+        throw error;
+      }
     } catch (error) {
       const remainingLocales = writable.filter((locale) => !progress.written.some((done) => done.locale === locale) && !(locale in progress.skipped));
       const strategy = progress.strategy ?? strategyOf(error);
@@ -108,19 +139,5 @@ export const createGenerationPipeline = (strapi: Core.Strapi, parts: GenerationP
       // Jobs of this process waiting for this one's questions go on: with its answers kept, or to ask themselves.
       jobCache?.release();
     }
-    if (progress.decorative) return { status: 'skipped', reason: await suggestJudgedDecorative(strapi, file.id) };
-    if (progress.written.length === 0) return { status: 'skipped', reason: Object.values(progress.skipped).join('; ') || 'nothing to write' };
-    const first = progress.written.find((done) => done.locale === set.default) ?? progress.written[0];
-    return {
-      status: 'written',
-      text: first.text,
-      // A text the provider wrote had its image resolved first, which set the strategy; only cached texts: no delivery.
-      strategy: progress.strategy ?? 'cache',
-      ...(progress.written.some((done) => done.cached) ? { cachedLocales: progress.written.filter((done) => done.cached).map((done) => done.locale) } : {}),
-      // With one locale (no `locales` configured) the outcome reads as it always did.
-      ...(single ? {} : { locales: progress.written.map((done) => done.locale) }),
-      ...(Object.keys(progress.skipped).length > 0 ? { skippedLocales: progress.skipped } : {}),
-      ...via,
-    };
   };
 };

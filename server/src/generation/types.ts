@@ -76,6 +76,12 @@ export interface GenerateOptions {
    * hit, a failure): the slot comes back when the job ends.
    */
   callsAnswered?: () => void;
+  /**
+   * Runs the write-back as one unit: the texts answered by the last provider call, the outcome, and
+   * whatever the caller records with it (the queue: the job's end), in one transaction — one commit
+   * per job. `work` rejects when a write fails; the caller's unit must then undo (roll back) too.
+   */
+  commit?: (work: () => Promise<GenerationOutcome>) => Promise<GenerationOutcome>;
 }
 
 /** One line for the job and the log: which locales a written job left out, and why (`sv: alttextai does not write sv`). */

@@ -28,6 +28,6 @@ export { FINGERPRINT_UID, fingerprintModel } from './fingerprint';
 export { CACHED_TEXT_UID, cachedTextModel } from './cached-text';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
-export { tableOf } from './table';
+export { knexNow, tableOf } from './table';
 
 export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel, spendModel, spendPeriodModel];

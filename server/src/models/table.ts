@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 /**
  * A model's table and its columns by attribute name, for the few statements Strapi's query layer
@@ -13,3 +14,12 @@ export const tableOf = (strapi: Core.Strapi, uid: string) => {
     row: (values: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(values).map(([key, value]) => [column(key), value])),
   };
 };
+
+/**
+ * Raw knex for a statement the query layer cannot express, joined to the transaction the caller is
+ * in. Strapi's query layer joins `strapi.db.transaction` by itself (AsyncLocalStorage); raw knex
+ * does not, and on SQLite (one connection) a raw statement outside the open transaction would wait
+ * for it forever. A nested `strapi.db.transaction` hands back the open one without BEGIN or COMMIT.
+ */
+export const knexNow = async (strapi: Core.Strapi): Promise<Knex> =>
+  strapi.db.inTransaction() ? strapi.db.transaction(async ({ trx }) => trx as unknown as Knex) : strapi.db.connection;

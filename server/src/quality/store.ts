@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { QualityFlag } from '../../../shared/contracts/quality';
-import { QUALITY_UID } from '../models';
+import { knexNow, QUALITY_UID, tableOf } from '../models';
 
 export interface QualityRow {
   id: number;
@@ -18,8 +18,8 @@ export interface QualityRow {
 export const textHashOf = (text: string): string => createHash('sha1').update(text.trim().replace(/\s+/g, ' ').toLowerCase()).digest('hex');
 
 /**
- * The checks' results, one row per (file, locale). Every statement goes through Strapi's query
- * layer, so inside a CSV import's transaction it joins that transaction.
+ * The checks' results, one row per (file, locale). Every statement joins the transaction it runs
+ * in (a CSV import's chunk, a job's write-back): the query layer by itself, the upsert through `knexNow`.
  */
 export const createQualityStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(QUALITY_UID);
@@ -34,17 +34,19 @@ export const createQualityStore = (strapi: Core.Strapi) => {
       return other ? Number(other.fileId) : null;
     },
 
-    /** Saves a result, replacing the previous one (a racing insert of the same pair is retried as an update). */
+    /**
+     * Saves a result, replacing the previous one: one upsert on the unique (file, locale), so a
+     * racing writer cannot make it fail, and inside a job's transaction nothing fails (on
+     * PostgreSQL a failed statement would abort the whole transaction).
+     */
     async save(fileId: number, locale: string, text: string, textHash: string, flags: QualityFlag[]): Promise<void> {
-      const data = { text, textHash, flags, flagCount: flags.length, checkedAt: new Date(), updatedAt: new Date() };
-      const { count } = await rows().updateMany({ where: { fileId, locale }, data });
-      if (count > 0) return;
-      try {
-        await rows().create({ data: { fileId, locale, ...data } });
-      } catch (error) {
-        const again = await rows().updateMany({ where: { fileId, locale }, data });
-        if (again.count === 0) throw error;
-      }
+      const table = tableOf(strapi, QUALITY_UID);
+      const now = new Date();
+      const changes = table.row({ text, textHash, flags: JSON.stringify(flags), flagCount: flags.length, checkedAt: now, updatedAt: now });
+      await (await knexNow(strapi))(table.name)
+        .insert({ ...changes, ...table.row({ fileId, locale, createdAt: now }) })
+        .onConflict([table.column('fileId'), table.column('locale')])
+        .merge(changes);
     },
 
     async forget(fileId: number, locale?: string): Promise<void> {

@@ -2,7 +2,7 @@ import { skippedLocalesNote, type GenerateOptions, type GenerationOutcome } from
 import { backoffMs } from './backoff';
 import type { FallbackRouting } from './fallback';
 import { chargedNothing, type Reservation, type ReserveResult } from '../spend';
-import type { JobRow, JobStore } from './job-store';
+import type { EndedRow, JobRow, JobStore } from './job-store';
 import type { PauseReason } from './queue-state';
 import type { RateLimiter } from './rate-limiter';
 
@@ -39,6 +39,13 @@ export interface JobHandlerDeps {
  */
 class StoppedBeforeSend extends Error {}
 
+/** The job's end for an outcome that ends it whatever the policy (written, skipped); undefined for a failure. */
+const endOf = (outcome: GenerationOutcome): { status: 'done' | 'skipped'; fields: Parameters<JobStore['endRow']>[2] } | undefined => {
+  if (outcome.status === 'written') return { status: 'done', fields: { strategy: outcome.strategy, ...(outcome.skippedLocales ? { errorMessage: skippedLocalesNote(outcome.skippedLocales) } : {}) } };
+  if (outcome.status === 'skipped') return { status: 'skipped', fields: { errorMessage: outcome.reason } };
+  return undefined;
+};
+
 /**
  * What happens to a job after one attempt, by outcome:
  * - written / skipped → done / skipped;
@@ -59,6 +66,8 @@ class StoppedBeforeSend extends Error {}
 export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, signal?: AbortSignal, release?: () => void): Promise<void> => {
   let stoppedBeforeSend = false;
   let lastReservation: Reservation | undefined;
+  /** How the job's row ended inside the write-back's transaction, when it did (a written or skipped outcome). */
+  let endedInside: EndedRow | undefined;
   const viaFallback = (await deps.fallback?.inUse()) ?? false;
   const outcome = await deps.generate(job.fileId, {
     mode: job.mode,
@@ -72,6 +81,15 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     viaFallback,
     // The write-back and the job's ending hold no slot: `concurrency` counts provider calls in flight.
     callsAnswered: release,
+    // The texts, their records and the job's end: one transaction, so one commit per job.
+    commit: (work) =>
+      deps.store.transaction(async () => {
+        endedInside = undefined;
+        const outcome = await work();
+        const end = endOf(outcome);
+        if (end && !stoppedBeforeSend) endedInside = await deps.store.endRow(job, end.status, end.fields);
+        return outcome;
+      }),
     beforeSend: async ({ provider }) => {
       await deps.limiter.acquire(signal);
       if (signal?.aborted || (await deps.isPaused())) {
@@ -93,7 +111,11 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
   const now = Date.now();
   const settle = async (status: 'done' | 'skipped' | 'failed', fields: Parameters<JobStore['finish']>[2]) => {
     deps.logOutcome(job, outcome, false);
-    if ((await deps.store.finish(job, status, fields)) && job.runId) await deps.onRunJobSettled(job.runId);
+    const ended = endOf(outcome) ? endedInside : undefined;
+    // A request left on the job while it ran is queued after the commit (its insert is raw SQL, outside the transaction).
+    if (ended === 'ended, follow-up owed') await deps.store.queueFollowUpOf(job);
+    const held = ended ? ended !== 'not held' : await deps.store.finish(job, status, fields);
+    if (held && job.runId) await deps.onRunJobSettled(job.runId);
   };
   // Locales written before a failure stay written: the retry owes only the rest.
   const remainingLocales = outcome.status === 'failed' ? outcome.remainingLocales : undefined;
@@ -106,8 +128,10 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
   const detour = await deps.fallback?.afterAttempt(outcome, job.attempts >= deps.policy.maxAttempts);
   if (detour && outcome.status === 'failed') return retryAt(detour.retryAt, true, outcome.code, outcome.reason);
   // Locales the provider does not write were skipped before any credit: the job says which and why.
-  if (outcome.status === 'written') return settle('done', { strategy: outcome.strategy, ...(outcome.skippedLocales ? { errorMessage: skippedLocalesNote(outcome.skippedLocales) } : {}) });
-  if (outcome.status === 'skipped') return settle('skipped', { errorMessage: outcome.reason });
+  if (outcome.status !== 'failed') {
+    const { status, fields } = endOf(outcome) as NonNullable<ReturnType<typeof endOf>>;
+    return settle(status, fields);
+  }
 
   const { code, reason } = outcome;
   const fields = { strategy: outcome.strategy ?? null, errorCode: code, errorMessage: reason };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { JOB_UID, RUN_UID, type JobStatus, type RunStatus } from '../models';
+import { createClaimBatch, nextLeaseUntil } from './job-claim';
 import { createJobQueries } from './job-queries';
 import { createJobRequests, mergeRequests } from './job-requests';
 import type { JobRow } from './job-rows';
@@ -10,6 +11,8 @@ export interface ClaimResult {
   claimed: JobRow[];
   /** Jobs whose worker died holding them one time too many: failed as WORKER_LOST, not claimed. */
   lost: JobRow[];
+  /** Whether claimable jobs may be left after this claim (false: the claim saw them all). */
+  more: boolean;
 }
 
 export interface RescheduleOptions {
@@ -25,11 +28,16 @@ export interface RescheduleOptions {
 
 export const WORKER_LOST = 'WORKER_LOST';
 
+type EndStatus = Extract<JobStatus, 'done' | 'skipped' | 'failed'>;
+type EndFields = { strategy?: string | null; errorCode?: string | null; errorMessage?: string | null };
+/** How a job's row ended: by this worker (with a request left on it to queue next), or not (its lease was taken over). */
+export type EndedRow = 'ended' | 'ended, follow-up owed' | 'not held';
+
 /**
  * The jobs table as the worker drives it (the reads and upkeep are in job-queries.ts, requests in
  * job-requests.ts; all three are one store). Claiming is a conditional update on
- * (id, status, attempts): two workers — in one process or in two replicas — can both see a job
- * as claimable, but only one update matches, so only one of them sends it. A job ending clears its
+ * (id, status, attempts), for a batch at once: two workers — in one process or in two replicas —
+ * can both see a job as claimable, but the row changes for only one of them, so only one sends it. A job ending clears its
  * `activeFileId` (the file may be queued again) and queues the follow-up a request left on it.
  */
 export const createJobStore = (strapi: Core.Strapi) => {
@@ -77,6 +85,8 @@ export const createJobStore = (strapi: Core.Strapi) => {
     return count === 1;
   };
 
+  const claimBatch = createClaimBatch(strapi);
+
   return {
     ...createJobQueries(strapi),
     requests,
@@ -87,7 +97,7 @@ export const createJobStore = (strapi: Core.Strapi) => {
      * touches it is failed after `maxAttempts` instead of taken over forever.
      */
     async claim(limit: number, owner: string, options: { leaseMs: number; maxAttempts: number }): Promise<ClaimResult> {
-      const result: ClaimResult = { claimed: [], lost: [] };
+      const result: ClaimResult = { claimed: [], lost: [], more: true };
       if (limit <= 0) return result;
       const now = new Date();
       const candidates = (await jobs().findMany({
@@ -102,38 +112,49 @@ export const createJobStore = (strapi: Core.Strapi) => {
         limit: limit * 2,
       })) as JobRow[];
 
-      for (const candidate of candidates) {
-        if (result.claimed.length >= limit) break;
-        if (candidate.status === 'running' && candidate.attempts >= options.maxAttempts) {
-          if (await failAsLost(candidate, now)) result.lost.push(candidate);
-          continue;
+      const leaseUntil = nextLeaseUntil(now.getTime() + options.leaseMs);
+      const left = [...candidates];
+      // Rows another worker took first are replaced from the spare candidates, a batch at a time.
+      while (result.claimed.length < limit && left.length > 0) {
+        const picks: JobRow[] = [];
+        while (picks.length < limit - result.claimed.length && left.length > 0) {
+          const candidate = left.shift() as JobRow;
+          if (candidate.status === 'running' && candidate.attempts >= options.maxAttempts) {
+            if (await failAsLost(candidate, now)) result.lost.push(candidate);
+          } else picks.push(candidate);
         }
-        const leaseUntil = new Date(now.getTime() + options.leaseMs);
-        const { count } = await jobs().updateMany({
-          where: { id: candidate.id, status: candidate.status, attempts: candidate.attempts },
-          data: { status: 'running', leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now },
-        });
-        if (count === 1) {
-          result.claimed.push({ ...candidate, status: 'running', leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1 });
-        }
+        result.claimed.push(...(await claimBatch(picks, owner, leaseUntil, now)));
       }
+      // Fewer candidates than asked for, all taken: nothing else was claimable when they were read.
+      result.more = left.length > 0 || candidates.length >= limit * 2;
       return result;
     },
 
     /** Ends a job this worker holds; a job whose lease was taken over by another worker is left alone. */
-    async finish(
-      job: JobRow,
-      status: Extract<JobStatus, 'done' | 'skipped' | 'failed'>,
-      fields: { strategy?: string | null; errorCode?: string | null; errorMessage?: string | null } = {}
-    ): Promise<boolean> {
-      const now = new Date();
-      const { count } = await jobs().updateMany({
-        where: { id: job.id, status: 'running', leaseOwner: job.leaseOwner },
-        data: { status, activeFileId: null, finishedAt: now, updatedAt: now, leaseUntil: null, ...fields },
-      });
-      if (count === 1) await queueFollowUp(job.id);
-      return count === 1;
+    async finish(job: JobRow, status: EndStatus, fields: EndFields = {}): Promise<boolean> {
+      const ended = await this.endRow(job, status, fields);
+      if (ended === 'ended, follow-up owed') await queueFollowUp(job.id);
+      return ended !== 'not held';
     },
+
+    /**
+     * The row half of `finish`, safe inside a job's write transaction (query layer only): most jobs
+     * end with no request left on them, so the first update matches and nothing is read back. A
+     * follow-up owed is queued by `queueFollowUpOf` once the transaction is over.
+     */
+    async endRow(job: JobRow, status: EndStatus, fields: EndFields = {}): Promise<EndedRow> {
+      const now = new Date();
+      const data = { status, activeFileId: null, finishedAt: now, updatedAt: now, leaseUntil: null, ...fields };
+      const held = { id: job.id, status: 'running', leaseOwner: job.leaseOwner };
+      if ((await jobs().updateMany({ where: { ...held, followUp: null }, data })).count === 1) return 'ended';
+      const { count } = await jobs().updateMany({ where: held, data });
+      return count === 1 ? 'ended, follow-up owed' : 'not held';
+    },
+
+    queueFollowUpOf: (job: Pick<JobRow, 'id'>): Promise<void> => queueFollowUp(job.id),
+
+    /** Runs `work` in one transaction: the query layer joins it by itself, raw knex through `knexNow`. */
+    transaction: <T>(work: () => Promise<T>): Promise<T> => strapi.db.transaction(() => work()) as unknown as Promise<T>,
 
     /**
      * Puts a held job back in line, to be claimed at `availableAt`. A follow-up request is folded

@@ -124,9 +124,10 @@ export const createWorker = (options: WorkerOptions): Worker => {
         }
         const free = options.concurrency - holding.size;
         if (free > 0) {
-          const { claimed, lost } = await options.store.claim(free, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
+          const { claimed, lost, more } = await options.store.claim(free, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
           if (lost.length > 0) options.onLost?.(lost);
-          drained = claimed.length < free;
+          // A claim that saw every claimable job leaves nothing for a freed slot to look for.
+          drained = claimed.length < free || more === false;
           for (const job of claimed) launch(job);
           if (claimed.length === free) continue;
         }

@@ -111,8 +111,8 @@ export const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 export const dropSuggestionsOnChange = (strapi: Core.Strapi): void => {
   // The store reads the models' metadata, which does not exist yet at register: made at the first change.
   let suggestions: ReturnType<typeof createSuggestionStore> | undefined;
-  onAltTextChange(strapi, async ({ fileId, locale, kind }) => {
-    if (kind === 'imported' || kind === 'approved') return;
+  onAltTextChange(strapi, async ({ fileId, locale, kind, noSuggestion }) => {
+    if (kind === 'imported' || kind === 'approved' || noSuggestion) return;
     suggestions ??= createSuggestionStore(strapi);
     await suggestions.dropFor([{ fileId, locale }]);
   });

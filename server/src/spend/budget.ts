@@ -30,7 +30,8 @@ const refusal = (limit: 'day' | 'month', credits: number, resumesAt: Date): Rese
 /**
  * The budget (`budget: { perDay, perMonth }`): before each paid call one credit is reserved in the
  * day's and the month's counters, each a conditional `UPDATE … SET credits = credits + 1 WHERE
- * credits < limit` of one row, so replicas racing for the last credit get it once between them.
+ * credits < limit` of one row, so replicas racing for the last credit get it once between them
+ * (with at most one limit set, both rows in one such statement: `takeBoth`).
  * Without a limit the counters still count, so a budget set mid-month knows what was spent.
  */
 export const createBudget = (strapi: Core.Strapi, ledger: SpendLedger) => {
@@ -54,6 +55,25 @@ export const createBudget = (strapi: Core.Strapi, ledger: SpendLedger) => {
     return (await query.update({ [credits]: knex().raw('?? + 1', [credits]) })) === 1;
   };
 
+  /**
+   * With at most one limit, both counters in one statement: the unlimited row always matches, the
+   * limited one only below its limit, so two rows changed means the credit is taken and one means
+   * the limited period refused it (the other period's credit is given back) — the same exact
+   * last-credit race as `take`, one statement instead of two.
+   */
+  const takeBoth = async (periods: { day: string; month: string }, limited: { which: 'day' | 'month'; limit: number } | null): Promise<'day' | 'month' | null> => {
+    await ensureRow(periods.day);
+    await ensureRow(periods.month);
+    const table = tableOf(strapi, SPEND_PERIOD_UID);
+    const credits = table.column('credits');
+    const period = table.column('period');
+    const query = knex()(table.name).whereIn(period, [periods.day, periods.month]);
+    if (limited) query.andWhere((one) => one.whereNot(period, periods[limited.which]).orWhere(credits, '<', limited.limit));
+    if ((await query.update({ [credits]: knex().raw('?? + 1', [credits]) })) === 2 || !limited) return null;
+    await giveBack(periods[limited.which === 'day' ? 'month' : 'day']);
+    return limited.which;
+  };
+
   const giveBack = async (period: string) => {
     const table = tableOf(strapi, SPEND_PERIOD_UID);
     const credits = table.column('credits');
@@ -72,10 +92,16 @@ export const createBudget = (strapi: Core.Strapi, ledger: SpendLedger) => {
       const { perDay, perMonth } = readConfig(strapi).budget;
       const at = now();
       const reservation = { provider, day: dayOf(at), month: monthOf(at) };
-      if (!(await take(reservation.day, perDay))) return refusal('day', perDay ?? 0, nextDayStart(at));
-      if (!(await take(reservation.month, perMonth))) {
-        await giveBack(reservation.day);
-        return refusal('month', perMonth ?? 0, nextMonthStart(at));
+      if (perDay !== null && perMonth !== null) {
+        if (!(await take(reservation.day, perDay))) return refusal('day', perDay, nextDayStart(at));
+        if (!(await take(reservation.month, perMonth))) {
+          await giveBack(reservation.day);
+          return refusal('month', perMonth, nextMonthStart(at));
+        }
+      } else {
+        const refused = await takeBoth(reservation, perDay !== null ? { which: 'day', limit: perDay } : perMonth !== null ? { which: 'month', limit: perMonth } : null);
+        if (refused === 'day') return refusal('day', perDay ?? 0, nextDayStart(at));
+        if (refused === 'month') return refusal('month', perMonth ?? 0, nextMonthStart(at));
       }
       await ledger.add(reservation.day, provider, { calls: 1, credits: 1 });
       return { ok: true, reservation };

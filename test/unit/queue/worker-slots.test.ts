@@ -12,7 +12,7 @@ const job = (id: number): JobRow => ({
 const pendingJobs = (ids: number[]): WorkerOptions['store'] => {
   const pending = ids.map(job);
   return {
-    claim: async (limit) => ({ claimed: pending.splice(0, limit), lost: [] }),
+    claim: async (limit) => ({ claimed: pending.splice(0, limit), lost: [], more: pending.length > 0 }),
     renewLease: async () => undefined,
     nextAvailableAt: async () => undefined,
     countClaimableNow: async () => pending.length,
@@ -89,6 +89,32 @@ describe('the concurrency slot of a job', () => {
       expect(claims).toBe(1);
       worker.nudge();
       await until(() => claims === 2);
+      write.open();
+      await worker.idle();
+    } finally {
+      await worker.stop({ graceMs: 1000, abort: true });
+    }
+  });
+
+  test('a claim that filled every slot and saw no more work leaves the freed slot idle too', async () => {
+    // Concurrency 1, one job: the claim takes all it asked for, and says nothing else was claimable.
+    const store = pendingJobs([1]);
+    let claims = 0;
+    const counting: WorkerOptions['store'] = { ...store, claim: (...args) => ((claims += 1), store.claim(...args)) };
+    const write = gate();
+    let released = false;
+    const handle: WorkerOptions['handle'] = async (_claimed, _signal, release) => {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the provider call
+      release();
+      released = true;
+      await write.opened;
+    };
+    const worker = createWorker({ store: counting, handle, isPaused: async () => false, concurrency: 1, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
+    worker.start();
+    try {
+      await until(() => released);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(claims).toBe(1);
       write.open();
       await worker.idle();
     } finally {

@@ -1,0 +1,3 @@
+import { jobSqlSuite } from './suite';
+
+jobSqlSuite('mysql');
