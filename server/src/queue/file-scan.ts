@@ -23,6 +23,15 @@ export interface FileSummary {
   size: number | null;
 }
 
+/** One window of the files table: the files in scope, and where the next window starts. */
+export interface ScanPage {
+  files: FileSummary[];
+  /** The last id the window read (in scope or not); undefined when it read nothing. */
+  lastId: number | undefined;
+  /** The window was full: there may be more files after `lastId`. */
+  full: boolean;
+}
+
 /** Formats a provider or our inline path can take (others are skipped with a reason). */
 const SUPPORTED_MIME = /^image\/(png|jpe?g|pjpeg|webp|avif|gif|svg\+xml|heic|heif|tiff|bmp)$/i;
 export const MIN_EDGE_PX = 50;
@@ -70,7 +79,17 @@ export const createFileScanner = (strapi: Core.Strapi) => {
   };
 
   return {
-    async page(scope: RunScope, afterId: number, pageSize: number): Promise<FileSummary[]> {
+    /**
+     * The next `windowSize` files after `afterId` by id, and those of them in `scope`. The window is
+     * a walk of the primary key and nothing else (`id > ? ORDER BY id LIMIT ?`); the `missing` rule
+     * is computed per row in the select list, not filtered in WHERE. Filtering in WHERE let
+     * PostgreSQL, without statistics for the files table (a bulk import not yet analyzed; this
+     * server runs with autovacuum off), plan a merge anti-join against the decorative table that
+     * sorted every file after the cursor on every page: 1.7 s a page at 1 000 000 rows, against
+     * 0.4 ms for the window. The other scopes keep their conditions in WHERE: each is an index
+     * (`ids`), a prefix (`folder`) or a short list (`flagged`), not a test of every row.
+     */
+    async page(scope: RunScope, afterId: number, windowSize: number): Promise<ScanPage> {
       let query = knex(meta.tableName)
         .select({
           id: cols.id,
@@ -83,37 +102,45 @@ export const createFileScanner = (strapi: Core.Strapi) => {
         })
         .where(cols.id, '>', afterId)
         .orderBy(cols.id, 'asc')
-        .limit(pageSize);
+        .limit(windowSize);
       if (scope.kind === 'ids') query = query.whereIn(cols.id, scope.ids);
       if (scope.kind === 'folder') {
         const path = await folderPath(scope.folderId);
         query = query.where((builder) => builder.where(cols.folderPath, path).orWhere(cols.folderPath, 'like', `${path}/%`));
       }
-      if (scope.kind === 'missing') query = query.whereRaw(missing.sql, missing.bindings);
+      if (scope.kind === 'missing') query = query.select(knex.raw(`CASE WHEN ${missing.sql} THEN 1 ELSE 0 END AS ??`, [...missing.bindings, 'inScope']));
       if (scope.kind === 'flagged') {
         // Files with a flagged result in some locale; whether it is still current is judged per locale in code (runs/flagged-scope.ts).
         const quality = tableOf(strapi, QUALITY_UID);
         query = query.whereIn(cols.id, knex(quality.name).select(quality.column('fileId')).where(quality.column('flagCount'), '>', 0));
       }
-      const rows = (await query) as Array<FileSummary & { size: number | string | null }>;
-      return rows.map((row) => ({
-        ...row,
-        id: Number(row.id),
-        size: row.size === null ? null : Number(row.size),
-        width: row.width === null ? null : Number(row.width),
-        height: row.height === null ? null : Number(row.height),
-      }));
+      const rows = (await query) as Array<FileSummary & { size: number | string | null; inScope?: number | string }>;
+      const files: FileSummary[] = [];
+      for (const { inScope, ...row } of rows) {
+        if (inScope !== undefined && Number(inScope) !== 1) continue;
+        files.push({
+          ...row,
+          id: Number(row.id),
+          size: row.size === null ? null : Number(row.size),
+          width: row.width === null ? null : Number(row.width),
+          height: row.height === null ? null : Number(row.height),
+        });
+      }
+      return { files, lastId: rows.length > 0 ? Number(rows[rows.length - 1].id) : undefined, full: rows.length === windowSize };
     },
 
-    /** Coverage of the whole library: images, and how many lack alt text. */
+    /**
+     * Coverage of the whole library: images, and how many lack alt text. One scan counts both (two
+     * COUNTs read the table twice: 0.29 s + 0.83 s at 1 000 000 rows on PostgreSQL).
+     */
     async coverage(): Promise<{ images: number; missing: number }> {
-      const images = knex(meta.tableName).where(cols.mime, 'like', 'image/%');
-      const [{ total }] = (await images.clone().count({ total: '*' })) as Array<{ total: number | string }>;
-      const [{ lacking }] = (await images
-        .clone()
-        .whereRaw(missing.sql, missing.bindings)
-        .count({ lacking: '*' })) as Array<{ lacking: number | string }>;
-      return { images: Number(total), missing: Number(lacking) };
+      const [row] = (await knex(meta.tableName)
+        .where(cols.mime, 'like', 'image/%')
+        .select(knex.raw('COUNT(*) AS ??', ['total']), knex.raw(`SUM(CASE WHEN ${missing.sql} THEN 1 ELSE 0 END) AS ??`, [...missing.bindings, 'lacking']))) as Array<{
+        total: number | string;
+        lacking: number | string | null;
+      }>;
+      return { images: Number(row?.total ?? 0), missing: Number(row?.lacking ?? 0) };
     },
 
     /** How many images lack alt text in a locale other than the default (no row, or a missing text). */

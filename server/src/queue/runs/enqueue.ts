@@ -14,6 +14,8 @@ import { cachedLocalesOf, uncachedCalls } from './cache-estimate';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
 const PAGE_SIZE = 500;
+/** Jobs inserted per statement while a run enqueues (see `enqueuePages`). */
+const ENQUEUE_SLICE = 100;
 const ENQUEUE_LEASE_MS = 60_000;
 
 /**
@@ -36,7 +38,9 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const contextOf = scope.kind === 'entries' ? await resolveEntriesScope(strapi, scope) : undefined;
     const defaultOnly = locales.length === 1 && locales[0] === set.default;
     const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope.kind === 'missing' && !defaultOnly ? { kind: 'all' } : scope;
-    const page = contextOf?.size === 0 ? [] : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
+    const window = contextOf?.size === 0 ? { files: [], lastId: undefined, full: false } : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
+    const page = window.files;
+    await yieldToEventLoop();
     const provider = queue().providerLanguages();
     // A flagged run writes only the flagged locales, replacing the plugin's own text even in fill mode.
     const flagged = scope.kind === 'flagged' ? await flaggedLocalesOf(strapi, page, set) : undefined;
@@ -76,7 +80,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       sendable.push(file.id);
       owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: window.lastId, full: window.full };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -104,8 +108,11 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       // A flagged run's jobs each write their file's flagged locales.
       const groups = page.flagged ? groupByLocales(page.sendable, page.owedBy) : [{ fileIds: page.sendable, locales: run.locale ? [run.locale] : null }];
       let alreadyQueued = 0;
-      for (const group of groups) {
-        const enqueued = await queue().enqueue(group.fileIds, {
+      for (const group of groups) for (let start = 0; start < group.fileIds.length; start += ENQUEUE_SLICE) {
+        // A slice at a time, the event loop served between slices: on SQLite every statement runs
+        // on it, and a page's reads and inserts back to back held it 80–150 ms at a time.
+        await yieldToEventLoop();
+        const enqueued = await queue().enqueue(group.fileIds.slice(start, start + ENQUEUE_SLICE), {
           reason: page.jobReason,
           mode: run.mode,
           lang: run.lang,
