@@ -51,7 +51,7 @@ export const skipReason = (file: FileSummary, options: { mode: WriteMode; maxIma
 /**
  * Reads the files table page by page, by ascending id, so a run over 100 000 files never holds
  * more than one page in memory and can resume from the last id it saw. The `missing` scope is
- * filtered in SQL by the same rule as `isAltTextMissing` (missing-alt-text-sql.ts), so a page and
+ * decided in SQL by the same rule as `isAltTextMissing` (missing-alt-text-sql.ts), so a page and
  * the coverage count agree with what the run then decides in code.
  */
 export const createFileScanner = (strapi: Core.Strapi) => {
