@@ -14,8 +14,6 @@ import { cachedLocalesOf, uncachedCalls } from './cache-estimate';
 import { addCounts, yieldToEventLoop, type RunQueue, type RunRequest, type RunRow } from './types';
 
 const PAGE_SIZE = 500;
-/** Jobs inserted per statement while a run enqueues (see `enqueuePages`). */
-const ENQUEUE_SLICE = 100;
 const ENQUEUE_LEASE_MS = 60_000;
 
 /**
@@ -40,6 +38,8 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope.kind === 'missing' && !defaultOnly ? { kind: 'all' } : scope;
     const window = contextOf?.size === 0 ? { files: [], lastId: undefined, full: false } : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
     const page = window.files;
+    // On SQLite every statement runs on the event loop: served between the page's reads and its
+    // inserts, a page's statements back to back do not hold it at once.
     await yieldToEventLoop();
     const provider = queue().providerLanguages();
     // A flagged run writes only the flagged locales, replacing the plugin's own text even in fill mode.
@@ -108,11 +108,8 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       // A flagged run's jobs each write their file's flagged locales.
       const groups = page.flagged ? groupByLocales(page.sendable, page.owedBy) : [{ fileIds: page.sendable, locales: run.locale ? [run.locale] : null }];
       let alreadyQueued = 0;
-      for (const group of groups) for (let start = 0; start < group.fileIds.length; start += ENQUEUE_SLICE) {
-        // A slice at a time, the event loop served between slices: on SQLite every statement runs
-        // on it, and a page's reads and inserts back to back held it 80–150 ms at a time.
-        await yieldToEventLoop();
-        const enqueued = await queue().enqueue(group.fileIds.slice(start, start + ENQUEUE_SLICE), {
+      for (const group of groups) {
+        const enqueued = await queue().enqueue(group.fileIds, {
           reason: page.jobReason,
           mode: run.mode,
           lang: run.lang,
@@ -124,6 +121,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         });
         alreadyQueued += enqueued.alreadyQueued;
       }
+      await yieldToEventLoop();
       for (const [fileId, hint] of page.suggest) await createDecorativeStore(strapi).suggest(fileId, hint);
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
       if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
