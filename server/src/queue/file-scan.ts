@@ -3,10 +3,10 @@ import type { Knex } from 'knex';
 import type { RunScope } from '../../../shared/contracts/runs';
 import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
-import { sqlDialectOf } from '../alt-text/missing-sql';
+import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { uncoveredSql } from '../alt-text/decorative-sql';
 import { FILE_UID } from '../utils/plugin-id';
-import { LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
+import { DECORATIVE_UID, LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
 
 export type { RunScope } from '../../../shared/contracts/runs';
 /** Decorative detection's free rule, for the upload hook (which sits above this floor). */
@@ -70,6 +70,9 @@ export const createFileScanner = (strapi: Core.Strapi) => {
   };
   const knex = strapi.db.connection;
   // Marked decorative images are covered ('' is their alt text): out of the `missing` scope and the count.
+  // The rule alone, over the row's own columns (no subquery), for whole-table counts.
+  const rule = missingAltTextSql(sqlDialectOf(knex), { alt: `${meta.tableName}.${cols.alt}`, name: `${meta.tableName}.${cols.name}` });
+  const decorative = tableOf(strapi, DECORATIVE_UID);
   const missing = uncoveredSql(strapi, sqlDialectOf(knex), { alt: `${meta.tableName}.${cols.alt}`, name: `${meta.tableName}.${cols.name}`, fileId: `${meta.tableName}.id` });
 
   const folderPath = async (folderId: number): Promise<string> => {
@@ -130,17 +133,29 @@ export const createFileScanner = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Coverage of the whole library: images, and how many lack alt text. One scan counts both (two
-     * COUNTs read the table twice: 0.29 s + 0.83 s at 1 000 000 rows on PostgreSQL).
+     * Coverage of the whole library: images, and how many lack alt text. The files table is read
+     * once, with the missing rule alone (expressions over the row: PostgreSQL scans it in parallel);
+     * the images marked decorative that the rule counts are then taken off from the decorative
+     * table's side (at most one row per file, unique), a join as small as that table. With the
+     * decorative EXISTS inside the scan, PostgreSQL probed the decorative index once per file and
+     * gave up its parallel workers: 3.1 s at 1 000 000 rows, against 0.29 s + 0.83 s for the
+     * two counts it replaced.
      */
     async coverage(): Promise<{ images: number; missing: number }> {
-      const [row] = (await knex(meta.tableName)
-        .where(cols.mime, 'like', 'image/%')
-        .select(knex.raw('COUNT(*) AS ??', ['total']), knex.raw(`SUM(CASE WHEN ${missing.sql} THEN 1 ELSE 0 END) AS ??`, [...missing.bindings, 'lacking']))) as Array<{
-        total: number | string;
-        lacking: number | string | null;
-      }>;
-      return { images: Number(row?.total ?? 0), missing: Number(row?.lacking ?? 0) };
+      const [scan, marked] = await Promise.all([
+        knex(meta.tableName)
+          .where(cols.mime, 'like', 'image/%')
+          .select(knex.raw('COUNT(*) AS ??', ['total']), knex.raw(`SUM(CASE WHEN ${rule.sql} THEN 1 ELSE 0 END) AS ??`, [...rule.bindings, 'lacking'])),
+        knex(decorative.name)
+          .join(meta.tableName, `${meta.tableName}.id`, `${decorative.name}.${decorative.column('fileId')}`)
+          .where(`${decorative.name}.${decorative.column('status')}`, 'marked')
+          .where(`${meta.tableName}.${cols.mime}`, 'like', 'image/%')
+          .whereRaw(rule.sql, rule.bindings)
+          .count({ count: '*' }),
+      ]);
+      const [row] = scan as Array<{ total: number | string; lacking: number | string | null }>;
+      const [{ count }] = marked as Array<{ count: number | string }>;
+      return { images: Number(row?.total ?? 0), missing: Number(row?.lacking ?? 0) - Number(count) };
     },
 
     /** How many images lack alt text in a locale other than the default (no row, or a missing text). */
