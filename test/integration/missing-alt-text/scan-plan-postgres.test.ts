@@ -54,4 +54,17 @@ describeOnDatabase('postgres', 'a run page over a files table without statistics
     expect(nodes.map((node) => node['Node Type'])).not.toContain('Sort');
     expect(nodes.some((node) => node['Node Type'] === 'Index Scan' && node['Index Name'] === 'files_pkey')).toBe(true);
   }, 60_000);
+
+  test('a window with no file in scope still moves the cursor, and says there may be more', async () => {
+    const knex = app.strapi.db.connection;
+    const [{ first }] = (await knex('files').min({ first: 'id' })) as Array<{ first: number }>;
+    // The first 600 files get a person's text: out of the missing scope.
+    await knex('files').where('id', '<', first + 600).update({ alternative_text: 'A person wrote this' });
+    const scanner = createFileScanner(app.strapi);
+    const empty = await scanner.page({ kind: 'missing' }, 0, 500);
+    expect(empty).toEqual({ files: [], lastId: first + 499, full: true });
+    const next = await scanner.page({ kind: 'missing' }, first + 499, 500);
+    expect(next.files.map((file) => file.id)).toEqual(Array.from({ length: 400 }, (_, i) => first + 600 + i));
+    expect(next.lastId).toBe(first + 999);
+  }, 60_000);
 });
