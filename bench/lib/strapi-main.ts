@@ -14,6 +14,7 @@ import { heading, imageBlock, paragraph } from '../../test/support/blocks';
 import { solidPng } from '../../test/support/images';
 import { pluginServices } from '../../test/support/plugin';
 import { uploadThroughApi } from '../../test/support/upload';
+import { registerSuperAdmin } from '../../test/reliability/admin';
 import { CONTEXT_SHAPES, type ContextShape } from './context-shapes';
 import { serve } from './ipc';
 import { servingHandlers } from './serving-handlers';
@@ -41,6 +42,35 @@ const statementKey = (sql: string): string => {
   const verb = text.split(/\s+/)[0];
   const table = /(?:from|into|update)\s+(?:[`"]?[a-z_0-9]+[`"]?\.)?[`"]?([a-z_0-9]+)/.exec(text)?.[1] ?? '?';
   return `${verb} ${table}`;
+};
+
+/**
+ * Time spent per statement kind on the app's knex connection (from its `query` event to its
+ * `query-response`): count, total and longest, in ms. On SQLite that time is the event loop's.
+ */
+const statementTimer = (knex: { on(event: string, listener: (...args: any[]) => void): unknown; off(event: string, listener: (...args: any[]) => void): unknown }) => {
+  const started = new Map<string, { key: string; at: number }>();
+  const byKey: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
+  const onQuery = (query: { sql?: string; __knexQueryUid?: string }) => {
+    if (query.__knexQueryUid) started.set(query.__knexQueryUid, { key: statementKey(query.sql ?? ''), at: performance.now() });
+  };
+  const onResponse = (_response: unknown, query: { __knexQueryUid?: string }) => {
+    const start = query.__knexQueryUid ? started.get(query.__knexQueryUid) : undefined;
+    if (!start || !query.__knexQueryUid) return;
+    started.delete(query.__knexQueryUid);
+    const ms = performance.now() - start.at;
+    const entry = (byKey[start.key] ??= { count: 0, totalMs: 0, maxMs: 0 });
+    entry.count += 1;
+    entry.totalMs += ms;
+    entry.maxMs = Math.max(entry.maxMs, ms);
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
+  return () => {
+    knex.off('query', onQuery);
+    knex.off('query-response', onResponse);
+    return Object.fromEntries(Object.entries(byKey).sort((a, b) => b[1].totalMs - a[1].totalMs));
+  };
 };
 
 const median = (values: number[]): number => {
@@ -86,9 +116,13 @@ const probe = () => {
   // the loop never reaches its timers phase, e.g. a chain of already-resolved promises).
   let lastTick = performance.now();
   let maxGap = 0;
+  let gapsOver50 = 0;
+  let gapsOver100 = 0;
   const ticker = setInterval(() => {
     const now = performance.now();
     maxGap = Math.max(maxGap, now - lastTick);
+    if (now - lastTick > 50) gapsOver50 += 1;
+    if (now - lastTick > 100) gapsOver100 += 1;
     lastTick = now;
   }, 10);
   const cpu = process.cpuUsage();
@@ -113,6 +147,9 @@ const probe = () => {
       maxEventLoopDelayMs: delay.max / 1e6,
       /** Longest gap between ticks of a 10 ms main-thread timer. */
       maxTimerGapMs: maxGap,
+      /** How often that timer waited over 50 ms and over 100 ms: one slow slice, or many. */
+      timerGapsOver50Ms: gapsOver50,
+      timerGapsOver100Ms: gapsOver100,
       eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
       seconds,
       cpuSeconds: (used.user + used.system) / 1e6,
@@ -143,6 +180,24 @@ const startRssSampler = (ms: number) => {
     },
     read: () => ({ peak: shared[0], samples: shared[1] }),
     stop: () => worker.terminate(),
+  };
+};
+
+/** A V8 CPU profile of this process (1 ms sampling), written as a .cpuprofile when stopped. */
+const startProfiler = async () => {
+  const session = new Session();
+  const post = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
   };
 };
 
@@ -294,6 +349,11 @@ serve({
     };
   },
 
+  /** (4) The JWT of a first super admin, for timing the plugin's admin routes from the bench process. */
+  adminToken() {
+    return registerSuperAdmin(running());
+  },
+
   /** (8) A run of the given scope and mode, waited for until it is no longer running. */
   async runAndWait(args) {
     const { runs } = pluginServices(running().strapi);
@@ -337,6 +397,8 @@ serve({
     const heapSampler = setInterval(() => {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }, sampleMs);
+    const profiler = args.profile ? await startProfiler() : undefined;
+    const statements = statementTimer(strapi.db.connection);
     const measure = probe();
     const t0 = performance.now();
     const run = await runs.create({ scope: { kind: 'missing' } });
@@ -352,6 +414,8 @@ serve({
     clearInterval(heapSampler);
     await sampler.stop();
     const usage = measure();
+    const statementMs = statements();
+    if (profiler) await profiler.stopInto(String(args.profile));
     const end = process.memoryUsage();
     const queued = Number(await strapi.db.query(JOB_UID).count({ where: { runId: run.id } }));
     const mb = (bytes: number) => bytes / (1024 * 1024);
@@ -368,6 +432,7 @@ serve({
       heapPeakMb: mb(peakHeap),
       heapPeakNote: 'sampled on the main thread: misses peaks while the event loop is blocked',
       usage,
+      statementMs,
     };
   },
 

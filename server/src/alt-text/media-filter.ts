@@ -59,11 +59,16 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
     // "Generated" = still exactly the text the plugin wrote: on MySQL a plain `=` would also match
     // a human's edit that only changed case, accents or trailing spaces.
     const stillGenerated = exactEqualsSql(dialect, `${p.table}.${p.text}`, `${f.table}.${f.alt}`);
-    let rows = knex(f.table).leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
-      this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`)
-        .andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings))
-        .andOn(knex.raw(`(?? IS NULL OR ?? <> 'imported')`, [`${p.table}.${p.source}`, `${p.table}.${p.source}`]));
-    });
+    // Only `generated` and `human` ask the provenance; the join costs MySQL a lookup per file (it
+    // does not drop an unused unique LEFT JOIN as PostgreSQL and SQLite do), 1 000 000 in a count.
+    let rows =
+      filter === 'generated' || filter === 'human'
+        ? knex(f.table).leftJoin(p.table, function joinProvenance(this: Knex.JoinClause) {
+            this.on(`${p.table}.${p.fileId}`, '=', `${f.table}.id`)
+              .andOn(knex.raw(stillGenerated.sql, stillGenerated.bindings))
+              .andOn(knex.raw(`(?? IS NULL OR ?? <> 'imported')`, [`${p.table}.${p.source}`, `${p.table}.${p.source}`]));
+          })
+        : knex(f.table);
     filterDecorative(filter, (sql) => (rows = rows.whereRaw(sql.sql, sql.bindings)), missing, { alt: `${f.table}.${f.alt}`, name: `${f.table}.${f.name}` });
     if (filter === 'generated') rows = rows.whereNotNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
     if (filter === 'human') rows = rows.whereNull(`${p.table}.id`).whereRaw(`NOT ${missing.sql}`, missing.bindings);
@@ -94,12 +99,15 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
   return {
     /** One page of image ids, newest first, and how many images match in all; `locale` null = the default locale (`defaultLocale`, for quality flags). */
     async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null, defaultLocale = ''): Promise<{ ids: number[]; total: number }> {
-      const [{ total }] = (await query(filter, search, locale, defaultLocale).count({ total: `${f.table}.id` })) as Array<{ total: number | string }>;
-      const rows = (await query(filter, search, locale, defaultLocale)
-        .select(`${f.table}.id as id`)
-        .orderBy(`${f.table}.id`, 'desc')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)) as Array<{ id: number | string }>;
+      // The count reads every matching row, the page only its own: side by side on PostgreSQL and MySQL.
+      const [[{ total }], rows] = (await Promise.all([
+        query(filter, search, locale, defaultLocale).count({ total: `${f.table}.id` }),
+        query(filter, search, locale, defaultLocale)
+          .select(`${f.table}.id as id`)
+          .orderBy(`${f.table}.id`, 'desc')
+          .offset((page - 1) * pageSize)
+          .limit(pageSize),
+      ])) as [Array<{ total: number | string }>, Array<{ id: number | string }>];
       return { ids: rows.map((row) => Number(row.id)), total: Number(total) };
     },
   };

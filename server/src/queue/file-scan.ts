@@ -3,10 +3,10 @@ import type { Knex } from 'knex';
 import type { RunScope } from '../../../shared/contracts/runs';
 import type { WriteMode } from '../../../shared/vocabulary';
 import { isAltTextMissing } from '../alt-text/missing';
-import { sqlDialectOf } from '../alt-text/missing-sql';
+import { missingAltTextSql, sqlDialectOf } from '../alt-text/missing-sql';
 import { uncoveredSql } from '../alt-text/decorative-sql';
 import { FILE_UID } from '../utils/plugin-id';
-import { LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
+import { DECORATIVE_UID, LOCALE_TEXT_UID, QUALITY_UID, tableOf } from '../models';
 
 export type { RunScope } from '../../../shared/contracts/runs';
 /** Decorative detection's free rule, for the upload hook (which sits above this floor). */
@@ -21,6 +21,15 @@ export interface FileSummary {
   height: number | null;
   /** Kilobytes, as Strapi stores it. */
   size: number | null;
+}
+
+/** One window of the files table: the files in scope, and where the next window starts. */
+export interface ScanPage {
+  files: FileSummary[];
+  /** The last id the window read (in scope or not); undefined when it read nothing. */
+  lastId: number | undefined;
+  /** The window was full: there may be more files after `lastId`. */
+  full: boolean;
 }
 
 /** Formats a provider or our inline path can take (others are skipped with a reason). */
@@ -42,7 +51,7 @@ export const skipReason = (file: FileSummary, options: { mode: WriteMode; maxIma
 /**
  * Reads the files table page by page, by ascending id, so a run over 100 000 files never holds
  * more than one page in memory and can resume from the last id it saw. The `missing` scope is
- * filtered in SQL by the same rule as `isAltTextMissing` (missing-alt-text-sql.ts), so a page and
+ * decided in SQL by the same rule as `isAltTextMissing` (missing-alt-text-sql.ts), so a page and
  * the coverage count agree with what the run then decides in code.
  */
 export const createFileScanner = (strapi: Core.Strapi) => {
@@ -61,6 +70,9 @@ export const createFileScanner = (strapi: Core.Strapi) => {
   };
   const knex = strapi.db.connection;
   // Marked decorative images are covered ('' is their alt text): out of the `missing` scope and the count.
+  // The rule alone, over the row's own columns (no subquery), for whole-table counts.
+  const rule = missingAltTextSql(sqlDialectOf(knex), { alt: `${meta.tableName}.${cols.alt}`, name: `${meta.tableName}.${cols.name}` });
+  const decorative = tableOf(strapi, DECORATIVE_UID);
   const missing = uncoveredSql(strapi, sqlDialectOf(knex), { alt: `${meta.tableName}.${cols.alt}`, name: `${meta.tableName}.${cols.name}`, fileId: `${meta.tableName}.id` });
 
   const folderPath = async (folderId: number): Promise<string> => {
@@ -70,7 +82,17 @@ export const createFileScanner = (strapi: Core.Strapi) => {
   };
 
   return {
-    async page(scope: RunScope, afterId: number, pageSize: number): Promise<FileSummary[]> {
+    /**
+     * The next `windowSize` files after `afterId` by id, and those of them in `scope`. The window is
+     * a walk of the primary key and nothing else (`id > ? ORDER BY id LIMIT ?`); the `missing` rule
+     * is computed per row in the select list, not filtered in WHERE. Filtering in WHERE let
+     * PostgreSQL, without statistics for the files table (a bulk import not yet analyzed; this
+     * server runs with autovacuum off), plan a merge anti-join against the decorative table that
+     * sorted every file after the cursor on every page: 1.7 s a page at 1 000 000 rows, against
+     * 0.4 ms for the window. The other scopes keep their conditions in WHERE: each is an index
+     * (`ids`), a prefix (`folder`) or a short list (`flagged`), not a test of every row.
+     */
+    async page(scope: RunScope, afterId: number, windowSize: number): Promise<ScanPage> {
       let query = knex(meta.tableName)
         .select({
           id: cols.id,
@@ -83,37 +105,57 @@ export const createFileScanner = (strapi: Core.Strapi) => {
         })
         .where(cols.id, '>', afterId)
         .orderBy(cols.id, 'asc')
-        .limit(pageSize);
+        .limit(windowSize);
       if (scope.kind === 'ids') query = query.whereIn(cols.id, scope.ids);
       if (scope.kind === 'folder') {
         const path = await folderPath(scope.folderId);
         query = query.where((builder) => builder.where(cols.folderPath, path).orWhere(cols.folderPath, 'like', `${path}/%`));
       }
-      if (scope.kind === 'missing') query = query.whereRaw(missing.sql, missing.bindings);
+      if (scope.kind === 'missing') query = query.select(knex.raw(`CASE WHEN ${missing.sql} THEN 1 ELSE 0 END AS ??`, [...missing.bindings, 'inScope']));
       if (scope.kind === 'flagged') {
         // Files with a flagged result in some locale; whether it is still current is judged per locale in code (runs/flagged-scope.ts).
         const quality = tableOf(strapi, QUALITY_UID);
         query = query.whereIn(cols.id, knex(quality.name).select(quality.column('fileId')).where(quality.column('flagCount'), '>', 0));
       }
-      const rows = (await query) as Array<FileSummary & { size: number | string | null }>;
-      return rows.map((row) => ({
-        ...row,
-        id: Number(row.id),
-        size: row.size === null ? null : Number(row.size),
-        width: row.width === null ? null : Number(row.width),
-        height: row.height === null ? null : Number(row.height),
-      }));
+      const rows = (await query) as Array<FileSummary & { size: number | string | null; inScope?: number | string }>;
+      const files: FileSummary[] = [];
+      for (const { inScope, ...row } of rows) {
+        if (inScope !== undefined && Number(inScope) !== 1) continue;
+        files.push({
+          ...row,
+          id: Number(row.id),
+          size: row.size === null ? null : Number(row.size),
+          width: row.width === null ? null : Number(row.width),
+          height: row.height === null ? null : Number(row.height),
+        });
+      }
+      return { files, lastId: rows.length > 0 ? Number(rows[rows.length - 1].id) : undefined, full: rows.length === windowSize };
     },
 
-    /** Coverage of the whole library: images, and how many lack alt text. */
+    /**
+     * Coverage of the whole library: images, and how many lack alt text. The files table is read
+     * once, with the missing rule alone (expressions over the row: PostgreSQL scans it in parallel);
+     * the images marked decorative that the rule counts are then taken off from the decorative
+     * table's side (at most one row per file, unique), a join as small as that table. With the
+     * decorative EXISTS inside the scan, PostgreSQL probed the decorative index once per file and
+     * gave up its parallel workers: 3.1 s at 1 000 000 rows, against 0.29 s + 0.83 s for the
+     * two counts it replaced.
+     */
     async coverage(): Promise<{ images: number; missing: number }> {
-      const images = knex(meta.tableName).where(cols.mime, 'like', 'image/%');
-      const [{ total }] = (await images.clone().count({ total: '*' })) as Array<{ total: number | string }>;
-      const [{ lacking }] = (await images
-        .clone()
-        .whereRaw(missing.sql, missing.bindings)
-        .count({ lacking: '*' })) as Array<{ lacking: number | string }>;
-      return { images: Number(total), missing: Number(lacking) };
+      const [scan, marked] = await Promise.all([
+        knex(meta.tableName)
+          .where(cols.mime, 'like', 'image/%')
+          .select(knex.raw('COUNT(*) AS ??', ['total']), knex.raw(`SUM(CASE WHEN ${rule.sql} THEN 1 ELSE 0 END) AS ??`, [...rule.bindings, 'lacking'])),
+        knex(decorative.name)
+          .join(meta.tableName, `${meta.tableName}.id`, `${decorative.name}.${decorative.column('fileId')}`)
+          .where(`${decorative.name}.${decorative.column('status')}`, 'marked')
+          .where(`${meta.tableName}.${cols.mime}`, 'like', 'image/%')
+          .whereRaw(rule.sql, rule.bindings)
+          .count({ count: '*' }),
+      ]);
+      const [row] = scan as Array<{ total: number | string; lacking: number | string | null }>;
+      const [{ count }] = marked as Array<{ count: number | string }>;
+      return { images: Number(row?.total ?? 0), missing: Number(row?.lacking ?? 0) - Number(count) };
     },
 
     /** How many images lack alt text in a locale other than the default (no row, or a missing text). */

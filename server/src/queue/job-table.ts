@@ -17,7 +17,13 @@ export interface NewJob {
   force?: boolean;
 }
 
-const INSERT_CHUNK = 200;
+/**
+ * Rows per insert: half a run's page (250 of 500), so a page costs two commits. On SQLite in its
+ * default rollback-journal mode each commit waits for the disk on the event loop (35 ms on average
+ * on a loaded machine, 458 ms at worst: docs/benchmarks.md "Round two: scale"); SQLite takes at
+ * most 500 terms in the compound SELECT knex builds for a multi-row insert.
+ */
+const INSERT_CHUNK = 250;
 
 /** The database refused a row because another one already holds the same unique value. */
 export const isUniqueViolation = (error: unknown): boolean => {

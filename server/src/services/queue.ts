@@ -64,16 +64,23 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Coverage of the library in the default locale (`alternativeText`) and in every locale the plugin writes. */
     async stats(): Promise<CoverageView> {
       const scanner = createFileScanner(strapi);
-      const coverage = await scanner.coverage();
       const set = await getService(strapi, 'locales').set();
+      const others = set.all.filter((locale) => locale !== set.default);
+      // Each count reads the whole files table: on PostgreSQL and MySQL they run side by side, on
+      // connections of their own (SQLite's one connection takes them in turn).
+      const [coverage, missingIn, jobs] = await Promise.all([
+        scanner.coverage(),
+        Promise.all(others.map((locale) => scanner.missingIn(locale))),
+        store.countByStatus(),
+      ]);
       const of = (missing: number): LocaleCoverageView => ({
         withAltText: coverage.images - missing,
         missingAltText: missing,
         coveragePercent: coverage.images === 0 ? 100 : Math.floor(((coverage.images - missing) / coverage.images) * 1000) / 10,
       });
       const locales: Record<string, LocaleCoverageView> = { [set.default]: of(coverage.missing) };
-      for (const locale of set.all) if (locale !== set.default) locales[locale] = of(await scanner.missingIn(locale));
-      return { images: coverage.images, ...of(coverage.missing), locales, jobs: await store.countByStatus() };
+      others.forEach((locale, index) => (locales[locale] = of(missingIn[index])));
+      return { images: coverage.images, ...of(coverage.missing), locales, jobs };
     },
 
     /** The queue state as the admin sees it, with the fallback provider's: the key hint stays on the server. */

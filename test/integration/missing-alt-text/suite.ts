@@ -138,7 +138,7 @@ export const missingAltTextSuite = (database: DatabaseKind) =>
 
     test('the code rule, the run scan, the coverage count, the media list filters and its source all agree, on every case', async () => {
       const media = app.strapi.plugin('auto-alt-text').service('media') as MediaService;
-      const scanned = new Set((await createFileScanner(app.strapi).page({ kind: 'missing' }, 0, 1000)).map((file) => file.id));
+      const scanned = new Set((await createFileScanner(app.strapi).page({ kind: 'missing' }, 0, 1000)).files.map((file) => file.id));
       const inFilter = Object.fromEntries(
         await Promise.all(
           FILTERS.map(async (filter) => [filter, new Set((await media.list({ filter, pageSize: 100 })).rows.map((row) => row.id))] as const)

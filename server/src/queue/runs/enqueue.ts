@@ -36,7 +36,11 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
     const contextOf = scope.kind === 'entries' ? await resolveEntriesScope(strapi, scope) : undefined;
     const defaultOnly = locales.length === 1 && locales[0] === set.default;
     const fileScope: RunScope = contextOf ? { kind: 'ids', ids: [...contextOf.keys()] } : scope.kind === 'missing' && !defaultOnly ? { kind: 'all' } : scope;
-    const page = contextOf?.size === 0 ? [] : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
+    const window = contextOf?.size === 0 ? { files: [], lastId: undefined, full: false } : await createFileScanner(strapi).page(fileScope, afterId, PAGE_SIZE);
+    const page = window.files;
+    // On SQLite every statement runs on the event loop: served between the page's reads and its
+    // inserts, a page's statements back to back do not hold it at once.
+    await yieldToEventLoop();
     const provider = queue().providerLanguages();
     // A flagged run writes only the flagged locales, replacing the plugin's own text even in fill mode.
     const flagged = scope.kind === 'flagged' ? await flaggedLocalesOf(strapi, page, set) : undefined;
@@ -76,7 +80,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       sendable.push(file.id);
       owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: page.length > 0 ? page[page.length - 1].id : undefined, full: page.length === PAGE_SIZE };
+    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: window.lastId, full: window.full };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -117,6 +121,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         });
         alreadyQueued += enqueued.alreadyQueued;
       }
+      await yieldToEventLoop();
       for (const [fileId, hint] of page.suggest) await createDecorativeStore(strapi).suggest(fileId, hint);
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
       if (alreadyQueued > 0) skipped['already queued'] = (skipped['already queued'] ?? 0) + alreadyQueued;
