@@ -31,6 +31,27 @@ const until = async (check: () => boolean) => {
   expect(check()).toBe(true);
 };
 
+/** Pending jobs whose claims are counted: how often the worker asked the database for work. */
+const countedClaims = (ids: number[]) => {
+  const pending = pendingJobs(ids);
+  const counter = { claims: 0 };
+  const store: WorkerOptions['store'] = { ...pending, claim: (...args) => ((counter.claims += 1), pending.claim(...args)) };
+  return { store, counter };
+};
+
+/** A job that gives its slot back once its provider call (`callMs`) answers, then holds its write-back until `write.open()`. */
+const callThenWrite = (callMs: number) => {
+  const write = gate();
+  const progress = { released: false };
+  const handle: WorkerOptions['handle'] = async (_claimed, _signal, release) => {
+    if (callMs > 0) await new Promise((resolve) => setTimeout(resolve, callMs));
+    release();
+    progress.released = true;
+    await write.opened;
+  };
+  return { handle, write, progress };
+};
+
 describe('the concurrency slot of a job', () => {
   test('comes back when the provider answers: the next job is sent while the first is still writing', async () => {
     const events: string[] = [];
@@ -70,25 +91,17 @@ describe('the concurrency slot of a job', () => {
   });
 
   test('a slot freed while the queue is empty sends the worker looking only when new work arrives', async () => {
-    const store = pendingJobs([1]);
-    let claims = 0;
-    const counting: WorkerOptions['store'] = { ...store, claim: (...args) => ((claims += 1), store.claim(...args)) };
-    const write = gate();
-    let released = false;
-    const handle: WorkerOptions['handle'] = async (_claimed, _signal, release) => {
-      release();
-      released = true;
-      await write.opened;
-    };
-    const worker = createWorker({ store: counting, handle, isPaused: async () => false, concurrency: 2, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
+    const { store, counter } = countedClaims([1]);
+    const { handle, write, progress } = callThenWrite(0);
+    const worker = createWorker({ store, handle, isPaused: async () => false, concurrency: 2, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
     worker.start();
     try {
-      await until(() => released);
+      await until(() => progress.released);
       await new Promise((resolve) => setTimeout(resolve, 30));
       // One claim took job 1 (and found nothing more): its freed slot does not ask the database again.
-      expect(claims).toBe(1);
+      expect(counter.claims).toBe(1);
       worker.nudge();
-      await until(() => claims === 2);
+      await until(() => counter.claims === 2);
       write.open();
       await worker.idle();
     } finally {
@@ -98,23 +111,14 @@ describe('the concurrency slot of a job', () => {
 
   test('a claim that filled every slot and saw no more work leaves the freed slot idle too', async () => {
     // Concurrency 1, one job: the claim takes all it asked for, and says nothing else was claimable.
-    const store = pendingJobs([1]);
-    let claims = 0;
-    const counting: WorkerOptions['store'] = { ...store, claim: (...args) => ((claims += 1), store.claim(...args)) };
-    const write = gate();
-    let released = false;
-    const handle: WorkerOptions['handle'] = async (_claimed, _signal, release) => {
-      await new Promise((resolve) => setTimeout(resolve, 5)); // the provider call
-      release();
-      released = true;
-      await write.opened;
-    };
-    const worker = createWorker({ store: counting, handle, isPaused: async () => false, concurrency: 1, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
+    const { store, counter } = countedClaims([1]);
+    const { handle, write, progress } = callThenWrite(5);
+    const worker = createWorker({ store, handle, isPaused: async () => false, concurrency: 1, leaseMs: 60_000, maxAttempts: 3, idlePollMs: 60_000, owner: 'me', onError: () => undefined });
     worker.start();
     try {
-      await until(() => released);
+      await until(() => progress.released);
       await new Promise((resolve) => setTimeout(resolve, 30));
-      expect(claims).toBe(1);
+      expect(counter.claims).toBe(1);
       write.open();
       await worker.idle();
     } finally {
