@@ -32,8 +32,25 @@ export const launchBrowser = (): Promise<Browser> => {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 };
 
-export const newAdminContext = (browser: Browser): Promise<BrowserContext> =>
-  browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', deviceScaleFactor: 1 });
+export const newAdminContext = async (browser: Browser): Promise<BrowserContext> => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', deviceScaleFactor: 1 });
+  await context.addInitScript(keepMediaLibraryBannerClosed);
+  return context;
+};
+
+/**
+ * Strapi 5.54 shows its Media Library banner at the top of every page until it is closed, and reads
+ * "closed" under a key holding the instance's uuid, which it learns only after the first render: the
+ * banner can appear (and push the page down) at any moment after a page loads. A click aimed at a
+ * button that moves then lands on something else (the CSV download once did: no download, a 30 s
+ * timeout). Runs in the page before Strapi's code: every such key reads as "closed".
+ */
+function keepMediaLibraryBannerClosed() {
+  const getItem = Storage.prototype.getItem;
+  Storage.prototype.getItem = function (this: Storage, key: string) {
+    return key.startsWith('STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_') ? 'true' : getItem.call(this, key);
+  };
+}
 
 /** Logs in through the admin's own form and waits for the homepage. */
 export async function logIn(
@@ -49,7 +66,7 @@ export async function logIn(
   await page.waitForURL((target) => !target.pathname.includes('/auth/'), { timeout: 20_000 });
 }
 
-/** Strapi 5.54 announces its new Media Library in a banner over every page; screenshots are better without it. */
+/** Closes any banner Strapi shows over a page (the Media Library's is kept closed by `newAdminContext`); screenshots are better without them. */
 export async function dismissAnnouncements(page: Page) {
   const close = page.getByRole('button', { name: 'Close the banner.' });
   if ((await close.count()) > 0) {
