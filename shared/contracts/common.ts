@@ -5,4 +5,6 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** More rows match than `total`, which is where counting stopped (the media list counts at most 10 000 past the page). */
+  totalIsLowerBound?: boolean;
 }

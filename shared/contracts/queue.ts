@@ -39,6 +39,12 @@ export interface CoverageView {
   /** Per locale the plugin writes (`locales` config); one entry, the default, when it writes one. */
   locales: Record<string, LocaleCoverageView>;
   jobs: Record<JobStatus, number>;
+  /**
+   * When these numbers were counted (ISO). Now, on a library under 20 000 images; on a larger one
+   * the counts are snapshots recounted in the background (at least every 2 s, at most 10 % of a
+   * connection's time), so this may be seconds old.
+   */
+  countedAt: string;
 }
 
 export interface FailureView {

@@ -4,9 +4,13 @@ import type { CoverageView } from '../../../shared/contracts/queue';
 import { useT } from '../hooks/useT';
 import { Meter } from './Meter';
 
+/** A large library's counts are snapshots (the server recounts them in the background): their time is shown once they are this old. */
+const STALE_AFTER_MS = 5_000;
+const countedBefore = (countedAt: string, ms: number) => Date.now() - Date.parse(countedAt) > ms;
+
 /** "87 %" with a bar and the counts behind it; shared by the dashboard and the homepage widget. */
 export const CoverageSummary = ({ coverage }: { coverage: CoverageView }) => {
-  const { formatNumber } = useIntl();
+  const { formatNumber, formatTime } = useIntl();
   const t = useT();
   const percent = Math.round(coverage.coveragePercent);
   return (
@@ -30,6 +34,11 @@ export const CoverageSummary = ({ coverage }: { coverage: CoverageView }) => {
         <Typography textColor="neutral600">
           {t('coverage.total', '{count} images', { count: formatNumber(coverage.images) })}
         </Typography>
+        {countedBefore(coverage.countedAt, STALE_AFTER_MS) ? (
+          <Typography variant="pi" textColor="neutral600" data-testid="coverage-counted-at">
+            {t('coverage.countedAt', 'Counted at {time}', { time: formatTime(coverage.countedAt, { timeStyle: 'medium' }) })}
+          </Typography>
+        ) : null}
       </Flex>
     </Flex>
   );

@@ -8,6 +8,9 @@ import { decorativeSql, uncoveredSql } from './decorative-sql';
 
 export type { MediaFilter } from '../../../shared/vocabulary';
 
+/** How many matching images past the current page the media list counts; more are shown as "10 000+". */
+export const COUNT_AHEAD = 10_000;
+
 /**
  * The library's images filtered by where their alt text came from, in SQL (a join on the
  * provenance table), so the admin's list pages through any library one page at a time. The same
@@ -97,18 +100,24 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
   };
 
   return {
-    /** One page of image ids, newest first, and how many images match in all; `locale` null = the default locale (`defaultLocale`, for quality flags). */
-    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null, defaultLocale = ''): Promise<{ ids: number[]; total: number }> {
-      // The count reads every matching row, the page only its own: side by side on PostgreSQL and MySQL.
+    /**
+     * One page of image ids, newest first, and how many images match: exactly, up to
+     * `COUNT_AHEAD` past the page; beyond that `total` is that bound and `totalIsLowerBound` is set
+     * (a count of every match reads every row: 0.2–1.5 s at a million images, on each page load).
+     * `locale` null = the default locale (`defaultLocale`, for quality flags).
+     */
+    async page(filter: MediaFilter, search: string | undefined, page: number, pageSize: number, locale: string | null = null, defaultLocale = ''): Promise<{ ids: number[]; total: number; totalIsLowerBound: boolean }> {
+      const knex = strapi.db.connection;
+      const offset = (page - 1) * pageSize;
+      const countUpTo = offset + COUNT_AHEAD;
+      const matching = query(filter, search, locale, defaultLocale).select(`${f.table}.id`).limit(countUpTo + 1).as('matching');
+      // The count and the page side by side on PostgreSQL and MySQL (connections of their own).
       const [[{ total }], rows] = (await Promise.all([
-        query(filter, search, locale, defaultLocale).count({ total: `${f.table}.id` }),
-        query(filter, search, locale, defaultLocale)
-          .select(`${f.table}.id as id`)
-          .orderBy(`${f.table}.id`, 'desc')
-          .offset((page - 1) * pageSize)
-          .limit(pageSize),
+        knex.from(matching).count({ total: '*' }),
+        query(filter, search, locale, defaultLocale).select(`${f.table}.id as id`).orderBy(`${f.table}.id`, 'desc').offset(offset).limit(pageSize),
       ])) as [Array<{ total: number | string }>, Array<{ id: number | string }>];
-      return { ids: rows.map((row) => Number(row.id)), total: Number(total) };
+      const counted = Number(total);
+      return { ids: rows.map((row) => Number(row.id)), total: Math.min(counted, countUpTo), totalIsLowerBound: counted > countUpTo };
     },
   };
 };

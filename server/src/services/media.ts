@@ -103,10 +103,10 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(options: { filter?: MediaFilter; search?: string; page?: number; pageSize?: number; locale?: string }): Promise<Page<MediaItemView>> {
       const { page = 1, pageSize = 20 } = options;
       const { locale, locales: set } = await locales().pick(options.locale);
-      const { ids, total } = await filter.page(options.filter ?? 'all', options.search, page, pageSize, locale === set.default ? null : locale, set.default);
+      const { ids, total, totalIsLowerBound } = await filter.page(options.filter ?? 'all', options.search, page, pageSize, locale === set.default ? null : locale, set.default);
       const rows = (await files().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'desc' } })) as FileRecord[];
       const items = await itemsOf(rows, locale, set);
-      return { rows: rows.flatMap((file) => items.get(file.id) ?? []), total, page, pageSize };
+      return { rows: rows.flatMap((file) => items.get(file.id) ?? []), total, page, pageSize, ...(totalIsLowerBound ? { totalIsLowerBound } : {}) };
     },
 
     /** The given images (others are left out) as the list shows them, by id, in the default locale or `locale`. */

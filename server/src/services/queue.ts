@@ -10,6 +10,7 @@ import { createFallbackStateStore } from '../queue/fallback-state';
 import { createFileScanner } from '../queue/file-scan';
 import { createJobStore } from '../queue/job-store';
 import { createRunner } from '../queue/runner';
+import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../utils/count-snapshots';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { getService } from './get-service';
 
@@ -37,6 +38,12 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     getCredits: async (which) => (which === 'fallback' ? generation().fallback() : generation().provider())?.getCredits(),
     fallback,
   });
+  // Coverage reads every file (and each other locale's texts), the job counts every job: on a large
+  // library the admin's status is answered from snapshots recounted in the background.
+  const counts = createCountSnapshots({
+    ...DEFAULT_COUNT_SNAPSHOTS,
+    onRefreshError: (key, error) => strapi.log.warn(`[${PLUGIN_ID}] recounting ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const runner = createRunner(strapi, {
     store,
     owner,
@@ -61,18 +68,26 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The primary's key was verified and it has credits: jobs on the fallback go back to it. */
     primaryVerified: () => fallback.primaryRecovered('its key was verified'),
 
-    /** Coverage of the library in the default locale (`alternativeText`) and in every locale the plugin writes. */
+    /**
+     * Coverage of the library in the default locale (`alternativeText`) and in every locale the
+     * plugin writes, and the jobs by status; `countedAt` says how old the older of the two counts is
+     * (a large library's are snapshots, utils/count-snapshots.ts).
+     */
     async stats(): Promise<CoverageView> {
       const scanner = createFileScanner(strapi);
       const set = await getService(strapi, 'locales').set();
       const others = set.all.filter((locale) => locale !== set.default);
-      // Each count reads the whole files table: on PostgreSQL and MySQL they run side by side, on
-      // connections of their own (SQLite's one connection takes them in turn).
-      const [coverage, missingIn, jobs] = await Promise.all([
-        scanner.coverage(),
-        Promise.all(others.map((locale) => scanner.missingIn(locale))),
-        store.countByStatus(),
+      const countCoverage = async () => {
+        // Each count reads the whole files table: on PostgreSQL and MySQL they run side by side, on
+        // connections of their own (SQLite's one connection takes them in turn).
+        const [coverage, missingIn] = await Promise.all([scanner.coverage(), Promise.all(others.map((locale) => scanner.missingIn(locale)))]);
+        return { coverage, missingIn };
+      };
+      const [library, jobs] = await Promise.all([
+        counts.read(`coverage:${set.all.join(',')}`, countCoverage, ({ coverage }) => coverage.images >= SNAPSHOT_FROM_ROWS),
+        counts.read('jobs', () => store.countByStatus(), (byStatus) => Object.values(byStatus).reduce((sum, n) => sum + n, 0) >= SNAPSHOT_FROM_ROWS),
       ]);
+      const { coverage, missingIn } = library.value;
       const of = (missing: number): LocaleCoverageView => ({
         withAltText: coverage.images - missing,
         missingAltText: missing,
@@ -80,7 +95,8 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const locales: Record<string, LocaleCoverageView> = { [set.default]: of(coverage.missing) };
       others.forEach((locale, index) => (locales[locale] = of(missingIn[index])));
-      return { images: coverage.images, ...of(coverage.missing), locales, jobs };
+      const countedAt = new Date(Math.min(library.countedAt, jobs.countedAt)).toISOString();
+      return { images: coverage.images, ...of(coverage.missing), locales, jobs: jobs.value, countedAt };
     },
 
     /** The queue state as the admin sees it, with the fallback provider's: the key hint stays on the server. */

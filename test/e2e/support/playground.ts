@@ -28,6 +28,8 @@ export interface Playground {
   url: string;
   /** JWT of the super admin registered at start. */
   adminJwt: string;
+  /** The app's SQLite database file (a test may write rows into it, as an import would). */
+  sqliteFile: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -91,7 +93,7 @@ export async function startPlayground(env: Record<string, string>): Promise<Play
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child, output);
-    return { url, adminJwt: await registerSuperAdmin(url), output, stop };
+    return { url, adminJwt: await registerSuperAdmin(url), sqliteFile: database.name, output, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -124,7 +124,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
         </Table>
       )}
       <Flex justifyContent="flex-end">
-        {media.data ? <Pager page={page} pageSize={PAGE_SIZE} total={media.data.total} onPage={setPage} /> : null}
+        {media.data ? <Pager page={page} pageSize={PAGE_SIZE} total={media.data.total} totalIsLowerBound={media.data.totalIsLowerBound} onPage={setPage} /> : null}
       </Flex>
     </Panel>
   );

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { RunView } from '../../../../shared/contracts/runs';
 import { RUN_UID } from '../../models';
+import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../../utils/count-snapshots';
+import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createRunEnqueuer } from './enqueue';
 import type { RunQueue, RunRequest, RunRow } from './types';
 import { runView } from './view';
@@ -12,6 +14,19 @@ import { runView } from './view';
 export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
   const runs = () => strapi.db.query(RUN_UID);
   const jobs = () => queue().jobs;
+  // A run over a whole large library has as many jobs: its progress, polled every few seconds, is
+  // then read from a snapshot recounted in the background (utils/count-snapshots.ts).
+  const runCounts = createCountSnapshots({
+    ...DEFAULT_COUNT_SNAPSHOTS,
+    onRefreshError: (key, error) => strapi.log.warn(`[${PLUGIN_ID}] recounting ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const countsOf = async (runId: number) =>
+    (await runCounts.read(`run:${runId}`, () => jobs().countByStatus({ runId }), (counts) => Object.values(counts).reduce((sum, n) => sum + n, 0) >= SNAPSHOT_FROM_ROWS)).value;
+  /** After an action on a run, its view is counted afresh (the admin shows what the click did). */
+  const freshView = (runId: number) => {
+    runCounts.forget(`run:${runId}`);
+    return service.get(runId);
+  };
 
   const runs_ = {
     /** Marks a run done once it is fully enqueued and none of its jobs owes work. */
@@ -55,7 +70,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
     async pause(runId: number) {
       const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'paused', updatedAt: new Date() } });
       if (count === 1) await jobs().pauseRunJobs(runId);
-      return service.get(runId);
+      return freshView(runId);
     },
 
     async resume(runId: number) {
@@ -65,7 +80,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
         queue().nudge();
         void enqueuer.continueEnqueue(runId);
       }
-      return service.get(runId);
+      return freshView(runId);
     },
 
     async cancel(runId: number) {
@@ -74,7 +89,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
         data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() },
       });
       if (count === 1) await jobs().cancelRunJobs(runId);
-      return service.get(runId);
+      return freshView(runId);
     },
 
     async retryFailed(runId: number) {
@@ -87,12 +102,12 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
 
     async get(runId: number): Promise<RunView | null> {
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
-      return run ? runView(run, await jobs().countByStatus({ runId })) : null;
+      return run ? runView(run, await countsOf(runId)) : null;
     },
 
     async list(limit = 10): Promise<RunView[]> {
       const rows = (await runs().findMany({ orderBy: [{ id: 'desc' }], limit })) as RunRow[];
-      return Promise.all(rows.map(async (run) => runView(run, await jobs().countByStatus({ runId: run.id }))));
+      return Promise.all(rows.map(async (run) => runView(run, await countsOf(run.id))));
     },
 
     /** At boot: runs whose enqueuer stopped (restart, crash) carry on from their cursor. */

@@ -1,0 +1,3 @@
+import { largeLibrarySuite } from './suite';
+
+largeLibrarySuite('mysql');
