@@ -107,6 +107,7 @@ async function main() {
       const block: Record<string, number> = {};
       const adminP50: Record<string, Record<string, number>> = {};
       const adminP95: Record<string, Record<string, number>> = {};
+      const adminFirst: Record<string, Record<string, number>> = {};
       const scaleRaw: Record<string, unknown> = {};
       for (const db of dbs) {
         log(`(4) run over ${rows.toLocaleString('en')} rows on ${db}`);
@@ -116,6 +117,7 @@ async function main() {
         block[db] = scale.enqueueEventLoopBlockMs;
         adminP50[db] = scale.adminRoutesP50Ms;
         adminP95[db] = scale.adminRoutesP95Ms;
+        adminFirst[db] = scale.adminRoutesFirstMs;
         scaleRaw[db] = scale.raw;
       }
       results[`enqueue${label}Seconds`] = enqueueSeconds;
@@ -123,6 +125,7 @@ async function main() {
       results[`enqueue${label}EventLoopBlockMs`] = block;
       results[`adminRoutes${label}P50Ms`] = adminP50;
       results[`adminRoutes${label}P95Ms`] = adminP95;
+      results[`adminRoutes${label}FirstMs`] = adminFirst;
       raw.scale = scaleRaw;
     }
     if (only.includes('throughput')) {
