@@ -4,6 +4,7 @@ import { FILE_UID } from '../utils/plugin-id';
 import { altTextChanged, type AltTextActor } from './changes';
 import { createDecorativeStore } from './decorative';
 import { createLocaleTextStore } from './locale-texts';
+import { asOwnWrite } from './own-writes';
 
 /**
  * Marking an image decorative (WCAG: pure decoration is ignorable, alt=""): the mark, then '' in
@@ -19,7 +20,7 @@ export const createDecorativeWriter = (strapi: Core.Strapi) => {
     async mark(fileId: number, locales: LocaleSet, actor: AltTextActor): Promise<void> {
       await store.mark(fileId, actor);
       for (const locale of locales.all) {
-        if (locale === locales.default) await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: '' } });
+        if (locale === locales.default) await asOwnWrite(() => strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: '' } }));
         else await texts.upsert({ fileId, locale, text: '', source: 'human' });
         await altTextChanged(strapi, { fileId, locale, text: '', kind: 'decorative', actor });
       }

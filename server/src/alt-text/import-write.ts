@@ -7,6 +7,7 @@ import { createLocaleStates, type AltTextFileRow } from './locale-state';
 import { createLocaleTextStore } from './locale-texts';
 import { createProvenanceStore } from './provenance';
 import { createSuggestionStore } from './suggestions';
+import { asOwnWrite } from './own-writes';
 
 export interface ImportedText {
   fileId: number;
@@ -39,7 +40,7 @@ export const createImportWriter = (strapi: Core.Strapi) => {
         trx
       );
       for (const entry of defaults) {
-        await strapi.db.query(FILE_UID).update({ where: { id: entry.fileId }, data: { alternativeText: entry.text } });
+        await asOwnWrite(() => strapi.db.query(FILE_UID).update({ where: { id: entry.fileId }, data: { alternativeText: entry.text } }));
       }
       await provenance.recordMany(
         defaults.map((entry) => ({ fileId: entry.fileId, text: entry.text, provider: 'csv', lang: entry.locale, strategy: null, jobId: null, context: null, source: 'imported' as const })),

@@ -10,6 +10,7 @@ import { createLocaleStates, type AltTextFileRow, type LocaleState } from './loc
 import { createSuggestionStore, holdsForReview } from './suggestions';
 import { altTextChanged, SYSTEM_ACTOR, type AltTextActor, type AltTextChangeKind } from './changes';
 import { createAltTextWriter, type WriteResult } from './write';
+import { asOwnWrite } from './own-writes';
 
 export interface GeneratedRecord {
   provider: string;
@@ -94,7 +95,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
       const previous = await previousText(fileId, locale, locales);
       if (locale !== locales.default) await texts.upsert({ fileId, locale, text, source });
       else {
-        await strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } });
+        await asOwnWrite(() => strapi.db.query(FILE_UID).update({ where: { id: fileId }, data: { alternativeText: text } }));
         // A human's text is told apart by not matching the provenance; an import is recorded as one.
         if (source === 'imported') await provenance.record({ fileId, text, provider: 'csv', lang: locale, strategy: null, jobId: null, context: null, source: 'imported' });
       }

@@ -5,6 +5,7 @@ import { FILE_UID } from '../utils/plugin-id';
 import { MARKED_DECORATIVE } from './decorative';
 import { decorativeSql } from './decorative-sql';
 import { isAltTextMissing } from './missing';
+import { asOwnWrite } from './own-writes';
 import { createProvenanceStore, isGeneratedText, type NewProvenance } from './provenance';
 
 /** The columns of a file the write rules look at. */
@@ -49,7 +50,7 @@ export const createAltTextWriter = (strapi: Core.Strapi) => {
 
     /** A human's text: it no longer matches what the plugin wrote, so it is protected from now on. */
     async writeHuman(fileId: number, text: string): Promise<void> {
-      await files().update({ where: { id: fileId }, data: { alternativeText: text } });
+      await asOwnWrite(() => files().update({ where: { id: fileId }, data: { alternativeText: text } }));
     },
 
     /**
@@ -65,7 +66,7 @@ export const createAltTextWriter = (strapi: Core.Strapi) => {
         return { status: 'skipped', reason: 'alt text was written by someone else during generation' };
       }
       // Strapi's own update, so the file's lifecycles (other plugins, webhooks) see the change.
-      await files().update({ where: { id: before.id }, data: { alternativeText: text } });
+      await asOwnWrite(() => files().update({ where: { id: before.id }, data: { alternativeText: text } }));
       await provenance.record({ fileId: before.id, text, ...record });
       return { status: 'written' };
     },

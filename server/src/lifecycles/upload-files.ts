@@ -59,9 +59,28 @@ export const subscribeToUploads = (strapi: Core.Strapi) => {
     }
   };
 
+  /** An update that would empty the plugin's generated text keeps it (alt-text/emptied-text.ts: a stale Media Library dialog). */
+  const keepGeneratedText = async (event: UploadFileEvent & { params?: { where?: { id?: unknown } } }) => {
+    const data = event.params?.data;
+    const fileId = Number(event.params?.where?.id);
+    if (!data || !('alternativeText' in data) || !Number.isInteger(fileId)) return;
+    try {
+      const kept = await getService(strapi, 'media').generatedTextToKeep(fileId, data.alternativeText, data.name);
+      if (kept === null) return;
+      data.alternativeText = kept;
+      strapi.log.info(
+        `[${PLUGIN_ID}] kept the generated alt text of file #${fileId}: an update tried to empty it (a Media Library dialog opened before the text arrived?). To leave an image without alt text, mark it decorative.`
+      );
+    } catch (error) {
+      // The guard must never break an editor's save: the update goes through as sent.
+      strapi.log.warn(`[${PLUGIN_ID}] could not check file #${fileId}'s alt text before an update: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+  };
+
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
     afterCreate: (event: UploadFileEvent) => onFile(event, 'upload'),
+    beforeUpdate: keepGeneratedText,
     // Only a replace writes a new hash (new bytes). Metadata edits, including this plugin's own
     // alt-text write-back, do not, so they never trigger a job.
     afterUpdate: (event: UploadFileEvent) => (event.params?.data && 'hash' in event.params.data ? onFile(event, 'replace') : undefined),

@@ -3,6 +3,7 @@ import type { Page } from '../../../shared/contracts/common';
 import type { AltTextActor } from '../../../shared/contracts/history';
 import type { MediaItemView } from '../../../shared/contracts/media';
 import { createDecorativeStore, type DecorativeRow } from '../alt-text/decorative';
+import { generatedTextToKeep } from '../alt-text/emptied-text';
 import { forgetFile } from '../alt-text/forget-file';
 import { createFingerprintStore, forgetCachedFile } from '../cache';
 import { createMediaFilter, type MediaFilter } from '../alt-text/media-filter';
@@ -132,6 +133,9 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       await forgetFile(strapi, fileId);
       await forgetCachedFile(strapi, fileId);
     },
+
+    /** An update from outside the plugin (Strapi's Media Library dialog) about to empty the text the plugin generated: the text to keep, or null. */
+    generatedTextToKeep: (fileId: number, next: unknown, nextName: unknown) => generatedTextToKeep(strapi, fileId, next, nextName),
 
     /** The file got new bytes (a replace keeps its stored name): its fingerprint is computed again when next needed. */
     async bytesReplaced(fileId: number): Promise<void> {

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { FILE_UID } from '../utils/plugin-id';
+import { isAltTextMissing } from './missing';
+import { isOwnWrite } from './own-writes';
+import { createProvenanceStore, isGeneratedText } from './provenance';
+
+/**
+ * Strapi's Media Library dialog sends back the alt text it loaded with every save. An editor who
+ * opened an image before its generated text arrived and then saved a caption sends an empty alt
+ * text, and the generated one was wiped: the image became *Missing* and was not queued again (the
+ * credit spent for nothing). An update from outside the plugin that would leave the text missing
+ * while the file holds exactly the text the plugin generated keeps that text instead (no provider
+ * call). An image marked decorative holds '' already, so nothing is kept for it; a person who wants
+ * an image without alt text marks it decorative, or clears it in the plugin's own list.
+ *
+ * Returns the text to keep, or null to let the update through as it is.
+ */
+export const generatedTextToKeep = async (strapi: Core.Strapi, fileId: number, next: unknown, nextName: unknown): Promise<string | null> => {
+  if (isOwnWrite() || (next !== null && next !== undefined && typeof next !== 'string')) return null;
+  const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, select: ['id', 'name', 'alternativeText'] })) as { name: string; alternativeText: string | null } | null;
+  if (!file?.alternativeText) return null;
+  const name = typeof nextName === 'string' ? nextName : file.name;
+  if (!isAltTextMissing(next as string | null | undefined, name) || isAltTextMissing(file.alternativeText, file.name)) return null;
+  return isGeneratedText(file.alternativeText, await createProvenanceStore(strapi).get(fileId)) ? file.alternativeText : null;
+};
