@@ -17,6 +17,8 @@ import { createProvenanceStore, isGeneratedText } from './provenance';
  */
 export const generatedTextToKeep = async (strapi: Core.Strapi, fileId: number, next: unknown, nextName: unknown): Promise<string | null> => {
   if (isOwnWrite() || (next !== null && next !== undefined && typeof next !== 'string')) return null;
+  // Most updates (every Media Library save sends the name and the text) are answered without a read.
+  if (typeof next === 'string' && typeof nextName === 'string' && !isAltTextMissing(next, nextName)) return null;
   const file = (await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, select: ['id', 'name', 'alternativeText'] })) as { name: string; alternativeText: string | null } | null;
   if (!file?.alternativeText) return null;
   const name = typeof nextName === 'string' ? nextName : file.name;
