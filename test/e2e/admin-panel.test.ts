@@ -157,6 +157,8 @@ describeInBrowser('the admin panel', () => {
 
     const requestsBefore = emulator.requests.length;
     await row.getByRole('button', { name: 'Regenerate' }).click();
+    // A person's text: Regenerate asks first (test/e2e/replace-undo.test.ts covers the dialog and Undo).
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
     await row.getByText('Generated', { exact: true }).waitFor({ timeout: 20_000 });
     await expect(row.getByTestId('alt-text').textContent()).resolves.toMatch(/image dominated by/i);
     expect(emulator.requests.length).toBe(requestsBefore + 1);

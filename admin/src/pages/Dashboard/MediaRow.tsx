@@ -4,6 +4,7 @@ import { ArrowClockwise, ClockCounterClockwise, Pencil } from '@strapi/icons';
 import type { MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { QualityFlags } from '../../components/QualityFlags';
 import { Thumbnail } from '../../components/Thumbnail';
@@ -11,6 +12,7 @@ import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useT } from '../../hooks/useT';
 import { DecorativeActions } from './DecorativeActions';
+import { useReplaceWithUndo } from './useReplaceWithUndo';
 
 interface MediaRowProps {
   item: MediaItemView;
@@ -28,6 +30,27 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
   const [editing, setEditing] = React.useState(false);
   const [showHistory, setShowHistory] = React.useState(false);
   const regenerate = useRegenerateMedia();
+  const replace = useReplaceWithUndo(item, locale);
+
+  const onRegenerate = () => {
+    // A person's text is replaced only when asked twice; a generated one is the plugin's to refresh.
+    if (item.source === 'human' || item.source === 'imported') replace.setConfirming(true);
+    else startRegenerate();
+  };
+  const startRegenerate = () => {
+    replace.expectReplaceOf(item.alternativeText);
+    regenerate.mutate(
+      { id: item.id, locale },
+      {
+        // Nothing queued (or refused): nothing will be replaced.
+        onSuccess: (answer) => (answer.queued ? undefined : replace.expectReplaceOf(null)),
+        onError: (error) => {
+          replace.expectReplaceOf(null);
+          onError(error);
+        },
+      }
+    );
+  };
 
   return (
     <Tr data-testid={`media-row-${item.id}`}>
@@ -63,7 +86,14 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
           </IconButton>
         {canGenerate ? (
           <Flex gap={1} justifyContent="flex-end">
-            <IconButton label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
+            <IconButton
+              label={t('media.edit', 'Edit alt text')}
+              variant="ghost"
+              onClick={() => {
+                replace.expectReplaceOf(null); // a person's edit is not a replace to undo
+                setEditing(true);
+              }}
+            >
               <Pencil />
             </IconButton>
             <DecorativeActions item={item} locale={locale} />
@@ -73,14 +103,27 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
                 variant="secondary"
                 startIcon={<ArrowClockwise />}
                 disabled={item.queued || regenerate.isLoading}
-                onClick={() => regenerate.mutate({ id: item.id, locale }, { onError })}
+                onClick={onRegenerate}
               >
                 {t('media.regenerate', 'Regenerate')}
               </Button>
             )}
+            {replace.confirming ? (
+              <ConfirmDialog
+                title={t('media.replaceHuman.title', 'Replace a person\'s alt text?')}
+                body={t('media.replaceHuman.body', '“{text}” was written by a person. Regenerate asks the provider for a new text (one credit) and replaces it. You can undo it afterwards, or restore it from History.', { text: item.alternativeText ?? '' })}
+                confirmLabel={t('media.replaceHuman.confirm', 'Replace')}
+                onConfirm={() => {
+                  replace.setConfirming(false);
+                  startRegenerate();
+                }}
+                onCancel={() => replace.setConfirming(false)}
+              />
+            ) : null}
           </Flex>
         ) : null}
         </Flex>
+        {replace.toast}
       </Td>
     </Tr>
   );

@@ -1,0 +1,76 @@
+/**
+ * Issue 18, "confirm before replacing human text": Regenerate on a row a person wrote asks first,
+ * and after the replace a toast offers Undo (History's Revert, no provider call).
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/server';
+import { solidPng } from '../support/images';
+import { adminFetch, uploadImages, type AdminApi } from './support/admin-api';
+import { describeInBrowser, screenshot } from './support/browser';
+import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import type { Playground } from './support/playground';
+
+const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
+const HUMAN_TEXT = 'A red square, typed by an editor';
+
+describeInBrowser('replacing a person\'s alt text', () => {
+  let emulator: Emulator;
+  let app: Playground;
+  let api: AdminApi;
+  let browser: Browser;
+  let page: Page;
+  let humanId: number;
+  let generatedId: number;
+
+  beforeAll(async () => {
+    ({ emulator, app, api } = await startAdminStack());
+    [humanId, generatedId] = await uploadImages(api, [
+      { name: 'typed.png', bytes: await solidPng(120, 90, { r: 200, g: 30, b: 30 }) },
+      { name: 'described.png', bytes: await solidPng(120, 90, { r: 30, g: 90, b: 200 }) },
+    ]);
+    const typed = await adminFetch(api, `/auto-alt-text/media/${humanId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ alternativeText: HUMAN_TEXT }) });
+    expect(typed.status).toBe(200);
+    ({ browser, page } = await openAdminTab(app));
+    await page.goto(`${app.url}${PLUGIN_PAGE}`);
+  }, 300_000);
+  afterAll(() => closeAdminStack({ browser }, { app, emulator }));
+
+  const row = (id: number) => page.getByTestId(`media-row-${id}`);
+
+  test('Regenerate on a Human row asks first, quoting the text; Cancel changes nothing and costs nothing', async () => {
+    await row(humanId).getByText(HUMAN_TEXT).waitFor();
+    await row(humanId).getByRole('button', { name: 'Regenerate' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText(`“${HUMAN_TEXT}” was written by a person.`, { exact: false }).waitFor();
+    await screenshot(page, 'replace-human-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(500);
+    expect(emulator.requests).toEqual([]);
+    await row(humanId).getByText(HUMAN_TEXT).waitFor();
+  });
+
+  test('Replace writes a generated text; the toast\'s Undo puts the person\'s text back without a provider call', async () => {
+    await row(humanId).getByRole('button', { name: 'Regenerate' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
+    await row(humanId).getByText('Generated', { exact: true }).waitFor({ timeout: 30_000 });
+    const toast = page.getByTestId('undo-toast');
+    await toast.getByText('Alt text of typed.png replaced.').waitFor();
+    await screenshot(page, 'replace-human-undo');
+    expect(emulator.requests).toHaveLength(1);
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await row(humanId).getByText(HUMAN_TEXT).waitFor();
+    await row(humanId).getByText('Human', { exact: true }).waitFor();
+    await toast.waitFor({ state: 'detached' });
+    expect(emulator.requests).toHaveLength(1);
+  });
+
+  test('Regenerate on a row the plugin wrote does not ask', async () => {
+    await row(generatedId).getByRole('button', { name: 'Regenerate' }).click(); // missing: queued at once
+    await row(generatedId).getByText('Generated', { exact: true }).waitFor({ timeout: 30_000 });
+    await row(generatedId).getByRole('button', { name: 'Regenerate' }).click();
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  });
+});
