@@ -45,6 +45,8 @@ export interface EstimateView {
   /** Images that need a text, per locale. */
   perLocale: Record<string, number>;
   alreadyQueued: number;
+  /** Texts a person wrote (typed or imported) that the run would replace, one per image and locale: 0 unless it overwrites. */
+  peopleTexts: number;
   skipped: Record<string, number>;
   /** The budget as of now and whether the run needs more credits than it has left (it then pauses and goes on at `resetsAt`); null without a budget. */
   budget: (BudgetView & { wouldExceed: boolean }) | null;

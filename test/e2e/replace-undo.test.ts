@@ -73,4 +73,31 @@ describeInBrowser('replacing a person\'s alt text', () => {
     await page.waitForTimeout(300);
     await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
   });
+
+  test('Start stays disabled when the estimate finds no image to describe', async () => {
+    const bulk = page.getByTestId('bulk-panel');
+    await bulk.getByRole('button', { name: 'Estimate' }).click(); // Missing alt text only: both images have text
+    await page.getByTestId('estimate').getByText('0 images', { exact: false }).waitFor();
+    await expect(bulk.getByRole('button', { name: 'Start' }).isDisabled()).resolves.toBe(true);
+  });
+
+  test('an Overwrite run asks first, counting the texts people wrote; Cancel starts nothing', async () => {
+    const bulk = page.getByTestId('bulk-panel');
+    await bulk.getByRole('combobox', { name: 'Images' }).click();
+    await page.getByRole('option', { name: 'All images' }).click();
+    await bulk.getByRole('combobox', { name: 'Mode' }).click();
+    await page.getByRole('option', { name: 'Overwrite' }).click();
+    await bulk.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByTestId('estimate').getByText(/^2 images, about/).waitFor();
+    const requests = emulator.requests.length;
+    await bulk.getByRole('button', { name: 'Start' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Overwrite the alt text of 2 images?').waitFor();
+    await dialog.getByText('1 text a person wrote is among them and will be replaced.', { exact: false }).waitFor();
+    await screenshot(page, 'overwrite-run-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('run-progress').count()).resolves.toBe(0);
+    expect(emulator.requests.length).toBe(requests);
+  });
 });

@@ -112,7 +112,10 @@ describe('the admin API', () => {
     await app.strapi.db.query('plugin::upload.file').update({ where: { id: ids[0] }, data: { alternativeText: 'Written by a person' } });
 
     const estimate = record(await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'missing' } }));
-    expect(estimate.body.data).toMatchObject({ images: 5, credits: 5 });
+    expect(estimate.body.data).toMatchObject({ images: 5, credits: 5, peopleTexts: 0 });
+    // An overwrite of everything would replace the person's text: the estimate says so (the admin asks before it starts).
+    const overwrite = record(await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'all' }, mode: 'overwrite' }));
+    expect(overwrite.body.data).toMatchObject({ images: 6, credits: 6, peopleTexts: 1 });
     const created = record(await admin('POST', '/auto-alt-text/runs', { scope: { kind: 'missing' }, mode: 'fill' }));
     expect(created.status).toBe(200);
     const runId = created.body.data.id;

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, Checkbox, Flex, Grid, NumberInput, TextInput } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { WRITE_MODES, type WriteMode } from '../../../../shared/vocabulary';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormField } from '../../components/FormField';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
@@ -41,6 +42,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const scope = scopeOf(scopeDraft, selectedIds);
   const choice = JSON.stringify({ scope, mode, ...localeBody, ...forceBody });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
+  const [confirmingOverwrite, setConfirmingOverwrite] = React.useState(false);
   const scopeOptions: Option<ScopeKind>[] = [
     { value: 'missing', label: t('bulk.scope.missing', 'Missing alt text only') },
     { value: 'all', label: t('bulk.scope.all', 'All images') },
@@ -55,6 +57,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   };
   const onStart = () => {
     if (!scope) return;
+    setConfirmingOverwrite(false);
     create.mutate(
       { scope, mode, lang: target.plugin.multi ? null : lang.trim() || null, ...localeBody, ...forceBody },
       {
@@ -67,6 +70,8 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
     );
   };
   const estimateIsCurrent = estimatedChoice === choice && !!estimate.data;
+  // A run of nothing would only add a row to the history: Start waits for an estimate with images.
+  const canStart = !!scope && estimateIsCurrent && (estimate.data?.images ?? 0) > 0;
 
   return (
     <Panel title={t('bulk.title', 'Bulk regenerate')} testId="bulk-panel">
@@ -115,10 +120,23 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
         <Button variant="secondary" onClick={onEstimate} disabled={!scope} loading={estimate.isLoading}>
           {t('bulk.estimate.button', 'Estimate')}
         </Button>
-        <Button startIcon={<Play />} onClick={onStart} disabled={!scope || !estimateIsCurrent} loading={create.isLoading}>
+        <Button startIcon={<Play />} onClick={mode === 'overwrite' ? () => setConfirmingOverwrite(true) : onStart} disabled={!canStart} loading={create.isLoading}>
           {t('bulk.start', 'Start')}
         </Button>
       </Flex>
+      {confirmingOverwrite && estimate.data ? (
+        <ConfirmDialog
+          title={t('bulk.overwrite.title', 'Overwrite the alt text of {images, plural, one {# image} other {# images}}?', { images: estimate.data.images })}
+          body={t(
+            'bulk.overwrite.body',
+            '{people, plural, =0 {No text a person wrote is among them.} one {# text a person wrote is among them and will be replaced.} other {# texts people wrote are among them and will be replaced.}} Every earlier text stays in each image\'s History.',
+            { people: estimate.data.peopleTexts }
+          )}
+          confirmLabel={t('bulk.overwrite.confirm', 'Overwrite')}
+          onConfirm={onStart}
+          onCancel={() => setConfirmingOverwrite(false)}
+        />
+      ) : null}
       {estimateIsCurrent && estimate.data ? <EstimateSummary estimate={estimate.data} locales={target.targeted} /> : null}
     </Panel>
   );

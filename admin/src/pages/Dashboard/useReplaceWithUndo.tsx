@@ -10,22 +10,29 @@ import { useT } from '../../hooks/useT';
  * job is queued; once the row's work is done and its text changed, a toast offers to put it back
  * (History's Revert to that version, no provider call).
  */
+/**
+ * The text a queued Regenerate will replace, by image and locale: once the row holds another text
+ * and no work, it was replaced. Kept outside the row, so a row drawn again (the list refetched,
+ * filtered, paged) still knows.
+ */
+const expectedReplaces = new Map<string, string>();
+
 export const useReplaceWithUndo = (item: MediaItemView, locale: string | null) => {
   const t = useT();
   const { toggleNotification } = useNotification();
   const undo = useUndoReplace();
   const [confirming, setConfirming] = React.useState(false);
-  // The text a queued Regenerate will replace: once the row holds another text and no work, it was replaced.
-  const [expected, setExpected] = React.useState<string | null>(null);
+  const key = `${item.id}:${locale ?? ''}`;
   const [offer, setOffer] = React.useState<string | null>(null);
   const dismiss = React.useCallback(() => setOffer(null), []);
 
   React.useEffect(() => {
-    if (expected === null || item.queued || item.alternativeText === expected) return;
-    setExpected(null);
+    const expected = expectedReplaces.get(key);
+    if (expected === undefined || item.queued || item.alternativeText === expected) return;
+    expectedReplaces.delete(key);
     setOffer(expected);
     toggleNotification({ type: 'success', message: t('media.regenerated', 'New alt text for {name}', { name: item.name }) });
-  }, [item.queued, item.alternativeText, expected]);
+  }, [key, item.queued, item.alternativeText]);
 
   const onUndo = () => {
     if (offer === null) return;
@@ -51,7 +58,10 @@ export const useReplaceWithUndo = (item: MediaItemView, locale: string | null) =
     confirming,
     setConfirming,
     /** `text`: what the row holds now (null = nothing to give back, or forget what was expected). */
-    expectReplaceOf: (text: string | null) => setExpected(text || null),
+    expectReplaceOf: (text: string | null): void => {
+      if (text) expectedReplaces.set(key, text);
+      else expectedReplaces.delete(key);
+    },
     toast:
       offer === null ? null : (
         <UndoToast message={t('undo.replaced', 'Alt text of {name} replaced.', { name: item.name })} onUndo={onUndo} onDismiss={dismiss} undoing={undo.isLoading} />

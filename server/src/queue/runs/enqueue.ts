@@ -80,7 +80,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
       sendable.push(file.id);
       owedBy.set(file.id, owed);
     }
-    return { sendable, skipped, suggest, owedBy, provider, contextOf, flagged, jobReason, lastId: window.lastId, full: window.full };
+    return { sendable, skipped, suggest, owedBy, people: plan.people, provider, contextOf, flagged, jobReason, lastId: window.lastId, full: window.full };
   };
 
   /** Claims the run's enqueue lease: only one replica enqueues a run; a dead enqueuer's run is taken over. */
@@ -144,7 +144,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
      */
     async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale' | 'force'>): Promise<EstimateView> {
       const mode = request.mode ?? 'fill';
-      const total = { images: 0, calls: 0, alreadyQueued: 0, fromCache: 0 };
+      const total = { images: 0, calls: 0, alreadyQueued: 0, fromCache: 0, peopleTexts: 0 };
       const set = await queue().localeSet();
       const skipped: Record<string, number> = {};
       const perLocale: Record<string, number> = {};
@@ -159,6 +159,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
           const calls = uncachedCalls(owed, cached.get(fileId), page.provider);
           if (calls === 0 && owed.length > 0) total.fromCache += 1;
           total.calls += calls;
+          total.peopleTexts += page.people.get(fileId) ?? 0;
           for (const locale of owed) perLocale[locale] = (perLocale[locale] ?? 0) + 1;
         }
         total.alreadyQueued += queued.size;
@@ -176,6 +177,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         fromCache: total.fromCache,
         perLocale,
         alreadyQueued: total.alreadyQueued,
+        peopleTexts: total.peopleTexts,
         skipped,
         budget: budget && { ...budget, wouldExceed: total.calls > budget.remaining },
       };

@@ -20,6 +20,8 @@ export interface LocalePlan {
   unsupported: Map<number, string[]>;
   /** Files marked decorative (every locale of the run holds its ''): covered, never sent. */
   decorative: Set<number>;
+  /** Per file, how many of its writable locales hold a person's text (typed or imported): what an overwrite replaces. */
+  people: Map<number, number>;
 }
 
 /** The locales a run covers: its one locale, or every locale the plugin writes. */
@@ -38,7 +40,7 @@ export const planPage = async (
   input: { set: LocaleSet; locales: string[]; mode: WriteMode; reason: JobReason; provider: ProviderLanguages | undefined }
 ): Promise<LocalePlan> => {
   const states = await createLocaleStates(strapi).of(files, input.set);
-  const plan: LocalePlan = { writable: new Map(), unsupported: new Map(), decorative: new Set() };
+  const plan: LocalePlan = { writable: new Map(), unsupported: new Map(), decorative: new Set(), people: new Map() };
   for (const file of files) {
     if (input.locales.every((locale) => states.get(file.id)?.get(locale)?.source === 'decorative')) plan.decorative.add(file.id);
     const owed = input.locales.filter((locale) => {
@@ -47,6 +49,8 @@ export const planPage = async (
     });
     const supported = owed.filter((locale) => input.provider?.supports(languageOfLocale(locale)) !== false);
     plan.writable.set(file.id, supported);
+    const people = supported.filter((locale) => ['human', 'imported'].includes(states.get(file.id)?.get(locale)?.source ?? '')).length;
+    if (people > 0) plan.people.set(file.id, people);
     if (supported.length < owed.length) plan.unsupported.set(file.id, owed.filter((locale) => !supported.includes(locale)));
   }
   return plan;
