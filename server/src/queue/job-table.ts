@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { sqlDialectOf } from '../alt-text/missing-sql';
 import { JOB_UID, tableOf, type JobReason, type WriteMode } from '../models';
+import { createPostgresArrayInsert } from './job-insert-postgres';
 
 export interface NewJob {
   fileId: number;
@@ -24,6 +26,8 @@ export interface NewJob {
  * most 500 terms in the compound SELECT knex builds for a multi-row insert.
  */
 const INSERT_CHUNK = 250;
+/** PostgreSQL's array insert (job-insert-postgres.ts) has 15 parameters whatever its rows: a run's page in one statement. */
+const POSTGRES_INSERT_CHUNK = 1000;
 
 /** The database refused a row because another one already holds the same unique value. */
 export const isUniqueViolation = (error: unknown): boolean => {
@@ -42,25 +46,30 @@ export const createJobTable = (strapi: Core.Strapi) => {
   const { column } = table;
   const knex = () => strapi.db.connection;
   const isMysql = () => /mysql|maria/i.test(String(knex().client.config.client ?? ''));
+  const isPostgres = () => sqlDialectOf(knex()) === 'postgres';
+  const insertArrays = createPostgresArrayInsert(knex, table.name);
 
-  const rowFor = (job: NewJob, now: Date) =>
-    table.row({
-      fileId: job.fileId,
-      activeFileId: job.fileId,
-      reason: job.reason,
-      mode: job.mode,
-      lang: job.lang ?? null,
-      runId: job.runId ?? null,
-      status: 'pending',
-      attempts: 0,
-      rateLimitWaits: 0,
-      contextEntry: job.contextEntry ? JSON.stringify(job.contextEntry) : null,
-      locales: job.locales ? JSON.stringify(job.locales) : null,
-      force: job.force === true,
-      availableAt: job.availableAt ?? now,
-      createdAt: now,
-      updatedAt: now,
-    });
+  /** A new job's columns, each with its value for a job: the one list both insert shapes are built from. */
+  const fields: Array<[attribute: string, value: (job: NewJob, now: Date) => unknown]> = [
+    ['fileId', (job) => job.fileId],
+    ['activeFileId', (job) => job.fileId],
+    ['reason', (job) => job.reason],
+    ['mode', (job) => job.mode],
+    ['lang', (job) => job.lang ?? null],
+    ['runId', (job) => job.runId ?? null],
+    ['status', () => 'pending'],
+    ['attempts', () => 0],
+    ['rateLimitWaits', () => 0],
+    ['contextEntry', (job) => (job.contextEntry ? JSON.stringify(job.contextEntry) : null)],
+    ['locales', (job) => (job.locales ? JSON.stringify(job.locales) : null)],
+    ['force', (job) => job.force === true],
+    ['availableAt', (job, now) => job.availableAt ?? now],
+    ['createdAt', (_job, now) => now],
+    ['updatedAt', (_job, now) => now],
+  ];
+  const rowFor = (job: NewJob, now: Date) => Object.fromEntries(fields.map(([attribute, value]) => [column(attribute), value(job, now)]));
+  /** The same values as `rowFor`, one array per column (no object per job). */
+  const columnsFor = (jobs: NewJob[], now: Date): Array<[string, unknown[]]> => fields.map(([attribute, value]) => [column(attribute), jobs.map((job) => value(job, now))]);
 
   return {
     column,
@@ -70,6 +79,12 @@ export const createJobTable = (strapi: Core.Strapi) => {
     async insertActive(jobs: NewJob[]): Promise<number> {
       const now = new Date();
       let inserted = 0;
+      if (isPostgres()) {
+        for (let start = 0; start < jobs.length; start += POSTGRES_INSERT_CHUNK) {
+          inserted += await insertArrays(columnsFor(jobs.slice(start, start + POSTGRES_INSERT_CHUNK), now), column('activeFileId'));
+        }
+        return inserted;
+      }
       for (let start = 0; start < jobs.length; start += INSERT_CHUNK) {
         const rows = jobs.slice(start, start + INSERT_CHUNK).map((job) => rowFor(job, now));
         const query = knex()(table.name).insert(rows).onConflict(column('activeFileId')).ignore();

@@ -1,0 +1,3 @@
+import { runEnqueueSuite } from './run-enqueue-suite';
+
+runEnqueueSuite('sqlite');
