@@ -57,7 +57,8 @@ export interface RunFinishedPayload {
   locale: string | null;
   status: 'done';
   counts: { total: number; done: number; skipped: number; failed: number; cancelled: number };
-  createdAt: string | null;
+  /** Not `createdAt`: Strapi's delivery sets that field (the time it was sent). */
+  startedAt: string | null;
   finishedAt: string;
 }
 
@@ -109,7 +110,7 @@ export const runFinishedPayloadOf = (
     locale: run.locale,
     status: 'done',
     counts: { total: Object.values(counts).reduce((sum, n) => sum + n, 0), done: count('done'), skipped: count('skipped'), failed: count('failed'), cancelled: count('cancelled') },
-    createdAt: isoOf(run.createdAt),
+    startedAt: isoOf(run.createdAt),
     finishedAt: finishedAt.toISOString(),
   };
 };
