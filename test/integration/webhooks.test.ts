@@ -3,6 +3,7 @@ import { startEmulator, type Emulator } from '../../emulator/server';
 import { bootPlayground, type PlaygroundApp } from '../harness/strapi-app';
 import { apiFor, registerSuperAdmin, type Api } from '../reliability/admin';
 import { solidPng } from '../support/images';
+import { captureLogs } from '../support/log-capture';
 import { fileRows, pluginServices } from '../support/plugin';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { uploadThroughApi } from '../support/upload';
@@ -174,6 +175,25 @@ describe('Strapi webhooks: the plugin tells a subscribed receiver', () => {
     expect(paused).toEqual({ event: 'alt-text.queue.paused', createdAt: expect.any(String), reason: 'MANUAL', resumesAt: null });
     expect(deliveries('alt-text.queue.paused')).toHaveLength(1);
     expect((await admin('POST', '/auto-alt-text/queue/resume')).status).toBe(200);
+  });
+
+  test('an emit that fails is logged and breaks nothing: the job still ends done, its text written', async () => {
+    const logs = captureLogs(app.strapi);
+    const unsubscribe = app.strapi.eventHub.subscribe(async (event: string) => {
+      if (event.startsWith('alt-text.')) throw new Error('a subscriber exploded');
+    });
+    try {
+      const file = await upload('webhook-grey.png', await solidPng(60, 60, { r: 120, g: 120, b: 120 }));
+      await delivered('alt-text.generated', { fileId: file.id }, 2);
+      await settled();
+      const job = (await app.strapi.db.query('plugin::auto-alt-text.job').findMany({ where: { fileId: file.id } })) as Array<{ status: string }>;
+      expect(job.map((each) => each.status)).toEqual(['done']);
+      expect((await fileRows(app.strapi, [file.id]))[0].alternativeText).toBe(deliveries('alt-text.generated', { fileId: file.id, locale: 'en' })[0].text);
+      expect(logs.lines.filter((line) => line.includes('webhook event alt-text.generated not sent: a subscriber exploded'))).toHaveLength(2);
+    } finally {
+      unsubscribe();
+      logs.restore();
+    }
   });
 
   test('no delivery carries the key, a signed URL or an image URL', () => {
