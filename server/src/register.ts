@@ -9,6 +9,7 @@ import { subscribeToQualityChecks } from './quality/listener';
 import { getService } from './services/get-service';
 import { dropSuggestionsOnChange } from './services/review';
 import { registerServing } from './serving';
+import { announceGeneratedText, registerWebhookEvents } from './webhooks';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const models = strapi.get('models') as { add(model: unknown): void };
@@ -19,6 +20,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   recordHistory(strapi);
   dropSuggestionsOnChange(strapi);
   subscribeToQualityChecks(strapi);
+  registerWebhookEvents(strapi);
+  announceGeneratedText(strapi);
   subscribeToI18nLocales(strapi, () => getService(strapi, 'generation').forgetLocaleSet());
   // The locales service's cache: settings changes clear it, and serving reads it on every request.
   registerServing(strapi, () => getService(strapi, 'locales').set());

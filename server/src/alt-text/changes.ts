@@ -23,6 +23,8 @@ export interface AltTextChange {
   previous?: string | null;
   /** The file's name, when the writer has the row at hand (quality compares the text with it; absent: it reads the file). */
   fileName?: string | null;
+  /** The file's document id, when the writer has the row at hand (webhooks send it; absent: they read it). */
+  documentId?: string | null;
   /** The writer knows this locale has no suggestion awaiting review: there is none to drop (one statement fewer per job). */
   noSuggestion?: boolean;
 }

@@ -19,6 +19,7 @@ export interface AltTextFileRow {
   id: number;
   name: string;
   alternativeText?: string | null;
+  documentId?: string | null;
 }
 
 /**

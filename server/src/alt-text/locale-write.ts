@@ -70,7 +70,7 @@ export const createLocaleWriter = (strapi: Core.Strapi) => {
       }
       const result = await writeGeneratedText(file, locale, locales, before, text, record, { unlessMarked: true });
       if (result.status === 'written') {
-        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text, fileName: file.name, ...(noSuggestion ? { noSuggestion } : {}) }, { inTransaction: strapi.db.inTransaction() });
+        await altTextChanged(strapi, { fileId: file.id, locale, text, kind: record.cached ? 'cached' : 'generated', actor: { kind: 'provider', name: record.provider }, provider: record.provider, lang: record.lang, jobId: record.jobId, previous: before.source === 'missing' ? null : before.text, fileName: file.name, documentId: file.documentId ?? null, ...(noSuggestion ? { noSuggestion } : {}) }, { inTransaction: strapi.db.inTransaction() });
       }
       return result;
     },

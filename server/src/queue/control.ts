@@ -6,6 +6,7 @@ import type { JobReason, WriteMode } from '../models';
 import { PLUGIN_ID } from '../utils/plugin-id';
 import { now } from '../spend';
 import { keyHint } from '../utils/redact';
+import { createWebhookAnnouncer } from '../webhooks';
 import type { FallbackRouting } from './fallback';
 import type { EntryRef, JobRequest, RequestOutcome } from './job-requests';
 import type { JobStore } from './job-store';
@@ -45,6 +46,7 @@ export const createQueueControl = (
   // The worker asks at every claim and before every call: a recent answer serves, never older than one poll.
   const state = createPauseFlag(createQueueStateStore(strapi), { maxAgeMs: () => Math.min(readConfig(strapi).pollIntervalMs, 1000), now: () => now().getTime() });
   const log = (level: 'info' | 'warn', message: string) => strapi.log[level](`[${PLUGIN_ID}] ${message}`);
+  const webhooks = createWebhookAnnouncer(strapi);
   /** A provider that reports no balance (OpenAI-compatible) counts as having some: it is simply tried. */
   const hasCredits = async (which: 'primary' | 'fallback'): Promise<boolean> => {
     try {
@@ -104,6 +106,7 @@ export const createQueueControl = (
       if (current.paused && current.reason === reason) return;
       await state.pause(reason, message, keyHint(readConfig(strapi).apiKey), resumesAt);
       log('warn', `queue paused (${reason}): ${message}`);
+      webhooks.queuePaused(reason, resumesAt);
     },
 
     async resume(why?: string) {

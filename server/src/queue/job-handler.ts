@@ -29,6 +29,8 @@ export interface JobHandlerDeps {
   /** Called after a job of a run ends for good (done, skipped or failed). */
   onRunJobSettled(runId: number): Promise<void>;
   logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
+  /** A job ended failed for good (webhooks): returns at once. `locales`: those left without text (null: every one). */
+  jobFailed?(job: JobRow, errorCode: string, locales: string[] | null): void;
   /** The fallback provider (config `fallback`): where a job goes, and what the primary's failures mean. */
   fallback?: Pick<FallbackRouting, 'inUse' | 'afterAttempt'>;
 }
@@ -115,6 +117,8 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
     // A request left on the job while it ran is queued after the commit (its insert is raw SQL, outside the transaction).
     if (ended === 'ended, follow-up owed') await deps.store.queueFollowUpOf(job);
     const held = ended ? ended !== 'not held' : await deps.store.finish(job, status, fields);
+    // Told once, by the worker whose row ended (a written text is told by the change seam, after its commit).
+    if (held && status === 'failed') deps.jobFailed?.(job, fields?.errorCode ?? 'INTERNAL', remainingLocales ?? job.locales);
     if (held && job.runId) await deps.onRunJobSettled(job.runId);
   };
   // Locales written before a failure stay written: the retry owes only the rest.

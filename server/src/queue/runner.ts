@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { readConfig } from '../config/read';
 import { skippedLocalesNote, type GenerationOutcome } from '../generation/types';
 import { PLUGIN_ID } from '../utils/plugin-id';
+import { createWebhookAnnouncer } from '../webhooks';
 import { createJobHandler, type JobHandlerDeps } from './job-handler';
 import { WORKER_LOST, type JobRow } from './job-store';
 import { createRateLimiter } from './rate-limiter';
@@ -26,6 +27,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
   const retired = new Set<Worker>();
   let probeTimer: NodeJS.Timeout | undefined;
   const log = (level: 'info' | 'warn' | 'error', message: string) => strapi.log[level](`[${PLUGIN_ID}] ${message}`);
+  const webhooks = createWebhookAnnouncer(strapi);
 
   const logOutcome = (job: JobRow, outcome: GenerationOutcome, retrying: boolean) => {
     const label = `file #${job.fileId}`;
@@ -38,6 +40,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
   const onLost = (lost: JobRow[]) => {
     for (const job of lost) {
       log('warn', `no alt text for file #${job.fileId}: the process working on it stopped before it finished, ${job.attempts} times (${WORKER_LOST})`);
+      webhooks.jobFailed(job, WORKER_LOST, job.locales);
       if (job.runId) void deps.settleRun(job.runId);
     }
   };
@@ -66,6 +69,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
           budget: deps.budget,
           onRunJobSettled: deps.settleRun,
           logOutcome,
+          jobFailed: webhooks.jobFailed,
           fallback: deps.fallback,
         }),
       });

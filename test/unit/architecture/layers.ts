@@ -7,17 +7,19 @@ import path from 'node:path';
  * other. `.` is a file at the root of server/src (index, register, bootstrap, destroy).
  */
 export const SERVER_LAYERS: Record<string, readonly string[]> = {
-  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'history', 'quality', 'config', 'models', 'utils', 'shared'],
+  '.': ['routes', 'controllers', 'lifecycles', 'serving', 'services', 'history', 'quality', 'webhooks', 'config', 'models', 'utils', 'shared'],
   routes: ['controllers', 'config', 'utils', 'shared'],
   controllers: ['services', 'validation', 'errors', 'utils', 'shared'],
   lifecycles: ['services', 'queue', 'context', 'config', 'utils', 'shared'],
   serving: ['alt-text', 'config', 'errors', 'utils', 'shared', 'models'],
   services: ['queue', 'spend', 'history', 'quality', 'generation', 'cache', 'context', 'image-source', 'providers', 'alt-text', 'csv', 'validation', 'config', 'models', 'errors', 'utils', 'shared'],
   validation: ['config', 'errors', 'utils', 'shared'],
-  queue: ['spend', 'history', 'quality', 'generation', 'cache', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  queue: ['spend', 'history', 'quality', 'webhooks', 'generation', 'cache', 'context', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   /** The spending ledger and the budget: credits per day and provider, the period counters, the clock. */
   spend: ['config', 'models', 'errors', 'utils', 'shared'],
   history: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
+  /** Strapi webhooks: the plugin's events, told after the change they announce is committed. */
+  webhooks: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   /** Quality flags: offline checks on alt text, their results, the listener on alt-text changes. */
   quality: ['alt-text', 'config', 'models', 'errors', 'utils', 'shared'],
   generation: ['spend', 'cache', 'context', 'image-source', 'providers', 'alt-text', 'config', 'models', 'errors', 'utils', 'shared'],

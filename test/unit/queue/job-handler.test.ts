@@ -190,3 +190,43 @@ describe('with a fallback provider', () => {
     expect(h.pauses).toEqual(['OUT_OF_CREDITS']);
   });
 });
+
+describe('what the job handler tells webhooks (alt-text.failed)', () => {
+  const recordFailures = () => {
+    const told: Array<{ jobId: number; code: string; locales: string[] | null }> = [];
+    return { told, jobFailed: (failed: JobRow, code: string, locales: string[] | null) => void told.push({ jobId: failed.id, code, locales }) };
+  };
+
+  test('a job failed for good is told once, with its code and the locales still owed', async () => {
+    const { told, jobFailed } = recordFailures();
+    const h = handlerFor({ status: 'failed', code: 'UNSUPPORTED_IMAGE', reason: 'the provider could not process the image', remainingLocales: ['fr'] }, { jobFailed });
+    await h.handle(job({ locales: ['en', 'fr'] }));
+    expect(told).toEqual([{ jobId: 1, code: 'UNSUPPORTED_IMAGE', locales: ['fr'] }]);
+  });
+
+  test('a failure that will be retried, a pause, a written or skipped image is not a failure to tell', async () => {
+    const { told, jobFailed } = recordFailures();
+    const outcomes: GenerationOutcome[] = [
+      { status: 'failed', code: 'TRANSIENT', reason: '503' },
+      { status: 'failed', code: 'INVALID_KEY', reason: 'rejected' },
+      { status: 'failed', code: 'CANCELLED', reason: 'shutdown' },
+      { status: 'written', text: 'A cat', strategy: 'presigned' },
+      { status: 'skipped', reason: 'not an image' },
+    ];
+    for (const outcome of outcomes) await handlerFor(outcome, { jobFailed }).handle(job());
+    expect(told).toEqual([]);
+  });
+
+  test('attempts used up: told with the job’s own locales (null: every locale)', async () => {
+    const { told, jobFailed } = recordFailures();
+    await handlerFor({ status: 'failed', code: 'TIMEOUT', reason: 'slow' }, { jobFailed }).handle(job({ attempts: 3 }));
+    expect(told).toEqual([{ jobId: 1, code: 'TIMEOUT', locales: null }]);
+  });
+
+  test('a job whose row another worker ended (not held) is not told twice', async () => {
+    const { told, jobFailed } = recordFailures();
+    const notHeld = { finish: async () => false } as unknown as JobHandlerDeps['store'];
+    await handlerFor({ status: 'failed', code: 'BAD_RESPONSE', reason: 'x' }, { jobFailed, store: notHeld }).handle(job());
+    expect(told).toEqual([]);
+  });
+});

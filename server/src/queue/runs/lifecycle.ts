@@ -3,6 +3,7 @@ import type { RunView } from '../../../../shared/contracts/runs';
 import { RUN_UID } from '../../models';
 import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../../utils/count-snapshots';
 import { PLUGIN_ID } from '../../utils/plugin-id';
+import { createWebhookAnnouncer } from '../../webhooks';
 import { createRunEnqueuer } from './enqueue';
 import type { RunQueue, RunRequest, RunRow } from './types';
 import { runView } from './view';
@@ -14,6 +15,7 @@ import { runView } from './view';
 export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
   const runs = () => strapi.db.query(RUN_UID);
   const jobs = () => queue().jobs;
+  const webhooks = createWebhookAnnouncer(strapi);
   // A run over a whole large library has as many jobs: its progress, polled every few seconds, is
   // then read from a snapshot recounted in the background (utils/count-snapshots.ts).
   const runCounts = createCountSnapshots({
@@ -35,7 +37,10 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
       if (!run || run.status !== 'running' || !run.enqueueComplete) return;
       // Called after every job of a run: one count, not one per status.
       if ((await jobs().countOwingWork(runId)) > 0) return;
-      await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt: new Date(), updatedAt: new Date() } });
+      const finishedAt = new Date();
+      const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt, updatedAt: finishedAt } });
+      // Only the caller whose update settled it tells webhooks: every job of a run ends here, on any replica.
+      if (count === 1) webhooks.runFinished(run, () => jobs().countByStatus({ runId }), finishedAt);
     },
   };
   const enqueuer = createRunEnqueuer(strapi, queue, runs_.settleIfFinished);
