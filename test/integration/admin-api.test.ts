@@ -139,6 +139,16 @@ describe('the admin API', () => {
     expect(status.body.data.queue).toEqual({ paused: false });
   });
 
+  test('a folder run over a folder that does not exist is a 400 at scope.folderId, and no run is created', async () => {
+    const runsBefore = record(await admin('GET', '/auto-alt-text/runs')).body.data.length;
+    for (const path of ['/auto-alt-text/runs/estimate', '/auto-alt-text/runs']) {
+      const refused = record(await admin('POST', path, { scope: { kind: 'folder', folderId: 987654 } }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: ['scope', 'folderId'], message: 'no Media Library folder with id 987654' })]);
+    }
+    expect(record(await admin('GET', '/auto-alt-text/runs')).body.data.length).toBe(runsBefore);
+  });
+
   test('regenerate replaces one image’s text (even a human one); an inline edit makes it human again', async () => {
     const [row] = record(await admin('GET', '/auto-alt-text/media?filter=human')).body.data.rows;
     const queued = record(await admin('POST', `/auto-alt-text/media/${row.id}/regenerate`, {}));

@@ -4,10 +4,9 @@ import { createLocaleStates, type AltTextFileRow } from '../alt-text/locale-stat
 import type { LocaleSet } from '../config/locales';
 import { BOM, csvRow, guardFormula } from '../csv';
 import { invalidRequest } from '../errors/field-errors';
-import { FILE_UID } from '../utils/plugin-id';
+import { FILE_UID, FOLDER_UID } from '../utils/plugin-id';
 import { CSV_BATCH } from './csv-import';
 
-const FOLDER_UID = 'plugin::upload.folder';
 
 export interface CsvExportOptions {
   scope?: CsvExportScope;

@@ -9,6 +9,7 @@ import { PLUGIN_ID } from '../../utils/plugin-id';
 import { sqlDialectOf } from '../../alt-text/missing-sql';
 import { createFileScanner, skipReason } from '../file-scan';
 import { resolveEntriesScope } from './entries-scope';
+import { assertFolderExists } from './folder-scope';
 import { flaggedLocalesOf, groupByLocales } from './flagged-scope';
 import { planPage, runLocales } from './locale-plan';
 import { cachedLocalesOf, uncachedCalls } from './cache-estimate';
@@ -167,6 +168,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
      * the run would cross it.
      */
     async estimate(request: Pick<RunRequest, 'scope' | 'mode' | 'locale' | 'force'>): Promise<EstimateView> {
+      await assertFolderExists(strapi, request.scope);
       const mode = request.mode ?? 'fill';
       const total = { images: 0, calls: 0, alreadyQueued: 0, fromCache: 0, peopleTexts: 0 };
       const set = await queue().localeSet();

@@ -5,6 +5,7 @@ import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } fro
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createWebhookAnnouncer } from '../../webhooks';
 import { createRunEnqueuer } from './enqueue';
+import { assertFolderExists } from './folder-scope';
 import type { RunQueue, RunRequest, RunRow } from './types';
 import { runView } from './view';
 
@@ -51,6 +52,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
     continueEnqueue: enqueuer.continueEnqueue,
 
     async create(request: RunRequest): Promise<RunRow> {
+      await assertFolderExists(strapi, request.scope);
       const now = new Date();
       const run = (await runs().create({
         data: {
