@@ -32,8 +32,14 @@ export interface MediaItemView {
 }
 
 /** GET /auto-alt-text/media?page=&pageSize=&filter=all|missing|generated|human|decorative|flagged&search=&locale= — `locale`: whose text and source to show (default: the default locale). */
+/** The lengths an edited text is held to: longer than `maxLength` (config) is warned about, longer than `hardMaxLength` refused. */
+export interface AltTextLimits {
+  maxLength: number;
+  hardMaxLength: number;
+}
+
 export declare namespace GetMedia {
-  interface Response { data: Page<MediaItemView> }
+  interface Response { data: Page<MediaItemView> & { limits: AltTextLimits } }
 }
 
 /** POST /auto-alt-text/media/:id/regenerate — overwrites this one image's alt text. */

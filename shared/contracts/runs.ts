@@ -31,6 +31,7 @@ export interface RunView {
   finishedAt: string | null;
   counts: { total: number; queued: number; done: number; skipped: number; failed: number; pending: number; running: number; cancelled: number };
   skippedReasons: Record<string, number>;
+  /** Images processed (described or failed) of those sent to the provider; skips are not progress, a cancelled run keeps the share it reached. */
   progressPercent: number;
 }
 

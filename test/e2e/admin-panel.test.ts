@@ -101,6 +101,7 @@ describeInBrowser('the admin panel', () => {
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.getByTestId('estimate').getByText(`${COLOURS.length} images, about ${COLOURS.length} credits`).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText(/^Run #\d+ started: its progress is below\.$/).waitFor();
 
     const progress = page.getByTestId('run-progress');
     await progress.waitFor();
@@ -254,7 +255,7 @@ describeInBrowser('the admin panel', () => {
         await viewerPage.goto(`${app.url}${PLUGIN_PAGE}`);
         await viewerPage.getByTestId('coverage-percent').getByText('100 %').waitFor();
         await viewerPage.getByTestId(`media-row-${fileIds[0]}`).waitFor();
-        for (const name of ['Estimate', 'Start', 'Pause', 'Resume', 'Regenerate', 'Edit alt text', 'Retry all']) {
+        for (const name of ['Estimate', 'Start', 'Pause', 'Resume', 'Generate', 'Regenerate', 'Edit alt text', 'Retry all']) {
           await expect(viewerPage.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
         }
         await expect(viewerPage.locator(`a[href="${SETTINGS_PAGE}"]`).count()).resolves.toBe(0);

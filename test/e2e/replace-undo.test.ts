@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
-import { adminFetch, uploadImages, type AdminApi } from './support/admin-api';
+import { adminFetch, createFolder, moveFiles, uploadImages, type AdminApi } from './support/admin-api';
 import { describeInBrowser, screenshot } from './support/browser';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 import type { Playground } from './support/playground';
@@ -67,7 +67,7 @@ describeInBrowser('replacing a person\'s alt text', () => {
   });
 
   test('Regenerate on a row the plugin wrote does not ask', async () => {
-    await row(generatedId).getByRole('button', { name: 'Regenerate' }).click(); // missing: queued at once
+    await row(generatedId).getByRole('button', { name: 'Generate', exact: true }).click(); // no text yet: Generate, queued at once
     await row(generatedId).getByText('Generated', { exact: true }).waitFor({ timeout: 30_000 });
     await row(generatedId).getByRole('button', { name: 'Regenerate' }).click();
     await page.waitForTimeout(300);
@@ -99,5 +99,46 @@ describeInBrowser('replacing a person\'s alt text', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect(page.getByTestId('run-progress').count()).resolves.toBe(0);
     expect(emulator.requests.length).toBe(requests);
+  });
+
+  test('a folder run picks the folder by its path of names, with the images it holds', async () => {
+    const products = await createFolder(api, 'Products');
+    const shoes = await createFolder(api, 'Shoes', products);
+    await moveFiles(api, [generatedId], shoes);
+    await page.reload();
+    const bulk = page.getByTestId('bulk-panel');
+    await bulk.getByRole('combobox', { name: 'Images' }).click();
+    await page.getByRole('option', { name: 'One folder' }).click();
+    await bulk.getByRole('combobox', { name: 'Folder' }).click();
+    await page.getByRole('option', { name: 'Products (1 image)' }).waitFor();
+    await page.getByRole('option', { name: 'Products / Shoes (1 image)' }).click();
+    await bulk.getByRole('combobox', { name: 'Mode' }).click();
+    await page.getByRole('option', { name: 'Overwrite' }).click();
+    await bulk.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByTestId('estimate').getByText(/^1 image, about/).waitFor();
+    await screenshot(page, 'bulk-folder-picker');
+  });
+
+  test('a run started while the queue is paused says it waits and why; its end is announced', async () => {
+    expect((await adminFetch(api, '/auto-alt-text/queue/pause', { method: 'POST', body: '{}' })).status).toBe(200);
+    await page.reload();
+    const bulk = page.getByTestId('bulk-panel');
+    await bulk.getByRole('combobox', { name: 'Images' }).click();
+    await page.getByRole('option', { name: 'All images' }).click();
+    await bulk.getByRole('combobox', { name: 'Mode' }).click();
+    await page.getByRole('option', { name: 'Overwrite' }).click();
+    await bulk.getByRole('checkbox', { name: 'Ask the provider again for every image (do not reuse texts of identical images)' }).click();
+    await bulk.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByTestId('estimate').getByText(/^2 images, about 2 credits/).waitFor();
+    await bulk.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Overwrite' }).click();
+    const progress = page.getByTestId('run-progress');
+    await progress.getByTestId('run-waiting').getByText('Waiting: the queue is paused (Paused by an admin).', { exact: false }).waitFor();
+    await screenshot(page, 'run-waiting-on-queue');
+
+    expect((await adminFetch(api, '/auto-alt-text/queue/resume', { method: 'POST', body: '{}' })).status).toBe(200);
+    await page.getByText(/^Run #\d+ finished: 2 images described, 0 failed\.$/).waitFor({ timeout: 30_000 });
+    await progress.getByText('100 %').waitFor();
+    await expect(progress.getByTestId('run-waiting').count()).resolves.toBe(0);
   });
 });

@@ -32,6 +32,13 @@ describeInBrowser('a Media Library dialog opened before the alt text arrived', (
   const imageRow = async (id: number) =>
     (await adminJson<{ data: { rows: MediaItemView[] } }>(api, '/auto-alt-text/media?filter=all&pageSize=50')).data.rows.find((row) => row.id === id);
 
+  test('with no image yet, the homepage widget says what to do, with a link to the Media Library', async () => {
+    await page.goto(`${app.url}/admin`);
+    await page.getByText('No images yet. Upload one in the Media Library: its alt text is written for you.').waitFor();
+    await page.getByRole('link', { name: 'Open the Media Library' }).click();
+    await page.waitForURL(/\/admin\/plugins\/upload/);
+  });
+
   test('saving a caption keeps the generated text the dialog never saw', async () => {
     emulator.setFaults({ latencyMs: 5_000 }); // the provider answers while the dialog is open
     const [id] = await uploadImages(api, [{ name: 'stale.png', bytes: await solidPng(120, 90, { r: 200, g: 30, b: 30 }) }]);

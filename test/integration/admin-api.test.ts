@@ -139,6 +139,28 @@ describe('the admin API', () => {
     expect(status.body.data.queue).toEqual({ paused: false });
   });
 
+  test('folders are listed by their path of names, parents first, with the images each holds (its subfolders included)', async () => {
+    const folders = app.strapi.plugin('upload').service('folder') as { create(data: { name: string; parent: number | null }): Promise<{ id: number; path: string }> };
+    const products = await folders.create({ name: 'Products', parent: null });
+    const shoes = await folders.create({ name: 'Shoes', parent: products.id });
+    const archive = await folders.create({ name: 'Archive', parent: null });
+    const [inShoes, inProducts] = await seedImages(app, 2, 'foldered');
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id: inShoes }, data: { folder: shoes.id, folderPath: shoes.path } });
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id: inProducts }, data: { folder: products.id, folderPath: products.path } });
+
+    const listed = record(await admin('GET', '/auto-alt-text/folders'));
+    expect(listed.status).toBe(200);
+    // Strapi's own "API Uploads" folder is listed too: only the three made here are compared.
+    const mine = new Set([products.id, shoes.id, archive.id]);
+    expect(listed.body.data.folders.filter((folder: { id: number }) => mine.has(folder.id))).toEqual([
+      { id: archive.id, name: 'Archive', path: 'Archive', images: 0 },
+      { id: products.id, name: 'Products', path: 'Products', images: 2 },
+      { id: shoes.id, name: 'Shoes', path: 'Products / Shoes', images: 1 },
+    ]);
+    // The estimate of a folder run covers the same images.
+    expect(record(await admin('POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'folder', folderId: products.id }, mode: 'overwrite' })).body.data.images).toBe(2);
+  });
+
   test('a folder run over a folder that does not exist is a 400 at scope.folderId, and no run is created', async () => {
     const runsBefore = record(await admin('GET', '/auto-alt-text/runs')).body.data.length;
     for (const path of ['/auto-alt-text/runs/estimate', '/auto-alt-text/runs']) {
@@ -164,7 +186,7 @@ describe('the admin API', () => {
   test('a role without the plugin permissions gets 403 on every route; no login gets 401', async () => {
     const routes: Array<[string, string, unknown?]> = [
       ['GET', '/auto-alt-text/settings'], ['PUT', '/auto-alt-text/settings', { lang: 'fr' }], ['POST', '/auto-alt-text/settings/verify', {}],
-      ['GET', '/auto-alt-text/credits'], ['GET', '/auto-alt-text/status'], ['POST', '/auto-alt-text/queue/pause'], ['POST', '/auto-alt-text/queue/resume'],
+      ['GET', '/auto-alt-text/credits'], ['GET', '/auto-alt-text/status'], ['GET', '/auto-alt-text/folders'], ['POST', '/auto-alt-text/queue/pause'], ['POST', '/auto-alt-text/queue/resume'],
       ['POST', '/auto-alt-text/runs/estimate', { scope: { kind: 'all' } }], ['POST', '/auto-alt-text/runs', { scope: { kind: 'all' } }],
       ['GET', '/auto-alt-text/runs'], ['GET', '/auto-alt-text/runs/1'], ['POST', '/auto-alt-text/runs/1/cancel'],
       ['GET', '/auto-alt-text/failures'], ['POST', '/auto-alt-text/failures/retry', {}], ['GET', '/auto-alt-text/media'],

@@ -58,6 +58,7 @@ export const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string;
   { method: 'GET', path: '/auto-alt-text/credits', permission: 'read' },
   { method: 'GET', path: '/auto-alt-text/status', permission: 'read' },
   { method: 'GET', path: '/auto-alt-text/locales', permission: 'read' },
+  { method: 'GET', path: '/auto-alt-text/folders', permission: 'read' },
   { method: 'GET', path: '/auto-alt-text/spending', permission: 'read' },
   { method: 'POST', path: '/auto-alt-text/queue/pause', permission: 'bulk' },
   { method: 'POST', path: '/auto-alt-text/queue/resume', permission: 'bulk' },

@@ -32,7 +32,7 @@ export const CoverageSummary = ({ coverage }: { coverage: CoverageView }) => {
           {t('coverage.without', '{count} without', { count: formatNumber(coverage.missingAltText) })}
         </Typography>
         <Typography textColor="neutral600">
-          {t('coverage.total', '{count} images', { count: formatNumber(coverage.images) })}
+          {t('coverage.total', '{count, plural, one {# image} other {# images}}', { count: coverage.images })}
         </Typography>
         {countedBefore(coverage.countedAt, STALE_AFTER_MS) ? (
           <Typography variant="pi" textColor="neutral600" data-testid="coverage-counted-at">

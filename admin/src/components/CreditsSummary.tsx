@@ -17,7 +17,7 @@ export const CreditsSummary = ({ credits }: { credits: CreditsView }) => {
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} data-testid="credits-summary">
       <Typography fontWeight="bold">
-        {t('credits.remaining', '{count} credits remaining', { count: formatNumber(credits.remaining ?? 0) })}
+        {t('credits.remaining', '{count, plural, one {# credit remaining} other {# credits remaining}}', { count: credits.remaining ?? 0 })}
       </Typography>
       {credits.plan ? (
         <Typography textColor="neutral600">

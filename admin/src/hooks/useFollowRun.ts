@@ -1,7 +1,9 @@
 import * as React from 'react';
+import { useNotification } from '@strapi/strapi/admin';
 import { useQueryClient } from 'react-query';
 import type { RunView } from '../../../shared/contracts/runs';
 import { queryKeys } from '../utils/queryKeys';
+import { useT } from './useT';
 
 /** Keeps coverage, credits, failures and the media list in step with a run as it advances. */
 export const useFollowRun = (run: RunView | undefined) => {
@@ -18,4 +20,28 @@ export const useFollowRun = (run: RunView | undefined) => {
     void client.invalidateQueries(queryKeys.failuresRoot);
     if (run && run.status !== 'running') void client.invalidateQueries(queryKeys.credits);
   }, [progress]); // eslint-disable-line react-hooks/exhaustive-deps
+};
+
+/** A run started in this tab announces its end (done or cancelled elsewhere) with a toast, once. */
+export const useAnnounceEnd = (run: RunView | undefined, startedHere: boolean) => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const seenRunning = React.useRef(false);
+  React.useEffect(() => {
+    if (!run || !startedHere) return;
+    if (run.status === 'running' || run.status === 'paused') {
+      seenRunning.current = true;
+      return;
+    }
+    if (!seenRunning.current) return;
+    seenRunning.current = false;
+    toggleNotification(
+      run.status === 'done'
+        ? {
+            type: run.counts.failed > 0 ? 'warning' : 'success',
+            message: t('run.finished', 'Run #{id} finished: {done, plural, one {# image described} other {# images described}}, {failed} failed.', { id: run.id, done: run.counts.done, failed: run.counts.failed }),
+          }
+        : { type: 'info', message: t('run.cancelledToast', 'Run #{id} was cancelled.', { id: run.id }) }
+    );
+  }, [run?.status, startedHere]); // eslint-disable-line react-hooks/exhaustive-deps
 };

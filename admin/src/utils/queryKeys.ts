@@ -7,6 +7,7 @@ export const queryKeys = {
   status: [PLUGIN_ID, 'status'] as const,
   credits: [PLUGIN_ID, 'credits'] as const,
   locales: [PLUGIN_ID, 'locales'] as const,
+  folders: [PLUGIN_ID, 'folders'] as const,
   run: (id: number) => [PLUGIN_ID, 'runs', id] as const,
   failures: (params: object) => [PLUGIN_ID, 'failures', params] as const,
   failuresRoot: [PLUGIN_ID, 'failures'] as const,

@@ -95,7 +95,12 @@ export const createMediaFilter = (strapi: Core.Strapi) => {
 
   const query = (filter: MediaFilter, search: string | undefined, locale: string | null, defaultLocale: string) => {
     let rows = (locale === null ? inDefaultLocale(filter, defaultLocale) : inLocale(filter, locale)).where(`${f.table}.${f.mime}`, 'like', 'image/%');
-    if (search) rows = rows.where(`${f.table}.${f.name}`, 'like', `%${search.replace(/[%_]/g, '')}%`);
+    if (search) {
+      // The file name or the alt text shown (this locale's), ignoring case on every database (PostgreSQL's LIKE does not).
+      const pattern = `%${search.replace(/[%_]/g, '').toLowerCase()}%`;
+      const text = locale === null ? `${f.table}.${f.alt}` : `${l.table}.${l.text}`;
+      rows = rows.where((either: Knex.QueryBuilder) => either.whereRaw('LOWER(??) LIKE ?', [`${f.table}.${f.name}`, pattern]).orWhereRaw('LOWER(??) LIKE ?', [text, pattern]));
+    }
     return rows;
   };
 

@@ -10,7 +10,8 @@ import { found } from './found';
 export const createMediaController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /auto-alt-text/media */
   async list(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'media').list(validate(mediaListQuery, ctx.query)) };
+    const media = getService(strapi, 'media');
+    ctx.body = { data: { ...(await media.list(validate(mediaListQuery, ctx.query))), limits: media.limits() } };
   },
   /** POST /auto-alt-text/media/:id/regenerate */
   async regenerate(ctx: Context) {

@@ -21,6 +21,10 @@ export const createQueueController = ({ strapi }: { strapi: Core.Strapi }) => {
       await queue().resume();
       ctx.body = { data: await queue().stateView() };
     },
+    /** GET /auto-alt-text/folders */
+    async folders(ctx: Context) {
+      ctx.body = { data: { folders: await getService(strapi, 'folders').list() } };
+    },
     /** GET /auto-alt-text/locales */
     async locales(ctx: Context) {
       ctx.body = { data: { locales: await getService(strapi, 'locales').view() } };

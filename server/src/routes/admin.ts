@@ -22,6 +22,7 @@ export default {
     route('GET', '/credits', 'settings.credits', PERMISSIONS.read),
     route('GET', '/status', 'queue.status', PERMISSIONS.read),
     route('GET', '/locales', 'queue.locales', PERMISSIONS.read),
+    route('GET', '/folders', 'queue.folders', PERMISSIONS.read),
     route('POST', '/queue/pause', 'queue.pause', PERMISSIONS.bulk),
     route('POST', '/queue/resume', 'queue.resume', PERMISSIONS.bulk),
     route('POST', '/runs/estimate', 'runs.estimate', PERMISSIONS.bulk),

@@ -1,6 +1,7 @@
 import { createAccountService } from './account';
 import { createBudgetService } from './budget';
 import { createCsvService } from './csv';
+import { createFoldersService } from './folders';
 import { createDecorativeService } from './decorative';
 import { createEntriesService } from './entries';
 import { createGenerationService } from './generation';
@@ -25,6 +26,7 @@ export default {
   entries: createEntriesService,
   signedImage: createSignedImageService,
   csv: createCsvService,
+  folders: createFoldersService,
   history: createHistoryService,
   review: createReviewService,
   quality: createQualityService,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Page } from '../../../shared/contracts/common';
 import type { AltTextActor } from '../../../shared/contracts/history';
-import type { MediaItemView } from '../../../shared/contracts/media';
+import type { AltTextLimits, MediaItemView } from '../../../shared/contracts/media';
 import { createDecorativeStore, type DecorativeRow } from '../alt-text/decorative';
 import { generatedTextToKeep } from '../alt-text/emptied-text';
 import { forgetFile } from '../alt-text/forget-file';
@@ -15,6 +15,8 @@ import type { LocaleSet } from '../config/locales';
 import { createQualityStore } from '../quality/store';
 import { isImageMime } from '../utils/file-label';
 import { FILE_UID } from '../utils/plugin-id';
+import { readConfig } from '../config/read';
+import { HARD_MAX_ALT_TEXT_LENGTH } from '../validation/media';
 import { getService } from './get-service';
 
 export type { MediaFilter } from '../alt-text/media-filter';
@@ -133,6 +135,9 @@ export const createMediaService = ({ strapi }: { strapi: Core.Strapi }) => {
       await forgetFile(strapi, fileId);
       await forgetCachedFile(strapi, fileId);
     },
+
+    /** How long an edited text may be: warned above `maxLength` (config), refused above the hard limit. */
+    limits: (): AltTextLimits => ({ maxLength: readConfig(strapi).maxLength, hardMaxLength: HARD_MAX_ALT_TEXT_LENGTH }),
 
     /** An update from outside the plugin (Strapi's Media Library dialog) about to empty the text the plugin generated: the text to keep, or null. */
     generatedTextToKeep: (fileId: number, next: unknown, nextName: unknown) => generatedTextToKeep(strapi, fileId, next, nextName),

@@ -13,5 +13,13 @@ export const regenerateBody = z
   .object({ lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE).nullable().optional(), locale: z.string().regex(LOCALE_CODE, 'must be a locale code').nullable().optional() })
   .strict();
 
+/** The longest alt text a person may save (the longest `maxLength` a generated one may have). */
+export const HARD_MAX_ALT_TEXT_LENGTH = 2000;
+
 /** PUT /media/:id */
-export const altTextBody = z.object({ alternativeText: z.string().max(2000), locale: z.string().regex(LOCALE_CODE, 'must be a locale code').optional() }).strict();
+export const altTextBody = z
+  .object({
+    alternativeText: z.string().max(HARD_MAX_ALT_TEXT_LENGTH, `must be at most ${HARD_MAX_ALT_TEXT_LENGTH} characters: screen readers read alt text in one go, without a way to skip ahead`),
+    locale: z.string().regex(LOCALE_CODE, 'must be a locale code').optional(),
+  })
+  .strict();

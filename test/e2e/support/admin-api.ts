@@ -88,3 +88,13 @@ export async function createEntry(api: AdminApi, model: string, data: Record<str
   });
   return created.data.documentId;
 }
+
+/** Creates a Media Library folder through Strapi's own admin route (as its "New folder" does). */
+export async function createFolder(api: AdminApi, name: string, parent: number | null = null): Promise<number> {
+  return (await adminJson<{ data: { id: number } }>(api, '/upload/folders', { method: 'POST', body: JSON.stringify({ name, parent }) })).data.id;
+}
+
+/** Moves files into a folder through Strapi's bulk move, as dragging them in the Media Library does. */
+export async function moveFiles(api: AdminApi, fileIds: number[], folderId: number): Promise<void> {
+  await adminJson(api, '/upload/actions/bulk-move', { method: 'POST', body: JSON.stringify({ fileIds, folderIds: [], destinationFolderId: folderId }) });
+}

@@ -72,5 +72,8 @@ export const largeLibrarySuite = (database: DatabaseKind) =>
       const searched = await media.list({ filter: 'all', search: 'large-1234', page: 1, pageSize: 20 });
       expect(searched.rows.map((row) => row.name).sort()).toEqual(['large-1234.png', ...Array.from({ length: 10 }, (_, i) => `large-1234${i}.png`)].sort());
       expect(searched.total).toBe(11);
+      // The search reads the alt text too, ignoring case on every database.
+      const byText = await media.list({ filter: 'all', search: 'PERSON wrote', page: 1, pageSize: 20 });
+      expect(byText.rows.map((row) => row.name).sort()).toEqual(['described-0.png', 'described-1.png', 'described-2.png']);
     }, 120_000);
   });

@@ -1,8 +1,10 @@
 import * as React from 'react';
-import { Button, Checkbox, Flex, Grid, NumberInput, TextInput } from '@strapi/design-system';
+import { Button, Checkbox, Flex, Grid, TextInput } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
 import { WRITE_MODES, type WriteMode } from '../../../../shared/vocabulary';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FolderSelect } from '../../components/FolderSelect';
 import { FormField } from '../../components/FormField';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
@@ -28,6 +30,7 @@ interface BulkPanelProps {
 export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const t = useT();
   const onError = useNotifyError();
+  const { toggleNotification } = useNotification();
   const [scopeDraft, setScopeDraft] = React.useState<ScopeDraft>({ kind: 'missing', folderId: null });
   const [mode, setMode] = React.useState<WriteMode>('fill');
   const [lang, setLang] = React.useState('');
@@ -63,6 +66,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
       {
         onSuccess: (run) => {
           setEstimatedChoice(null);
+          toggleNotification({ type: 'success', message: t('bulk.started', 'Run #{id} started: its progress is below.', { id: run.id }) });
           onStarted(run.id);
         },
         onError,
@@ -82,12 +86,9 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
           </FormField>
         </Grid.Item>
         {scopeDraft.kind === 'folder' ? (
-          <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-            <FormField name="folderId" label={t('bulk.folderId.label', 'Folder id')}>
-              <NumberInput
-                value={scopeDraft.folderId ?? undefined}
-                onValueChange={(value: number | undefined) => setScopeDraft({ ...scopeDraft, folderId: value ?? null })}
-              />
+          <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+            <FormField name="folderId" label={t('bulk.folder.label', 'Folder')}>
+              <FolderSelect value={scopeDraft.folderId} onChange={(folderId) => setScopeDraft({ ...scopeDraft, folderId })} />
             </FormField>
           </Grid.Item>
         ) : null}

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Button, Flex, Grid, NumberInput, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
 import { CSV_EXPORT_SCOPES, type CsvExportScope } from '../../../../shared/contracts/csv';
+import { FolderSelect } from '../../components/FolderSelect';
 import { FormField } from '../../components/FormField';
 import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
 import { Panel } from '../../components/Panel';
@@ -46,9 +47,9 @@ export const CsvPanel = () => {
           </FormField>
         </Grid.Item>
         {choice.scope === 'folder' ? (
-          <Grid.Item col={2} s={12} direction="column" alignItems="stretch">
-            <FormField name="csvFolder" label={t('csv.folder.label', 'Folder id')}>
-              <NumberInput value={choice.folder ?? undefined} onValueChange={(value: number | undefined) => setChoice({ ...choice, folder: value ?? null })} />
+          <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+            <FormField name="csvFolder" label={t('csv.folder.label', 'Folder')}>
+              <FolderSelect value={choice.folder} onChange={(folder) => setChoice({ ...choice, folder })} />
             </FormField>
           </Grid.Item>
         ) : null}
@@ -80,7 +81,7 @@ export const CsvPanel = () => {
       </Flex>
       {importer.data ? (
         <Typography tag="p" textColor="success600" data-testid="csv-result">
-          {t('csv.result', '{rows} rows: {written} written, {unchanged} unchanged, {skipped} skipped (empty)', { ...importer.data })}
+          {t('csv.result', '{rows, plural, one {# row} other {# rows}}: {written} written, {unchanged} unchanged, {skipped} skipped (empty)', { ...importer.data })}
         </Typography>
       ) : null}
       {refused ? <CsvErrors errors={refused.errors} errorCount={refused.errorCount} /> : null}
@@ -93,7 +94,7 @@ const CsvErrors = ({ errors, errorCount }: NonNullable<ReturnType<typeof csvErro
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="csv-errors">
       <Typography textColor="danger600">
-        {t('csv.errors.summary', '{count} problems found: nothing was imported. Fix the rows below and import the file again.', { count: errorCount })}
+        {t('csv.errors.summary', '{count, plural, one {# problem found} other {# problems found}}: nothing was imported. Fix the rows below and import the file again.', { count: errorCount })}
       </Typography>
       <Table colCount={4} rowCount={errors.length + 1}>
         <Thead>

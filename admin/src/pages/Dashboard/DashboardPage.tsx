@@ -65,7 +65,7 @@ export const DashboardPage = () => {
           </Grid.Root>
           <SpendingCard busy={!queue.paused && coverage.jobs.pending + coverage.jobs.running > 0} />
           {permissions.canBulk ? <BulkPanel selectedIds={selectedIds} onStarted={setStartedRunId} /> : null}
-          {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} /> : null}
+          {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} queue={queue} startedHere={runId === startedRunId} /> : null}
           <FailuresList canRetry={permissions.canGenerate} />
           <MediaList
             selectable={permissions.canBulk}

@@ -7,9 +7,20 @@ import { Pager } from '../../components/Pager';
 import { Panel } from '../../components/Panel';
 import { useFailures, useRetryFailures } from '../../hooks/useFailures';
 import { useNotifyError } from '../../hooks/useNotifyError';
-import { useT } from '../../hooks/useT';
+import { useT, type Message } from '../../hooks/useT';
 
 const PAGE_SIZE = 10;
+
+/** How the provider was given the image (`imageDelivery`), as the failure names it. */
+const STRATEGY_LABELS: Record<string, Message> = {
+  presigned: { id: 'failures.strategy.presigned', defaultMessage: 'a presigned S3 URL' },
+  signed: { id: 'failures.strategy.signed', defaultMessage: 'a URL signed by the plugin' },
+  public: { id: 'failures.strategy.public', defaultMessage: 'its public URL' },
+  inline: { id: 'failures.strategy.inline', defaultMessage: 'the bytes, inline' },
+};
+
+/** The reason without its code in front (the code is shown once, in bold, before it). */
+const withoutCode = (message: string | null, code: string | null) => (message && code && message.startsWith(`${code}: `) ? message.slice(code.length + 2) : (message ?? ''));
 
 /** Images that failed for good, each with the provider's reason, and a way to try again. */
 export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
@@ -24,7 +35,7 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
   const onRetry = (jobIds?: number[]) =>
     retry.mutate(jobIds ? { jobIds } : {}, {
       onSuccess: ({ retried }) =>
-        toggleNotification({ type: 'success', message: t('failures.retried', '{count} images queued again', { count: retried }) }),
+        toggleNotification({ type: 'success', message: t('failures.retried', '{count, plural, one {# image queued again} other {# images queued again}}', { count: retried }) }),
       onError,
     });
 
@@ -54,9 +65,14 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
             {rows.map((failure) => (
               <Tr key={failure.jobId}>
                 <Td><Typography>{failure.fileName ?? `#${failure.fileId}`}</Typography></Td>
-                <Td>
+                <Td style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', width: '50%' }}>
                   <Typography fontWeight="bold">{failure.code ?? '—'}</Typography>{' '}
-                  <Typography textColor="neutral600">{failure.message ?? ''}</Typography>
+                  <Typography textColor="neutral600">{withoutCode(failure.message, failure.code)}</Typography>
+                  {failure.strategy && failure.strategy in STRATEGY_LABELS ? (
+                    <Typography variant="pi" textColor="neutral500" tag="p">
+                      {t('failures.strategy', 'Image sent as: {strategy}', { strategy: t(STRATEGY_LABELS[failure.strategy].id, STRATEGY_LABELS[failure.strategy].defaultMessage) })}
+                    </Typography>
+                  ) : null}
                 </Td>
                 <Td><Typography>{failure.attempts}</Typography></Td>
                 <Td><Typography>{failure.at ? formatDate(failure.at, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Typography></Td>

@@ -83,7 +83,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
           <FormField name="search" label={t('media.search.label', 'Search')}>
             <TextInput
               value={search}
-              placeholder={t('media.search.placeholder', 'File name')}
+              placeholder={t('media.search.placeholder', 'File name or alt text')}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
                 setSearch(event.target.value);
                 setPage(1);
@@ -118,6 +118,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
                 onSelect={onSelect}
                 canGenerate={canGenerate}
                 locale={locale}
+                limits={media.data?.limits}
               />
             ))}
           </Tbody>

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Checkbox, Flex, IconButton, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise, ClockCounterClockwise, Pencil } from '@strapi/icons';
-import type { MediaItemView } from '../../../../shared/contracts/media';
+import { useNotification } from '@strapi/strapi/admin';
+import type { AltTextLimits, MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -22,11 +23,14 @@ interface MediaRowProps {
   canGenerate: boolean;
   /** The locale the list shows, when the plugin writes several: edits and Regenerate are for it alone. */
   locale: string | null;
+  /** How long an edited text may be (the list's answer carries them). */
+  limits?: AltTextLimits;
 }
 
-export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, locale }: MediaRowProps) => {
+export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, locale, limits }: MediaRowProps) => {
   const t = useT();
   const onError = useNotifyError();
+  const { toggleNotification } = useNotification();
   const [editing, setEditing] = React.useState(false);
   const [showHistory, setShowHistory] = React.useState(false);
   const regenerate = useRegenerateMedia();
@@ -43,7 +47,10 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
       { id: item.id, locale },
       {
         // Nothing queued (or refused): nothing will be replaced.
-        onSuccess: (answer) => (answer.queued ? undefined : replace.expectReplaceOf(null)),
+        onSuccess: (answer) => {
+          if (!answer.queued) replace.expectReplaceOf(null);
+          else toggleNotification({ type: 'info', message: t('media.queued', 'Queued: a new alt text for {name} is on its way', { name: item.name }) });
+        },
         onError: (error) => {
           replace.expectReplaceOf(null);
           onError(error);
@@ -67,7 +74,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
       <Td><Typography ellipsis>{item.name}</Typography></Td>
       <Td style={{ whiteSpace: 'normal', width: '45%' }}>
         {editing ? (
-          <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} onDone={() => setEditing(false)} />
+          <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} limits={limits} onDone={() => setEditing(false)} />
         ) : (
           <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
             {item.source === 'decorative' ? t('media.decorative.text', 'Decorative: alt="" (screen readers skip it)') : item.alternativeText || t('media.noAltText', 'No alt text')}
@@ -105,7 +112,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
                 disabled={item.queued || regenerate.isLoading}
                 onClick={onRegenerate}
               >
-                {t('media.regenerate', 'Regenerate')}
+                {item.source === 'missing' ? t('media.generate', 'Generate') : t('media.regenerate', 'Regenerate')}
               </Button>
             )}
             {replace.confirming ? (

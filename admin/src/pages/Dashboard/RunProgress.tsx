@@ -1,11 +1,13 @@
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Cross, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
+import type { QueueStateView } from '../../../../shared/contracts/queue';
 import type { RunView } from '../../../../shared/contracts/runs';
 import type { RunStatus } from '../../../../shared/vocabulary';
 import { Meter } from '../../components/Meter';
 import { Panel } from '../../components/Panel';
-import { useFollowRun } from '../../hooks/useFollowRun';
+import { useAnnounceEnd, useFollowRun } from '../../hooks/useFollowRun';
+import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
 import { useT, type Message } from '../../hooks/useT';
@@ -24,13 +26,28 @@ const STATUS_LABELS: Record<RunStatus, Message> = {
   done: { id: 'run.status.done', defaultMessage: 'Done' },
 };
 
-export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initial?: RunView; canBulk: boolean }) => {
+interface RunProgressProps {
+  runId: number;
+  initial?: RunView;
+  canBulk: boolean;
+  /** The whole queue's state: a running run waits while it is paused, and says why. */
+  queue: QueueStateView;
+  /** Started in this tab: its end is announced with a toast. */
+  startedHere: boolean;
+}
+
+/** Skips by the worker (the image changed meanwhile, …): the run's skips less those decided at enqueue. */
+const jobSkips = (run: RunView) => run.counts.skipped - Object.values(run.skippedReasons).reduce((sum, n) => sum + n, 0);
+
+export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: RunProgressProps) => {
   const { formatNumber } = useIntl();
   const t = useT();
   const onError = useNotifyError();
+  const pauseReason = usePauseReasonText();
   const { data: run } = useRun(runId, initial);
   const action = useRunAction();
   useFollowRun(run);
+  useAnnounceEnd(run, startedHere);
   if (!run) return null;
 
   const act = (name: RunActionName) => action.mutate({ id: run.id, action: name }, { onError });
@@ -53,14 +70,20 @@ export const RunProgress = ({ runId, initial, canBulk }: { runId: number; initia
         </Typography>
       </Flex>
       <Typography textColor="neutral600" data-testid="run-counts">
-        {t('run.counts', '{done} of {total} done · {skipped} skipped · {failed} failed · {pending} waiting', {
+        {t('run.counts', '{done} of {sent} done · {failed} failed · {pending} waiting', {
           done: formatNumber(run.counts.done),
-          total: formatNumber(run.counts.total),
-          skipped: formatNumber(run.counts.skipped),
+          sent: formatNumber(run.counts.queued - jobSkips(run)),
           failed: formatNumber(run.counts.failed),
           pending: formatNumber(run.counts.pending + run.counts.running),
         })}
+        {run.counts.skipped > 0 ? ` · ${t('run.skipped', '{count, plural, one {# image skipped} other {# images skipped}} (not sent, no credit)', { count: run.counts.skipped })}` : ''}
+        {run.counts.cancelled > 0 ? ` · ${t('run.cancelledCount', '{count, plural, one {# image cancelled} other {# images cancelled}}', { count: run.counts.cancelled })}` : ''}
       </Typography>
+      {run.status === 'running' && queue.paused ? (
+        <Typography textColor="warning600" data-testid="run-waiting">
+          {t('run.waitingOnQueue', 'Waiting: the queue is paused ({reason}). The run goes on once the queue resumes.', { reason: pauseReason(queue.reason) })}
+        </Typography>
+      ) : null}
       {canBulk && active ? (
         <Flex gap={2}>
           {run.status === 'running' ? (

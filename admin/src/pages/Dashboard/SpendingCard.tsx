@@ -20,10 +20,10 @@ const BudgetLines = ({ budget }: { budget: NonNullable<SpendingView['budget']> }
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} data-testid="spending-budget">
       {budget.perDay !== null ? (
-        <Typography>{t('spending.budgetToday', 'Today: {spent} of {limit} credits', { spent: budget.spentToday, limit: budget.perDay })}</Typography>
+        <Typography>{t('spending.budgetToday', 'Today: {spent} of {limit, plural, one {# credit} other {# credits}}', { spent: budget.spentToday, limit: budget.perDay })}</Typography>
       ) : null}
       {budget.perMonth !== null ? (
-        <Typography>{t('spending.budgetMonth', 'This month: {spent} of {limit} credits', { spent: budget.spentThisMonth, limit: budget.perMonth })}</Typography>
+        <Typography>{t('spending.budgetMonth', 'This month: {spent} of {limit, plural, one {# credit} other {# credits}}', { spent: budget.spentThisMonth, limit: budget.perMonth })}</Typography>
       ) : null}
     </Flex>
   );
@@ -59,7 +59,7 @@ export const SpendingCard = ({ busy }: { busy: boolean }) => {
           {providers.length > 1
             ? providers.map((provider) => (
                 <Typography key={provider} textColor="neutral600">
-                  {t('spending.provider', '{provider}: {credits} credits', { provider, credits: creditsOf(provider) })}
+                  {t('spending.provider', '{provider}: {credits, plural, one {# credit} other {# credits}}', { provider, credits: creditsOf(provider) })}
                 </Typography>
               ))
             : null}

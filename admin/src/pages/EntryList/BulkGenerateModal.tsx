@@ -43,7 +43,7 @@ const BulkGenerateModal = ({ model, documentIds, locale, onClose }: BulkGenerate
         onSuccess: (run) => {
           toggleNotification({
             type: 'success',
-            message: t('entryBulk.started', 'Run #{id} started for the images of {entries} entries', { id: run.id, entries: documentIds.length }),
+            message: t('entryBulk.started', 'Run #{id} started for the images of {entries, plural, one {# entry} other {# entries}}', { id: run.id, entries: documentIds.length }),
             link: { label: t('entryBulk.follow', 'Follow it in Auto Alt Text'), url: pluginPageUrl() },
           });
           onClose();

@@ -4,12 +4,17 @@ import type { RunRow } from './types';
 
 const iso = (value: string | Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+const progressOf = (counts: Record<JobStatus, number>, enqueueComplete: boolean): number => {
+  const sent = Object.values(counts).reduce((sum, n) => sum + n, 0) - counts.skipped;
+  if (sent === 0) return enqueueComplete ? 100 : 0;
+  return Math.floor(((counts.done + counts.failed) / sent) * (enqueueComplete ? 100 : 99));
+};
+
 /** A run as the admin sees it: counts from its jobs (right whichever replica did the work) and its skips. */
 export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView => {
   const skippedReasons = run.skippedAtEnqueue ?? {};
   const skippedBeforeQueue = Object.values(skippedReasons).reduce((sum, n) => sum + n, 0);
   const queued = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const finished = counts.done + counts.skipped + counts.failed + counts.cancelled;
   const considered = queued + skippedBeforeQueue;
   return {
     id: run.id,
@@ -33,12 +38,9 @@ export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView
       cancelled: counts.cancelled,
     },
     skippedReasons,
-    // Share of the run's files that reached an end; 100 only once enqueueing is complete.
-    progressPercent:
-      considered === 0
-        ? run.enqueueComplete
-          ? 100
-          : 0
-        : Math.floor(((finished + skippedBeforeQueue) / considered) * (run.enqueueComplete ? 100 : 99)),
+    // Images actually processed (described or failed) of those the run sends to the provider: skips,
+    // at enqueue or by the worker, are no work and are shown apart; a cancelled run keeps the share it
+    // reached (its cancelled jobs stay in the whole), and 100 needs the enqueue to be complete.
+    progressPercent: progressOf(counts, !!run.enqueueComplete),
   };
 };
