@@ -16,7 +16,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { startEmulator } from '../emulator/server';
 import { playgroundEnv } from '../test/harness/playground-env';
-import { startLocalS3 } from '../test/harness/s3';
+import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import { s3ClientFor, startLocalS3, type LocalS3 } from '../test/harness/s3';
 import { sqliteDatabase } from '../test/harness/test-database';
 import { ensureBuilt, PLAYGROUND, STRAPI_BIN } from './build-if-stale';
 
@@ -52,6 +53,33 @@ const registerAdmin = async (url: string): Promise<string> => {
   return body.data.token;
 };
 
+/**
+ * Strapi's Media Library loads images with `crossorigin="anonymous"`: the browser then shows an image
+ * from another origin (the bucket, through a presigned URL) only if the bucket answers CORS for the
+ * admin's origin. Reads only (GET, HEAD); a private bucket in production needs the same rule (README).
+ */
+const allowAdminReads = async (s3: LocalS3, bucket: string, origins: string[]) => {
+  const client = s3ClientFor(s3);
+  try {
+    await client.send(
+      new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedOrigins: origins, AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['*'], MaxAgeSeconds: 3600 }] } })
+    );
+  } finally {
+    client.destroy();
+  }
+};
+
+/** The browser's view of a thumbnail: its presigned URL fetched with the admin's Origin must come back with CORS allowed. */
+const checkThumbnailCors = async (url: string, adminJwt: string) => {
+  const media = await fetch(`${url}/auto-alt-text/media?filter=all`, { headers: { Authorization: `Bearer ${adminJwt}` } });
+  const [row] = ((await media.json()) as { data: { rows: Array<{ thumbnailUrl: string | null }> } }).data.rows;
+  if (!row?.thumbnailUrl) throw new Error('the image list has no thumbnail to load');
+  const image = await fetch(row.thumbnailUrl, { headers: { Origin: url } });
+  const allowed = image.headers.get('access-control-allow-origin');
+  if (image.status !== 200 || (allowed !== url && allowed !== '*')) throw new Error(`a thumbnail fetched from ${url} answered HTTP ${image.status} with Access-Control-Allow-Origin ${allowed ?? '(none)'}`);
+  return allowed;
+};
+
 /** The smoke check: one upload through the real REST API, then wait for the plugin's write-back. */
 const smokeTest = async (url: string, adminJwt: string) => {
   const tokenResponse = await fetch(`${url}/admin/api-tokens`, {
@@ -84,7 +112,8 @@ async function main() {
   const s3 = await startLocalS3({ allowFallback: true, log: (line) => say(line) });
   const bucket = 'media';
   await s3.createBucket(bucket);
-  say(`private bucket "${bucket}" on ${s3.kind} at ${s3.endpoint}`);
+  await allowAdminReads(s3, bucket, [`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`]);
+  say(`private bucket "${bucket}" on ${s3.kind} at ${s3.endpoint} (CORS: the admin may read its images)`);
 
   const useRealProvider = !!process.env.ALT_TEXT_API_KEY && !process.env.ALT_TEXT_BASE_URL;
   const demoKey = `demo-${randomBytes(8).toString('hex')}`;
@@ -133,6 +162,9 @@ async function main() {
     if (smoke) {
       const text = await smokeTest(url, adminJwt);
       say(`smoke: an uploaded 120×80 blue PNG got the alt text "${text}"`);
+      say(`smoke: its thumbnail loads in the admin (Access-Control-Allow-Origin: ${await checkThumbnailCors(url, adminJwt)})`);
+      const favicon = await fetch(`${url}/favicon.ico`);
+      say(`smoke: GET /favicon.ico answered ${favicon.status} ${favicon.headers.get('content-type') ?? ''}`);
       await stop(0);
       return;
     }

@@ -30,5 +30,8 @@ describe('npm run demo (the README command), in its --smoke form', () => {
     expect({ exitCode, tail: output.slice(-2000) }).toMatchObject({ exitCode: 0 });
     expect(output).toMatch(/private bucket "media" on (radosgw|s3rver)/);
     expect(output).toContain('smoke: an uploaded 120×80 blue PNG got the alt text "A 120×80 image dominated by blue');
+    // Strapi's Media Library loads thumbnails with crossorigin="anonymous": the bucket must answer CORS for the admin.
+    expect(output).toContain(`smoke: its thumbnail loads in the admin (Access-Control-Allow-Origin: http://127.0.0.1:${port})`);
+    expect(output).toContain('smoke: GET /favicon.ico answered 200 image/');
   }, 300000);
 });
