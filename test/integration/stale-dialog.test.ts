@@ -66,6 +66,12 @@ describe('an update that would empty the generated alt text', () => {
     expect((await fileRows(app.strapi, [id]))[0].alternativeText).toBe('');
   }, 60_000);
 
+  test('code in the server (no request: a script, a migration) may still empty a generated text', async () => {
+    const { id } = await uploadDescribed('scripted.png', 40);
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id }, data: { alternativeText: '' } });
+    expect((await fileRows(app.strapi, [id]))[0].alternativeText).toBe('');
+  }, 60_000);
+
   test('the plugin\'s own decorative mark still empties the generated text', async () => {
     const { id } = await uploadDescribed('spacer.png', 30);
     await app.strapi.plugin('auto-alt-text').service('decorative').set(id, true, { kind: 'system' });
