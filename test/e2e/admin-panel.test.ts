@@ -78,7 +78,8 @@ describeInBrowser('the admin panel', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Too small: expected number to be >=20').waitFor();
     await page.getByText('must be a language code such as "en", "de" or "en-gb"').waitFor();
-    // Nothing was saved: a reload shows the stored values again.
+    // Nothing was saved: a reload shows the stored values again (the browser's "leave?" accepted).
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.reload();
     await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('en');
     await expect(page.locator('input[name="keywords"]').inputValue()).resolves.toBe('colour, test card');

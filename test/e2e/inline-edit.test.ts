@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/server';
 import { solidPng } from '../support/images';
 import { uploadImages, type AdminApi } from './support/admin-api';
-import { describeInBrowser, screenshotOf } from './support/browser';
+import { describeInBrowser, screenshot, screenshotOf } from './support/browser';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
 import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
@@ -67,5 +67,30 @@ describeInBrowser('editing an alt text in the image list', () => {
     await editor().waitFor({ state: 'detached' });
     await row().getByText('First line', { exact: false }).waitFor();
     expect(emulator.requests).toEqual([]);
+  });
+
+  test('Settings: Save waits for a change, and leaving with unsaved changes asks first', async () => {
+    await page.goto(`${app.url}/admin/settings/auto-alt-text`);
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await page.locator('input[name="lang"]').waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await page.locator('input[name="lang"]').fill('de');
+    await expect(save.isEnabled()).resolves.toBe(true);
+
+    await page.locator(`nav a[href="${PLUGIN_PAGE}"]`).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Leave without saving?').waitFor();
+    await screenshot(page, 'settings-leave-unsaved');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('de');
+    expect(new URL(page.url()).pathname).toBe('/admin/settings/auto-alt-text');
+
+    await page.locator(`nav a[href="${PLUGIN_PAGE}"]`).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Leave' }).click();
+    await page.waitForURL((url) => url.pathname === PLUGIN_PAGE);
+    await page.goto(`${app.url}/admin/settings/auto-alt-text`);
+    await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('en');
+    await page.locator('input[name="lang"]').fill('en');
+    await expect(save.isDisabled()).resolves.toBe(true); // typed back to what is stored: nothing to save
   });
 });

@@ -13,6 +13,7 @@ import { draftOf, requestOf, type Draft, type KeyDraft } from './draft';
 import { DELIVERY_LABELS, REVIEW_LABELS, STYLE_LABELS } from './optionLabels';
 import { FallbackSection } from './FallbackSection';
 import { ProviderSection } from './ProviderSection';
+import { LeaveDialog, useLeaveGuard } from './LeaveGuard';
 import { SettingControl, type SettingsFormState } from './SettingControl';
 
 const EMPTY_KEY: KeyDraft = { value: '', clear: false };
@@ -22,6 +23,8 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
   const t = useT();
   const { toggleNotification } = useNotification();
   const [draft, setDraft] = React.useState<Draft>(() => draftOf(settings));
+  // What Save last stored (or the page loaded): the form is dirty while the draft differs from it.
+  const [baseline, setBaseline] = React.useState<Draft>(() => draftOf(settings));
   const [keyDraft, setKeyDraft] = React.useState<KeyDraft>(EMPTY_KEY);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const update = useUpdateSettings();
@@ -49,6 +52,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
     update.mutate(requestOf(draft, keyDraft, settings.locked), {
       onSuccess: (saved) => {
         setDraft(draftOf(saved));
+        setBaseline(draftOf(saved));
         setKeyDraft(EMPTY_KEY);
         setErrors({});
         toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
@@ -70,6 +74,8 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
     );
   };
 
+  const dirty = JSON.stringify(draft) !== JSON.stringify(baseline) || keyDraft.value.trim() !== '' || keyDraft.clear;
+  useLeaveGuard(dirty);
   const form: SettingsFormState = { draft, set, locked: settings.locked, errors };
   return (
     <form onSubmit={onSave} noValidate>
@@ -77,13 +83,14 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
         title={t('plugin.name', 'Auto Alt Text')}
         subtitle={t('settings.subtitle', 'Provider, key and how alt text is written')}
         primaryAction={
-          <Button type="submit" startIcon={<Check />} loading={update.isLoading}>
+          <Button type="submit" startIcon={<Check />} loading={update.isLoading} disabled={!dirty}>
             {t('settings.save', 'Save')}
           </Button>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <LeaveDialog dirty={dirty} />
           <ProviderSection
             form={form}
             inForce={settings.values}
