@@ -3,8 +3,11 @@
  * radosgw is not installed), the provider emulator and the playground Strapi app with the plugin,
  * then creates an admin login. Upload an image in the Media Library: alt text appears moments later.
  *
- *   --smoke   upload one image through the REST API, wait for its alt text, print it and exit
- *             (what CI runs to prove this command works).
+ *   --smoke         upload one image through the REST API, wait for its alt text, print it and exit
+ *                   (what CI runs to prove this command works).
+ *   --key-in-admin  start without a key in the environment: paste the emulator's key (printed) in
+ *                   Settings → Auto Alt Text, Verify a wrong one, see the queue wait and resume.
+ *                   With --smoke: saves the key through the admin API after the first upload.
  *
  * With ALT_TEXT_API_KEY set (and ALT_TEXT_BASE_URL unset) the real provider is used instead of the
  * emulator — that needs internet access and an account.
@@ -24,6 +27,7 @@ import { ensureBuilt, PLAYGROUND, STRAPI_BIN } from './build-if-stale';
 const PORT = Number(process.env.PORT ?? 1337);
 const ADMIN = { email: 'demo@example.com', password: 'Demo-password-1', firstname: 'Demo', lastname: 'Admin' };
 const smoke = process.argv.includes('--smoke');
+const keyInAdmin = process.argv.includes('--key-in-admin');
 
 const say = (line: string) => console.log(`[demo] ${line}`);
 
@@ -80,8 +84,48 @@ const checkThumbnailCors = async (url: string, adminJwt: string) => {
   return allowed;
 };
 
+/**
+ * --key-in-admin --smoke, what a newcomer does by hand: Verify refuses a wrong key; saved anyway, the
+ * first upload's job is refused by the provider and the queue pauses (INVALID_KEY); the right key
+ * saved and the queue resumed, the upload is described.
+ */
+const keyInAdminSteps = (url: string, adminJwt: string, key: string) => {
+  const admin = (method: string, route: string, body?: unknown) =>
+    fetch(`${url}/auto-alt-text${route}`, { method, headers: { Authorization: `Bearer ${adminJwt}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const put = async (body: unknown) => {
+    const saved = await admin('PUT', '/settings', body);
+    if (saved.status !== 200) throw new Error(`saving the settings answered HTTP ${saved.status}: ${await saved.text()}`);
+  };
+  return {
+    async beforeUpload() {
+      const before = (await (await admin('GET', '/settings')).json()) as { data: { apiKey: { source: string } } };
+      say(`smoke: before a key is saved, the key's source is "${before.data.apiKey.source}"`);
+      const wrong = (await (await admin('POST', '/settings/verify', { apiKey: 'demo-wrong-key' })).json()) as { data: { valid: boolean } };
+      say(`smoke: Verify with a wrong key: ${wrong.data.valid ? 'valid' : 'refused'}`);
+      await put({ apiKey: 'demo-wrong-key' });
+    },
+    async afterUpload() {
+      const deadline = Date.now() + 30000;
+      for (;;) {
+        const status = (await (await admin('GET', '/status')).json()) as { data: { queue: { paused: boolean; reason?: string } } };
+        if (status.data.queue.paused) {
+          say(`smoke: with the wrong key saved, the upload paused the queue: ${status.data.queue.reason}`);
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the queue did not pause on the wrong key within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await put({ apiKey: key });
+      await admin('POST', '/queue/resume', {});
+      say('smoke: the demo key was saved in Settings and the queue resumed');
+    },
+  };
+};
+
 /** The smoke check: one upload through the real REST API, then wait for the plugin's write-back. */
-const smokeTest = async (url: string, adminJwt: string) => {
+const smokeTest = async (url: string, adminJwt: string, keyToSave?: string) => {
+  const steps = keyToSave ? keyInAdminSteps(url, adminJwt, keyToSave) : undefined;
+  await steps?.beforeUpload();
   const tokenResponse = await fetch(`${url}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
@@ -94,6 +138,7 @@ const smokeTest = async (url: string, adminJwt: string) => {
   const upload = await fetch(`${url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
   if (upload.status !== 201) throw new Error(`upload failed with HTTP ${upload.status}`);
   const [file] = (await upload.json()) as Array<{ id: number }>;
+  if (steps) await steps.afterUpload();
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
     const response = await fetch(`${url}/api/upload/files/${file.id}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -135,7 +180,8 @@ async function main() {
     PORT: String(PORT),
     ...playgroundEnv({ s3: { ...s3, bucket }, database: sqliteDatabase(path.join(dataDir, 'demo.db')) }),
     ALT_TEXT_PROVIDER: provider,
-    ALT_TEXT_API_KEY: emulator ? demoKey : process.env.ALT_TEXT_API_KEY,
+    // --key-in-admin: no key in the environment, so the settings page accepts one (an env key locks it).
+    ALT_TEXT_API_KEY: keyInAdmin ? '' : emulator ? demoKey : process.env.ALT_TEXT_API_KEY,
     ALT_TEXT_BASE_URL: emulator ? emulator.baseUrls[provider as 'alttextlab'] : process.env.ALT_TEXT_BASE_URL,
   };
   if (provider === 'openai' && emulator && !env.ALT_TEXT_MODEL) env.ALT_TEXT_MODEL = 'emulator-vision';
@@ -160,7 +206,7 @@ async function main() {
     await waitForHealth(url, strapi);
     const adminJwt = await registerAdmin(url);
     if (smoke) {
-      const text = await smokeTest(url, adminJwt);
+      const text = await smokeTest(url, adminJwt, keyInAdmin ? demoKey : undefined);
       say(`smoke: an uploaded 120×80 blue PNG got the alt text "${text}"`);
       say(`smoke: its thumbnail loads in the admin (Access-Control-Allow-Origin: ${await checkThumbnailCors(url, adminJwt)})`);
       const favicon = await fetch(`${url}/favicon.ico`);
@@ -173,6 +219,13 @@ async function main() {
     say(`  log in as ${ADMIN.email} / ${ADMIN.password}`);
     say('  Media Library → Add new assets → upload an image, then open it: the alternative text');
     say('  appears a moment later, written from a presigned URL to the private bucket.');
+    if (keyInAdmin && emulator) {
+      say('');
+      say('  No key is set: Settings → Auto Alt Text takes one. Paste the demo key');
+      say(`    ${demoKey}`);
+      say('  and Verify it. To see the queue pause and resume: save "demo-wrong-key" first and upload an');
+      say('  image (the provider refuses the key: the queue pauses), then save the demo key and Resume.');
+    }
     say('  Ctrl+C stops Strapi, the emulator and the bucket (everything is discarded).');
   } catch (error) {
     console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);

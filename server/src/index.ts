@@ -6,6 +6,10 @@ import services from './services';
 import controllers from './controllers';
 import routes from './routes';
 
+/** For code that calls the plugin from the app (scripts, `strapi console`, other plugins): docs/service-api.md. */
+export type { AutoAltTextServices } from './services/get-service';
+export type { RunScope, RunView, EstimateView } from '../../shared/contracts/runs';
+
 export default {
   register,
   bootstrap,

@@ -34,4 +34,24 @@ describe('npm run demo (the README command), in its --smoke form', () => {
     expect(output).toContain(`smoke: its thumbnail loads in the admin (Access-Control-Allow-Origin: http://127.0.0.1:${port})`);
     expect(output).toContain('smoke: GET /favicon.ico answered 200 image/');
   }, 300000);
+
+  test('--key-in-admin starts without a key: Verify refuses a wrong one, saved anyway it pauses the queue, the demo key and Resume describe the upload', async () => {
+    const port = await freePort();
+    const child = spawn('node', ['-r', '@swc-node/register', 'scripts/demo.ts', '--smoke', '--key-in-admin'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), ALT_TEXT_API_KEY: '', ALT_TEXT_BASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect({ exitCode, tail: output.slice(-2000) }).toMatchObject({ exitCode: 0 });
+    expect(output).toContain('smoke: before a key is saved, the key\'s source is "none"');
+    expect(output).toContain('smoke: Verify with a wrong key: refused');
+    expect(output).toContain('smoke: with the wrong key saved, the upload paused the queue: INVALID_KEY');
+    expect(output).toContain('smoke: the demo key was saved in Settings and the queue resumed');
+    expect(output).toContain('smoke: an uploaded 120×80 blue PNG got the alt text "A 120×80 image dominated by blue');
+  }, 300000);
 });
