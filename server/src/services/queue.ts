@@ -10,7 +10,7 @@ import { createFallbackStateStore } from '../queue/fallback-state';
 import { createFileScanner } from '../queue/file-scan';
 import { createJobStore } from '../queue/job-store';
 import { createRunner } from '../queue/runner';
-import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../utils/count-snapshots';
+import { createLoggedCountSnapshots, SNAPSHOT_FROM_ROWS, totalOf } from '../utils/count-snapshots';
 import { FILE_UID, PLUGIN_ID } from '../utils/plugin-id';
 import { getService } from './get-service';
 
@@ -40,10 +40,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
   // Coverage reads every file (and each other locale's texts), the job counts every job: on a large
   // library the admin's status is answered from snapshots recounted in the background.
-  const counts = createCountSnapshots({
-    ...DEFAULT_COUNT_SNAPSHOTS,
-    onRefreshError: (key, error) => strapi.log.warn(`[${PLUGIN_ID}] recounting ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  const counts = createLoggedCountSnapshots(strapi.log, PLUGIN_ID);
   const runner = createRunner(strapi, {
     store,
     owner,
@@ -85,7 +82,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const [library, jobs] = await Promise.all([
         counts.read(`coverage:${set.all.join(',')}`, countCoverage, ({ coverage }) => coverage.images >= SNAPSHOT_FROM_ROWS),
-        counts.read('jobs', () => store.countByStatus(), (byStatus) => Object.values(byStatus).reduce((sum, n) => sum + n, 0) >= SNAPSHOT_FROM_ROWS),
+        counts.read('jobs', () => store.countByStatus(), (byStatus) => totalOf(byStatus) >= SNAPSHOT_FROM_ROWS),
       ]);
       const { coverage, missingIn } = library.value;
       const of = (missing: number): LocaleCoverageView => ({

@@ -88,3 +88,13 @@ export const createCountSnapshots = (options: CountSnapshotOptions) => {
 };
 
 export type CountSnapshots = ReturnType<typeof createCountSnapshots>;
+
+/** The sum of counts by status or reason: how many rows a `countByStatus` counted. */
+export const totalOf = (counts: Readonly<Record<string, number>>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+/** Snapshots with the defaults, a failed background recount logged as a warning (the old snapshot stays). */
+export const createLoggedCountSnapshots = (log: { warn(message: string): void }, pluginId: string) =>
+  createCountSnapshots({
+    ...DEFAULT_COUNT_SNAPSHOTS,
+    onRefreshError: (key, error) => log.warn(`[${pluginId}] recounting ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
+  });

@@ -1,6 +1,7 @@
 import type { RunScope } from '../../../shared/contracts/runs';
 import type { PauseReason, WriteMode } from '../../../shared/vocabulary';
 import type { AltTextChange } from '../alt-text/changes';
+import { totalOf } from '../utils/count-snapshots';
 
 /**
  * The plugin's events in Strapi's Settings → Webhooks (key → event name). Registered with the
@@ -109,7 +110,7 @@ export const runFinishedPayloadOf = (
     mode: run.mode,
     locale: run.locale,
     status: 'done',
-    counts: { total: Object.values(counts).reduce((sum, n) => sum + n, 0), done: count('done'), skipped: count('skipped'), failed: count('failed'), cancelled: count('cancelled') },
+    counts: { total: totalOf(counts), done: count('done'), skipped: count('skipped'), failed: count('failed'), cancelled: count('cancelled') },
     startedAt: isoOf(run.createdAt),
     finishedAt: finishedAt.toISOString(),
   };

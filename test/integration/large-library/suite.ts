@@ -1,13 +1,17 @@
 import { SNAPSHOT_FROM_ROWS } from '../../../server/src/utils/count-snapshots';
 import { COUNT_AHEAD } from '../../../server/src/alt-text/media-filter';
+import type { createFoldersService } from '../../../server/src/services/folders';
 import type { createMediaService } from '../../../server/src/services/media';
 import { bootPlayground, type PlaygroundApp } from '../../harness/strapi-app';
 import { describeOnDatabase, type DatabaseKind } from '../../harness/test-database';
 import { insertImageRows as insertRows } from '../../support/file-rows';
 import { pluginServices } from '../../support/plugin';
+import { recordQueries } from '../../support/query-log';
 import { waitFor } from '../../support/wait-for';
 
 type MediaService = ReturnType<typeof createMediaService>;
+type FoldersService = ReturnType<typeof createFoldersService>;
+type UploadFolders = { create(data: { name: string; parent: number | null }): Promise<{ id: number; path: string }> };
 
 /**
  * A library past the size where the admin's counts stop being cheap: `GET /status` answers from a
@@ -48,6 +52,20 @@ export const largeLibrarySuite = (database: DatabaseKind) =>
       }, 30_000);
       expect(recounted.withAltText).toBe(3);
       expect(Date.parse(recounted.countedAt)).toBeGreaterThanOrEqual(Date.parse(counted.countedAt) + 2_000);
+    }, 120_000);
+
+    test('the folder picker counts images per folder from a snapshot, recounted in the background', async () => {
+      const folders = app.strapi.plugin('auto-alt-text').service('folders') as FoldersService;
+      const large = await (app.strapi.plugin('upload').service('folder') as UploadFolders).create({ name: 'Large', parent: null });
+      const imagesInLarge = (listed: Awaited<ReturnType<FoldersService['list']>>) => listed.find((folder) => folder.id === large.id)?.images;
+      expect(imagesInLarge(await folders.list())).toBe(0);
+
+      await app.strapi.db.connection('files').whereIn('name', ['large-1.png', 'large-2.png']).update({ folder_path: large.path });
+      const { result, statements } = await recordQueries(app.strapi, () => folders.list());
+      expect(statements.filter((sql) => /group by/i.test(sql))).toEqual([]); // no scan of every file on this request
+      expect(imagesInLarge(result)).toBe(0); // the snapshot
+
+      await waitFor('the folders recount', async () => (imagesInLarge(await folders.list()) === 2 ? true : undefined), 30_000);
     }, 120_000);
 
     test('the media list counts at most COUNT_AHEAD images past its page, and says when there are more', async () => {
