@@ -206,8 +206,10 @@ export const runEnqueueSuite = (database: DatabaseKind) =>
           blocking = false;
           await waitFor('the first page to be recorded', async () => ((await runRow(run.id)).cursor === firstPageEnd ? true : undefined), 30_000);
           // The page read ahead was dropped with the pause: no job past the first page.
-          const afterPause = (await jobsOf(ids)).filter((job) => job.runId === run.id).map((job) => job.fileId);
-          expect(afterPause).toEqual(inScope.filter((id) => id <= firstPageEnd && id !== inScope[0]));
+          const afterPause = (await jobsOf(ids)).filter((job) => job.runId === run.id);
+          expect(afterPause.map((job) => job.fileId)).toEqual(inScope.filter((id) => id <= firstPageEnd && id !== inScope[0]));
+          // Inserted after the pause had paused the run's jobs: they follow the run, none left pending.
+          expect(new Set(afterPause.map((job) => job.status))).toEqual(new Set(['paused']));
 
           await services.runs.resume(run.id);
           // Resume's own enqueue may find the paused one still finishing its page: asked again until it runs.
@@ -221,6 +223,29 @@ export const runEnqueueSuite = (database: DatabaseKind) =>
             60_000
           );
           await expectQueuedExactly(run.id, ids, inScope, [inScope[0]]);
+        } finally {
+          if (blocking) await blocker.rollback();
+        }
+      }, 120_000);
+
+      test('a run cancelled while a page’s jobs are being inserted leaves none of them owing work', async () => {
+        const { ids, human } = await seedFiles('enqueue-cancel');
+        const inScope = ids.filter((id) => !human.has(id));
+        const blocker = await knex.transaction();
+        let blocking = true;
+        try {
+          await blocker(createJobTable(app.strapi).tableName).insert(jobRow(inScope[0], 'pending'));
+          const from = statements.length;
+          const services = pluginServices(app.strapi);
+          const run = await services.runs.create({ scope: { kind: 'missing' }, mode: 'fill' });
+          await waitFor('the first page’s insert to wait', async () => (statements.slice(from).some(isJobInsert) ? true : undefined), 15_000);
+          await services.runs.cancel(run.id);
+          await blocker.commit();
+          blocking = false;
+          await waitFor('the first page to be recorded', async () => ((await runRow(run.id)).cursor === ids[pageSize - 1] ? true : undefined), 30_000);
+          const jobs = (await jobsOf(ids)).filter((job) => job.runId === run.id);
+          expect(jobs.length).toBeGreaterThan(0);
+          expect(jobs.filter((job) => job.status !== 'cancelled' || job.activeFileId !== null)).toEqual([]);
         } finally {
           if (blocking) await blocker.rollback();
         }

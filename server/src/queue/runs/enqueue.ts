@@ -115,6 +115,17 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
    */
   const readsAhead = () => sqlDialectOf(strapi.db.connection) !== 'sqlite';
 
+  /**
+   * A pause or cancel that landed while a page's jobs were being inserted updated the run's jobs
+   * before these existed: they would stay pending (and be paid for) under a paused or cancelled run.
+   * Read again after the insert, the run's status is applied to them too.
+   */
+  const followRunStatus = async (runId: number) => {
+    const now = (await runs().findOne({ where: { id: runId }, select: ['status'] })) as Pick<RunRow, 'status'> | null;
+    if (now?.status === 'paused') await queue().jobs.pauseRunJobs(runId);
+    else if (now?.status === 'cancelled') await queue().jobs.cancelRunJobs(runId);
+  };
+
   const enqueuePages = async (runId: number): Promise<void> => {
     let ahead: { from: number; page: ReturnType<typeof classifyPage> } | undefined;
     for (;;) {
@@ -145,6 +156,7 @@ export const createRunEnqueuer = (strapi: Core.Strapi, queue: () => RunQueue, se
         });
         alreadyQueued += enqueued.alreadyQueued;
       }
+      await followRunStatus(runId);
       await yieldToEventLoop();
       for (const [fileId, hint] of page.suggest) await createDecorativeStore(strapi).suggest(fileId, hint);
       const skipped = addCounts({ ...(run.skippedAtEnqueue ?? {}) }, page.skipped);
