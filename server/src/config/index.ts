@@ -51,6 +51,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   requestTimeoutMs: 30000,
   concurrency: 2,
   requestsPerSecond: 2,
+  limitScope: 'cluster',
   maxAttempts: 5,
   retryBaseMs: 2000,
   retryMaxMs: 300000,

@@ -4,6 +4,9 @@ import { deliverySettingsShape } from './delivery';
 import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVIDER_NAMES, REVIEW_MODES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
 export { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
+
+/** Where `concurrency` and `requestsPerSecond` hold: across every replica on the database, or in each process. */
+export const LIMIT_SCOPES = ['cluster', 'process'] as const;
 export type { ImageDeliveryMode, ProviderName, Style, UploadSource } from '../../../shared/vocabulary';
 
 /** `env('X')` yields '' for `X=` in a .env file: treat that as "not set", not as a value. */
@@ -136,10 +139,15 @@ export const pluginConfigSchema = z
     presignExpiresSeconds: z.number().int().min(1).max(3600),
     /** How long one provider call may take before it counts as a timeout. */
     requestTimeoutMs: z.number().int().min(1000).max(300000),
-    /** Provider calls in flight at once, per Strapi process. */
+    /** Provider calls in flight at once: across every replica on the database, or per process (`limitScope`). */
     concurrency: z.number().int().min(1).max(32),
-    /** Provider calls started per second, per Strapi process; 0 = no limit. */
+    /** Provider calls started per second, across every replica or per process (`limitScope`); 0 = no limit. */
     requestsPerSecond: z.number().min(0).max(100),
+    /**
+     * 'cluster': `concurrency` and `requestsPerSecond` hold across every Strapi process on the
+     * database (coordinated through it: a few statements a call); 'process': each process has its own.
+     */
+    limitScope: z.enum(LIMIT_SCOPES),
     /** Attempts per image for transient failures (5xx, timeouts) before it is marked failed. */
     maxAttempts: z.number().int().min(1).max(20),
     /** First retry delay; doubles per attempt (with jitter) up to retryMaxMs. */

@@ -2,7 +2,7 @@
  * The few shapes internal models are written in: an increments id, nullable columns of one type
  * declared together, required ones, and the row times (Strapi fills none of them for internal models).
  */
-type ColumnType = 'string' | 'text' | 'integer' | 'datetime' | 'json' | 'boolean';
+type ColumnType = 'string' | 'text' | 'integer' | 'biginteger' | 'datetime' | 'json' | 'boolean';
 
 export const required = (type: ColumnType) => ({ type, column: { notNullable: true } }) as const;
 

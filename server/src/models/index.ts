@@ -14,6 +14,7 @@ import { decorativeModel } from './decorative';
 import { fingerprintModel } from './fingerprint';
 import { cachedTextModel } from './cached-text';
 import { spendModel, spendPeriodModel } from './spend';
+import { rateStateModel, replicaModel, sendSlotModel } from './limits';
 
 export { JOB_REASONS, JOB_UID, jobModel, type JobReason } from './job';
 export { RUN_UID, runModel } from './run';
@@ -26,8 +27,9 @@ export { SPEND_UID, SPEND_PERIOD_UID, spendModel, spendPeriodModel } from './spe
 export { DECORATIVE_UID, DECORATIVE_STATUSES, decorativeModel, type DecorativeStatus } from './decorative';
 export { FINGERPRINT_UID, fingerprintModel } from './fingerprint';
 export { CACHED_TEXT_UID, cachedTextModel } from './cached-text';
+export { RATE_STATE_UID, REPLICA_UID, SEND_SLOT_UID } from './limits';
 export { JOB_STATUSES, RUN_STATUSES, WRITE_MODES, type JobStatus, type RunStatus, type WriteMode } from '../../../shared/vocabulary';
 
 export { knexNow, tableOf } from './table';
 
-export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel, spendModel, spendPeriodModel];
+export const MODELS = [jobModel, runModel, provenanceModel, localeTextModel, versionModel, suggestionModel, qualityModel, decorativeModel, fingerprintModel, cachedTextModel, spendModel, spendPeriodModel, sendSlotModel, rateStateModel, replicaModel];

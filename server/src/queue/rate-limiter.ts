@@ -1,4 +1,4 @@
-import { timerDelay } from './timer-limit';
+import { waitAbortably as wait } from './timer-limit';
 
 /**
  * A token bucket shared by this process's workers: at most `perSecond` sends per second, with
@@ -22,15 +22,6 @@ export const createRateLimiter = (perSecond: number, burst = 1, now: () => numbe
     tokens = Math.min(burst, tokens + ((current - updatedAt) / 1000) * perSecond);
     updatedAt = current;
   };
-
-  const wait = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timerDelay(ms));
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
 
   return {
     async acquire(signal) {

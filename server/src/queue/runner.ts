@@ -5,7 +5,7 @@ import { PLUGIN_ID } from '../utils/plugin-id';
 import { createWebhookAnnouncer } from '../webhooks';
 import { createJobHandler, type JobHandlerDeps } from './job-handler';
 import { WORKER_LOST, type JobRow } from './job-store';
-import { createRateLimiter } from './rate-limiter';
+import { createProviderLimits } from './limits';
 import { createWorker, type Worker } from './worker';
 
 /** What the worker needs from outside the queue: one image's generation, and the runs to settle. */
@@ -49,10 +49,15 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
     start() {
       if (worker) return;
       const config = readConfig(strapi);
+      const limits = createProviderLimits(strapi, config, deps.owner, (error) =>
+        log('warn', `shared provider limits: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`)
+      );
       worker = createWorker({
         store: deps.store,
         isPaused: deps.isPaused,
         concurrency: config.concurrency,
+        slots: limits.slots,
+        slotPollMs: limits.slotPollMs,
         leaseMs: config.leaseSeconds * 1000,
         maxAttempts: config.maxAttempts,
         idlePollMs: config.pollIntervalMs,
@@ -61,7 +66,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
         onLost,
         handle: createJobHandler({
           store: deps.store,
-          limiter: createRateLimiter(config.requestsPerSecond),
+          limiter: limits.limiter,
           policy: config,
           isPaused: deps.isPaused,
           generate: deps.generate,

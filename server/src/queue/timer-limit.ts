@@ -6,3 +6,13 @@ export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** A delay every timer can take: NaN and negatives are 0, longer ones are cut (the caller re-checks). */
 export const timerDelay = (ms: number): number => (Number.isNaN(ms) ? 0 : Math.min(MAX_TIMER_DELAY_MS, Math.max(0, ms)));
+
+/** Waits `ms` (any length: the caller re-checks after a cut delay), or until `signal` aborts. */
+export const waitAbortably = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timerDelay(ms));
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });

@@ -1,4 +1,5 @@
 import type { JobRow, JobStore } from './job-store';
+import { processSendSlots, type SendSlot, type SendSlots } from './limits/send-slots';
 
 /**
  * The loop that turns pending jobs into provider calls, at most `concurrency` at a time: a job holds
@@ -17,7 +18,15 @@ export interface WorkerOptions {
    */
   handle(job: JobRow, signal: AbortSignal, release: () => void): Promise<void>;
   isPaused(): Promise<boolean>;
+  /** This process's calls in flight: at most `concurrency`. */
   concurrency: number;
+  /**
+   * The calls in flight across replicas (limits/cluster-slots.ts): a job is claimed only with a slot,
+   * held until `release`. Absent: this process's `concurrency` is the only bound.
+   */
+  slots?: SendSlots;
+  /** How often to ask again for a slot while other replicas hold them all (and there is work). */
+  slotPollMs?: number;
   leaseMs: number;
   /** Claims allowed per job, lease take-overs included. */
   maxAttempts: number;
@@ -83,25 +92,37 @@ export const createWorker = (options: WorkerOptions): Worker => {
     wakeUp?.();
   };
 
-  const renewLease = (job: JobRow) =>
+  const renewLease = (job: JobRow, slot: SendSlot) =>
     setInterval(() => {
       options.store.renewLease(job, options.leaseMs).catch(options.onError);
+      slots.renew(slot);
     }, Math.max(1000, Math.floor(options.leaseMs / 3)));
 
-  const launch = (job: JobRow) => {
-    const heartbeat = renewLease(job);
+  const slots = options.slots ?? processSendSlots;
+
+  const launch = (job: JobRow, slot: SendSlot) => {
+    const heartbeat = renewLease(job, slot);
     const controller = new AbortController();
-    const slot = {};
-    holding.add(slot);
+    const held = {};
+    holding.add(held);
+    let given = false;
+    const giveBack = async () => {
+      if (given) return;
+      given = true;
+      holding.delete(held);
+      await slots.release(slot);
+    };
     const release = () => {
-      if (holding.delete(slot) && !drained) nudge();
+      void giveBack().then(() => {
+        if (!drained) nudge();
+      });
     };
     const task = options
       .handle(job, controller.signal, release)
       .catch(options.onError)
-      .finally(() => {
+      .finally(async () => {
         clearInterval(heartbeat);
-        holding.delete(slot);
+        await giveBack();
         inFlight.delete(task);
         nudge();
       });
@@ -123,15 +144,28 @@ export const createWorker = (options: WorkerOptions): Worker => {
           continue;
         }
         const free = options.concurrency - holding.size;
-        if (free > 0) {
-          const { claimed, lost, more } = await options.store.claim(free, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
-          if (lost.length > 0) options.onLost?.(lost);
-          // A claim that saw every claimable job leaves nothing for a freed slot to look for.
-          drained = claimed.length < free || more === false;
-          for (const job of claimed) launch(job);
-          if (claimed.length === free) continue;
+        let slotsShort = false;
+        // Idle: shared slots are asked for only once there is work to claim (one count, not a slot's three statements).
+        if (free > 0 && (!drained || !options.slots || (await options.store.countClaimableNow()) > 0)) {
+          const granted = await slots.acquire(free);
+          slotsShort = granted.length < free;
+          if (granted.length > 0) {
+            const { claimed, lost, more } = await options.store.claim(granted.length, options.owner, { leaseMs: options.leaseMs, maxAttempts: options.maxAttempts });
+            if (lost.length > 0) options.onLost?.(lost);
+            // A claim that saw every claimable job leaves nothing for a freed slot to look for.
+            drained = claimed.length < granted.length || more === false;
+            claimed.forEach((job, i) => launch(job, granted[i]));
+            for (const unused of granted.slice(claimed.length)) await slots.release(unused);
+            if (claimed.length === free) continue;
+            if (drained) slotsShort = false;
+          } else if ((await options.store.countClaimableNow()) === 0) {
+            // No slot, and no work either: nothing to ask again for until work arrives.
+            slotsShort = false;
+            drained = true;
+          }
         }
-        const wait = holding.size >= options.concurrency ? options.idlePollMs : await waitBeforeNextClaim();
+        // Work is waiting for a slot another replica holds: ask again soon.
+        const wait = slotsShort ? (options.slotPollMs ?? options.idlePollMs) : holding.size >= options.concurrency ? options.idlePollMs : await waitBeforeNextClaim();
         if (!nudged && running) await sleep(wait);
       } catch (error) {
         options.onError(error);

@@ -1,0 +1,3 @@
+import { clusterLimitsSuite } from './suite';
+
+clusterLimitsSuite('mysql');
