@@ -33,6 +33,21 @@ export interface RunView {
   skippedReasons: Record<string, number>;
   /** Images processed (described or failed) of those sent to the provider; skips are not progress, a cancelled run keeps the share it reached. */
   progressPercent: number;
+  /**
+   * Credits the run's provider calls took (one per paid call, a call the provider did not charge given
+   * back, a text from the cache free), counted as they happen; null for a run older than that count.
+   */
+  credits: number | null;
+}
+
+/** Who started a run: an admin (named as Strapi names them), or code (the service API, a script: `label` is what it passed as `createdBy`). */
+export type RunStarter = { kind: 'admin'; name: string } | { kind: 'code'; label: string | null };
+
+/** A run in the history: its view, who started it, and names for the ids in its scope. */
+export interface RunHistoryItem extends RunView {
+  startedBy: RunStarter;
+  /** `folderPath`: a folder run's folder as the folder picker names it ("Photos / 2024"; null once the folder is deleted); `contentType`: an entries run's content type by its display name. */
+  scopeNames: { folderPath?: string | null; contentType?: string };
 }
 
 export interface EstimateView {
@@ -65,11 +80,16 @@ export declare namespace CreateRun {
   interface Response { data: RunView }
 }
 
-/** GET /auto-alt-text/runs (latest first), GET /auto-alt-text/runs/:id */
+/**
+ * GET /auto-alt-text/runs?page=&pageSize= — the run history, newest first (page 1 of 20 without a query,
+ * as before paging; pageSize at most 100); `meta.pagination` says how many runs there are.
+ */
 export declare namespace GetRuns {
-  interface Response { data: RunView[] }
+  interface Request { query: { page?: string; pageSize?: string } }
+  interface Response { data: RunHistoryItem[]; meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } } }
 }
 
+/** GET /auto-alt-text/runs/:id */
 export declare namespace GetRun {
   interface Response { data: RunView }
 }

@@ -5,7 +5,7 @@ import type { RunView } from '../../../shared/contracts/runs';
 import { queryKeys } from '../utils/queryKeys';
 import { useT } from './useT';
 
-/** Keeps coverage, credits, failures and the media list in step with a run as it advances. */
+/** Keeps coverage, credits, failures, the media list and (once it stops) the run history in step with a run as it advances. */
 export const useFollowRun = (run: RunView | undefined) => {
   const client = useQueryClient();
   const progress = run ? `${run.status}:${run.counts.done}:${run.counts.failed}:${run.counts.skipped}` : '';
@@ -18,7 +18,10 @@ export const useFollowRun = (run: RunView | undefined) => {
     void client.invalidateQueries(queryKeys.mediaRoot);
     void client.invalidateQueries(queryKeys.status);
     void client.invalidateQueries(queryKeys.failuresRoot);
-    if (run && run.status !== 'running') void client.invalidateQueries(queryKeys.credits);
+    if (run && run.status !== 'running') {
+      void client.invalidateQueries(queryKeys.credits);
+      void client.invalidateQueries(queryKeys.runHistoryRoot);
+    }
   }, [progress]); // eslint-disable-line react-hooks/exhaustive-deps
 };
 

@@ -1,5 +1,7 @@
-import type { QueryClient } from 'react-query';
-import type { CreateRun, EstimateRun, GetRun, RunAction, RunView } from '../../../shared/contracts/runs';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useQuery, type QueryClient } from 'react-query';
+import type { CreateRun, EstimateRun, GetRun, GetRuns, RunAction, RunView } from '../../../shared/contracts/runs';
+import { apiPath } from '../utils/apiPath';
 import { queryKeys } from '../utils/queryKeys';
 import { usePluginMutation, usePluginQuery } from './usePluginApi';
 
@@ -13,6 +15,18 @@ export const useRun = (id: number | null, initialData?: RunView) =>
     refetchInterval: (run) => (run?.status === 'running' ? POLL_MS : false),
   });
 
+const HISTORY_POLL_MS = 5000;
+
+/** A page of the run history (its rows and `meta.pagination`); refreshed every few seconds while one of its runs is running. */
+export const useRunHistory = (params: { page: number; pageSize: number }) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    queryKeys.runHistory(params),
+    async () => (await get<GetRuns.Response>(apiPath('runs'), { params })).data,
+    { keepPreviousData: true, refetchInterval: (answer) => (answer?.data.some((run) => run.status === 'running') ? HISTORY_POLL_MS : false) }
+  );
+};
+
 export const useEstimateRun = () => usePluginMutation<EstimateRun.Request['body'], EstimateRun.Response>({ method: 'post', path: 'runs/estimate' });
 
 /** Every answer about a run is the run itself: it becomes that run's cached state. */
@@ -23,7 +37,7 @@ export const useCreateRun = () =>
     method: 'post',
     path: 'runs',
     update: cacheRun,
-    invalidates: [queryKeys.status],
+    invalidates: [queryKeys.status, queryKeys.runHistoryRoot],
   });
 
 export type RunActionName = 'pause' | 'resume' | 'cancel' | 'retry-failed';
@@ -34,5 +48,5 @@ export const useRunAction = () =>
     path: ({ id, action }) => `runs/${id}/${action}`,
     body: () => undefined,
     update: cacheRun,
-    invalidates: [queryKeys.status, queryKeys.failuresRoot],
+    invalidates: [queryKeys.status, queryKeys.failuresRoot, queryKeys.runHistoryRoot],
   });

@@ -9,6 +9,8 @@ export const queryKeys = {
   locales: [PLUGIN_ID, 'locales'] as const,
   folders: [PLUGIN_ID, 'folders'] as const,
   run: (id: number) => [PLUGIN_ID, 'runs', id] as const,
+  runHistory: (params: object) => [PLUGIN_ID, 'run-history', params] as const,
+  runHistoryRoot: [PLUGIN_ID, 'run-history'] as const,
   failures: (params: object) => [PLUGIN_ID, 'failures', params] as const,
   failuresRoot: [PLUGIN_ID, 'failures'] as const,
   media: (params: object) => [PLUGIN_ID, 'media', params] as const,

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../services/get-service';
 import { idParams } from '../validation/params';
 import { estimateBody, runBody } from '../validation/queue';
+import { runsQuery } from '../validation/runs';
 import { validate } from '../validation/validate';
 import { found } from './found';
 
@@ -19,9 +20,10 @@ export const createRunsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const run = await runs().create({ ...validate(runBody, ctx.request.body), createdBy: ctx.state?.user?.email });
       ctx.body = { data: await runs().get(run.id) };
     },
-    /** GET /auto-alt-text/runs */
+    /** GET /auto-alt-text/runs?page=&pageSize= */
     async list(ctx: Context) {
-      ctx.body = { data: await runs().list(20) };
+      const { rows, pagination } = await runs().history(validate(runsQuery, ctx.query));
+      ctx.body = { data: rows, meta: { pagination } };
     },
     /** GET /auto-alt-text/runs/:id */
     async get(ctx: Context) {

@@ -26,6 +26,8 @@ export interface JobHandlerDeps {
   pauseQueue(reason: PauseReason, message: string, resumesAt?: Date): Promise<void>;
   /** The budget: one credit reserved before each paid call, given back when the call cost nothing. */
   budget: { reserve(provider: string): Promise<ReserveResult>; release(reservation: Reservation): Promise<void> };
+  /** A run's credits, counted on the run as its jobs' paid calls take (+1) and give back (-1) theirs (the run history). */
+  runCredits?(runId: number, delta: 1 | -1): Promise<void>;
   /** Called after a job of a run ends for good (done, skipped or failed). */
   onRunJobSettled(runId: number): Promise<void>;
   logOutcome(job: JobRow, outcome: GenerationOutcome, retrying: boolean): void;
@@ -105,10 +107,14 @@ export const createJobHandler = (deps: JobHandlerDeps) => async (job: JobRow, si
         throw new StoppedBeforeSend('budget reached');
       }
       lastReservation = reserved.reservation;
+      if (job.runId) await deps.runCredits?.(job.runId, 1);
     },
   });
   // The calls before the last one were answered; only the last can have failed for free.
-  if (!stoppedBeforeSend && lastReservation && chargedNothing(outcome)) await deps.budget.release(lastReservation);
+  if (!stoppedBeforeSend && lastReservation && chargedNothing(outcome)) {
+    await deps.budget.release(lastReservation);
+    if (job.runId) await deps.runCredits?.(job.runId, -1);
+  }
 
   const now = Date.now();
   const settle = async (status: 'done' | 'skipped' | 'failed', fields: Parameters<JobStore['finish']>[2]) => {

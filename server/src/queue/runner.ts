@@ -9,7 +9,7 @@ import { createProviderLimits } from './limits';
 import { createWorker, type Worker } from './worker';
 
 /** What the worker needs from outside the queue: one image's generation, and the runs to settle. */
-export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue' | 'fallback' | 'budget'> {
+export interface RunnerDeps extends Pick<JobHandlerDeps, 'store' | 'generate' | 'isPaused' | 'pauseQueue' | 'fallback' | 'budget' | 'runCredits'> {
   owner: string;
   settleRun(runId: number): Promise<void>;
   /** Called while paused for lack of credits, every `creditsProbeSeconds`. */
@@ -72,6 +72,7 @@ export const createRunner = (strapi: Core.Strapi, deps: RunnerDeps) => {
           generate: deps.generate,
           pauseQueue: deps.pauseQueue,
           budget: deps.budget,
+          runCredits: deps.runCredits,
           onRunJobSettled: deps.settleRun,
           logOutcome,
           jobFailed: webhooks.jobFailed,

@@ -52,6 +52,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       reserve: (provider) => getService(strapi, 'budget').reserve(provider),
       release: (reservation) => getService(strapi, 'budget').release(reservation),
     },
+    runCredits: (runId, delta) => getService(strapi, 'runs').addCredits(runId, delta),
     settleRun: (runId) => getService(strapi, 'runs').settleIfFinished(runId),
     probeCredits: control.probeCredits,
   });

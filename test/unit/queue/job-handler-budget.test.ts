@@ -50,6 +50,7 @@ const generationOf = (calls: number, outcome: GenerationOutcome) => {
 };
 
 const handlerWith = (budget: ReturnType<typeof budgetWith>, generation: ReturnType<typeof generationOf>, isPaused = false) => {
+  const runCredits: Array<[number, number]> = [];
   const pauses: Array<{ reason: string; message: string; resumesAt?: Date }> = [];
   const reschedules: Array<{ refund: boolean }> = [];
   const finishes: string[] = [];
@@ -71,10 +72,13 @@ const handlerWith = (budget: ReturnType<typeof budgetWith>, generation: ReturnTy
       pauses.push({ reason, message, resumesAt });
     },
     budget: budget.budget,
+    runCredits: async (runId, delta) => {
+      runCredits.push([runId, delta]);
+    },
     onRunJobSettled: async () => undefined,
     logOutcome: () => undefined,
   });
-  return { handle, pauses, reschedules, finishes };
+  return { handle, pauses, reschedules, finishes, runCredits };
 };
 
 const written: GenerationOutcome = { status: 'written', text: 'A cat', strategy: 'presigned' };
@@ -133,5 +137,23 @@ describe('the refund rule, after the attempt', () => {
     await h.handle(job());
     expect(h.finishes).toEqual(['done']);
     expect(budget.released).toEqual([]);
+  });
+});
+
+describe("a run's credits, counted as its jobs' calls take them", () => {
+  test('each paid call of a run job counts one on its run, and a call the provider did not charge gives it back', async () => {
+    const budget = budgetWith(5);
+    const h = handlerWith(budget, generationOf(2, { status: 'failed', code: 'TRANSIENT', reason: 'x' }));
+    await h.handle({ ...job(), runId: 4 });
+    expect(h.runCredits).toEqual([[4, 1], [4, 1], [4, -1]]);
+  });
+
+  test('a call the budget refused counts nothing on the run; a job of no run counts on none', async () => {
+    const refused = handlerWith(budgetWith(0), generationOf(1, written));
+    await refused.handle({ ...job(), runId: 4 });
+    expect(refused.runCredits).toEqual([]);
+    const alone = handlerWith(budgetWith(5), generationOf(1, written));
+    await alone.handle(job());
+    expect(alone.runCredits).toEqual([]);
   });
 });

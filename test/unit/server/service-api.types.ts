@@ -12,6 +12,8 @@ export async function documentedCalls(strapi: Core.Strapi) {
   const run = await runs.create({ scope: { kind: 'missing' }, mode: 'fill', createdBy: 'console' });
   const view = await runs.get(run.id);
   await runs.list(5);
+  const history = await runs.history({ page: 2, pageSize: 10 });
+  history.rows.map((row) => [row.startedBy, row.credits, row.scopeNames]);
   await runs.pause(run.id);
   await runs.resume(run.id);
   await runs.cancel(run.id);

@@ -16,6 +16,7 @@ import { CsvPanel } from './CsvPanel';
 import { FailuresList } from './FailuresList';
 import { MediaList } from './MediaList';
 import { QueueCard } from './QueueCard';
+import { RunHistory } from './RunHistory';
 import { RunProgress } from './RunProgress';
 import { SpendingCard } from './SpendingCard';
 import { ReviewNotice } from '../Review';
@@ -66,6 +67,7 @@ export const DashboardPage = () => {
           <SpendingCard busy={!queue.paused && coverage.jobs.pending + coverage.jobs.running > 0} />
           {permissions.canBulk ? <BulkPanel selectedIds={selectedIds} onStarted={setStartedRunId} /> : null}
           {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} queue={queue} startedHere={runId === startedRunId} /> : null}
+          <RunHistory />
           <FailuresList canRetry={permissions.canGenerate} />
           <MediaList
             selectable={permissions.canBulk}

@@ -3,28 +3,14 @@ import { Cross, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { QueueStateView } from '../../../../shared/contracts/queue';
 import type { RunView } from '../../../../shared/contracts/runs';
-import type { RunStatus } from '../../../../shared/vocabulary';
 import { Meter } from '../../components/Meter';
 import { Panel } from '../../components/Panel';
 import { useAnnounceEnd, useFollowRun } from '../../hooks/useFollowRun';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
-import { useT, type Message } from '../../hooks/useT';
-
-const STATUS_VARIANT: Record<RunStatus, 'primary' | 'warning' | 'neutral' | 'success'> = {
-  running: 'primary',
-  paused: 'warning',
-  cancelled: 'neutral',
-  done: 'success',
-};
-
-const STATUS_LABELS: Record<RunStatus, Message> = {
-  running: { id: 'run.status.running', defaultMessage: 'Running' },
-  paused: { id: 'run.status.paused', defaultMessage: 'Paused' },
-  cancelled: { id: 'run.status.cancelled', defaultMessage: 'Cancelled' },
-  done: { id: 'run.status.done', defaultMessage: 'Done' },
-};
+import { useT } from '../../hooks/useT';
+import { RUN_STATUS_LABELS, RUN_STATUS_VARIANT } from './runStatus';
 
 interface RunProgressProps {
   runId: number;
@@ -52,13 +38,13 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
 
   const act = (name: RunActionName) => action.mutate({ id: run.id, action: name }, { onError });
   const percent = Math.round(run.progressPercent);
-  const statusLabel = STATUS_LABELS[run.status];
+  const statusLabel = RUN_STATUS_LABELS[run.status];
   const active = run.status === 'running' || run.status === 'paused';
 
   return (
     <Panel
       title={t('run.title', 'Run #{id}', { id: run.id })}
-      action={<Badge variant={STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
+      action={<Badge variant={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
       testId="run-progress"
     >
       <Flex gap={4} alignItems="center">

@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { RunView } from '../../../../shared/contracts/runs';
+import type { JobStatus } from '../../../../shared/vocabulary';
 import { RUN_UID } from '../../models';
 import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../../utils/count-snapshots';
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createWebhookAnnouncer } from '../../webhooks';
+import { createRunCredits } from './credits';
 import { createRunEnqueuer } from './enqueue';
+import { runHistory } from './history';
+import { isEnded, owesNoWork } from './kept-counts';
 import { assertFolderExists } from './folder-scope';
 import type { RunQueue, RunRequest, RunRow } from './types';
 import { runView } from './view';
@@ -31,18 +35,41 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
     return service.get(runId);
   };
 
+  /** Counts a run's jobs afresh, and keeps them on its row once it ended with nothing owing work, so they are not counted again. */
+  const countAndKeep = async (run: RunRow): Promise<Record<JobStatus, number>> => {
+    const counts = await jobs().countByStatus({ runId: run.id });
+    if (isEnded(run.status) && owesNoWork(counts)) await runs().updateMany({ where: { id: run.id, status: run.status }, data: { jobCounts: counts } });
+    return counts;
+  };
+  /** An ended run's kept counts; an open run's (a large one's from a snapshot); an ended one without them counted once and kept. */
+  const countsFor = async (run: RunRow): Promise<Record<JobStatus, number>> => {
+    if (isEnded(run.status)) return run.jobCounts ?? countAndKeep(run);
+    return countsOf(run.id);
+  };
+
   const runs_ = {
-    /** Marks a run done once it is fully enqueued and none of its jobs owes work. */
+    /** Marks a run done once it is fully enqueued and none of its jobs owes work; keeps its counts then. */
     async settleIfFinished(runId: number): Promise<void> {
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
-      if (!run || run.status !== 'running' || !run.enqueueComplete) return;
+      if (!run) return;
+      // A job of an ended run ended late (in flight at the cancel, retried on its own): its kept counts
+      // are stale, and are counted again when the run is next read.
+      if (isEnded(run.status)) {
+        if (run.jobCounts) await runs().updateMany({ where: { id: runId }, data: { jobCounts: null } });
+        return;
+      }
+      if (run.status !== 'running' || !run.enqueueComplete) return;
       // Called after every job of a run: one count, not one per status.
       if ((await jobs().countOwingWork(runId)) > 0) return;
       const finishedAt = new Date();
-      const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt, updatedAt: finishedAt } });
+      const counts = await jobs().countByStatus({ runId });
+      const { count } = await runs().updateMany({ where: { id: runId, status: 'running' }, data: { status: 'done', finishedAt, updatedAt: finishedAt, jobCounts: owesNoWork(counts) ? counts : null } });
       // Only the caller whose update settled it tells webhooks: every job of a run ends here, on any replica.
-      if (count === 1) webhooks.runFinished(run, () => jobs().countByStatus({ runId }), finishedAt);
+      if (count === 1) webhooks.runFinished(run, async () => counts, finishedAt);
     },
+
+    /** A paid call of one of the run's jobs took a credit (+1), or got it back (-1). */
+    addCredits: createRunCredits(strapi),
   };
   const enqueuer = createRunEnqueuer(strapi, queue, runs_.settleIfFinished);
 
@@ -64,6 +91,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
           cursor: 0,
           enqueueComplete: false,
           force: request.force === true,
+          credits: 0,
           skippedAtEnqueue: {},
           createdBy: request.createdBy ?? null,
           createdAt: now,
@@ -102,6 +130,7 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
     async retryFailed(runId: number) {
       const result = await queue().retryFailed({ runId });
       if (result.retried > 0) {
+        await runs().updateMany({ where: { id: runId }, data: { jobCounts: null } });
         await runs().updateMany({ where: { id: runId, status: 'done' }, data: { status: 'running', finishedAt: null, updatedAt: new Date() } });
       }
       return result;
@@ -109,13 +138,17 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
 
     async get(runId: number): Promise<RunView | null> {
       const run = (await runs().findOne({ where: { id: runId } })) as RunRow | null;
-      return run ? runView(run, await countsOf(runId)) : null;
+      return run ? runView(run, await countsFor(run)) : null;
     },
 
+    /** The latest runs, newest first. */
     async list(limit = 10): Promise<RunView[]> {
       const rows = (await runs().findMany({ orderBy: [{ id: 'desc' }], limit })) as RunRow[];
-      return Promise.all(rows.map(async (run) => runView(run, await countsOf(run.id))));
+      return Promise.all(rows.map(async (run) => runView(run, await countsFor(run))));
     },
+
+    /** GET /runs: a page of the run history, newest first (runs-history.ts). */
+    history: (options: { page?: number; pageSize?: number } = {}) => runHistory(strapi, options, countsFor),
 
     /** At boot: runs whose enqueuer stopped (restart, crash) carry on from their cursor. */
     async continueInterrupted() {

@@ -1,6 +1,6 @@
 import type { RunScope } from '../../../../shared/contracts/runs';
 import type { BudgetView } from '../../../../shared/contracts/spending';
-import type { RunStatus, WriteMode } from '../../../../shared/vocabulary';
+import type { JobStatus, RunStatus, WriteMode } from '../../../../shared/vocabulary';
 import type { EnqueueOptions } from '../control';
 import type { JobStore } from '../job-store';
 import type { LocaleSet } from '../../config/locales';
@@ -16,6 +16,10 @@ export interface RunRow {
   cursor: number;
   enqueueComplete: boolean;
   force?: boolean | null;
+  /** Null for a run started before runs counted their credits. */
+  credits?: number | null;
+  /** Its jobs by status, kept once it ended and none owes work; null before, or when a late job made them stale. */
+  jobCounts?: Record<JobStatus, number> | null;
   skippedAtEnqueue: Record<string, number> | null;
   enqueueOwner: string | null;
   enqueueLeaseUntil: string | Date | null;

@@ -42,5 +42,7 @@ export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView
     // at enqueue or by the worker, are no work and are shown apart; a cancelled run keeps the share it
     // reached (its cancelled jobs stay in the whole), and 100 needs the enqueue to be complete.
     progressPercent: progressOf(counts, !!run.enqueueComplete),
+    // A driver may hand an integer back as text.
+    credits: run.credits === null || run.credits === undefined ? null : Number(run.credits),
   };
 };
