@@ -137,8 +137,8 @@ export async function runGeneration(
   traces: GenerateTrace[],
   work: () => Promise<Reply>,
 ): Promise<Reply> {
-  core.recorder.started += 1;
-  const reply = await withFaults(core, dialect, key, 'generate', at, work);
+  const answered = core.recorder.begin();
+  const reply = await withFaults(core, dialect, key, 'generate', at, work).finally(answered);
   const status = replyStatus(reply);
   for (const trace of traces.length > 0 ? traces : [{}]) {
     core.recorder.record({

@@ -13,6 +13,21 @@ export class RequestRecorder {
   private waiters: Waiter[] = [];
   /** Generation calls received, answered or not (a call is recorded only once it is answered). */
   started = 0;
+  /** Generation calls received and not answered yet, and the most there were at once (a client's concurrency, seen from here). */
+  inFlight = 0;
+  maxInFlight = 0;
+
+  /** A generation call arrived; the returned function marks it answered. */
+  begin(): () => void {
+    this.started += 1;
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    let ended = false;
+    return () => {
+      if (!ended) this.inFlight -= 1;
+      ended = true;
+    };
+  }
 
   record(request: RecordedRequest): void {
     this.requests.push(request);
@@ -43,5 +58,6 @@ export class RequestRecorder {
   clear(): void {
     this.requests.length = 0;
     this.started = 0;
+    this.maxInFlight = this.inFlight;
   }
 }

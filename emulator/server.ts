@@ -48,6 +48,8 @@ export interface Emulator {
   requests: RecordedRequest[];
   /** Generation calls received so far, including those still being answered (latency, hang). */
   startedCount(): number;
+  /** The most generation calls that were in flight at once since the start (or the last reset). */
+  maxInFlight(): number;
   /** Resolves once `n` generation calls have been recorded; rejects after `timeoutMs` (5000). */
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
 }
@@ -122,6 +124,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     reset: controls.reset,
     requests: core.recorder.requests,
     startedCount: () => core.recorder.started,
+    maxInFlight: () => core.recorder.maxInFlight,
     waitForRequests: (n, timeoutMs) => core.recorder.waitFor(n, timeoutMs),
   };
 }

@@ -44,7 +44,7 @@ export async function startReplica(boot: ReplicaBoot): Promise<Replica> {
     child,
     send: (command) => request({ command }),
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       await request({ command: { cmd: 'stop' } }).catch(() => undefined);
       await exited;

@@ -167,6 +167,21 @@ describe('Strapi webhooks: the plugin tells a subscribed receiver', () => {
     expect(deliveries('alt-text.generated', { fileId: first.id }).length).toBeGreaterThanOrEqual(4);
   });
 
+  test('alt-text.run.finished: a cancelled run is told once, as cancelled', async () => {
+    const first = await upload('webhook-cyan.png', await solidPng(70, 50, { r: 30, g: 200, b: 200 }));
+    const second = await upload('webhook-lime.png', await solidPng(50, 70, { r: 100, g: 220, b: 30 }));
+    await delivered('alt-text.generated', { fileId: second.id }, 2);
+    await settled();
+    const started = await admin('POST', '/auto-alt-text/runs', { scope: { kind: 'ids', ids: [first.id, second.id] }, mode: 'overwrite', force: true });
+    const runId = started.body.data.id as number;
+    expect((await admin('POST', `/auto-alt-text/runs/${runId}/cancel`)).status).toBe(200);
+    const [finished] = await delivered('alt-text.run.finished', { runId });
+    await settled();
+    expect(finished).toMatchObject({ event: 'alt-text.run.finished', runId, status: 'cancelled', scope: { kind: 'ids', files: 2 } });
+    expect((finished.counts as { total: number }).total).toBe(2);
+    expect(deliveries('alt-text.run.finished', { runId })).toHaveLength(1);
+  });
+
   test('alt-text.queue.paused: the pause reason code, told once however often the admin clicks', async () => {
     expect((await admin('POST', '/auto-alt-text/queue/pause')).status).toBe(200);
     const [paused] = await delivered('alt-text.queue.paused');

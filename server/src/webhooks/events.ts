@@ -56,7 +56,8 @@ export interface RunFinishedPayload {
   scope: ScopeSummary;
   mode: WriteMode;
   locale: string | null;
-  status: 'done';
+  /** `cancelled`: told when the cancel lands; counts as of then (calls already paid for may still finish). */
+  status: 'done' | 'cancelled';
   counts: { total: number; done: number; skipped: number; failed: number; cancelled: number };
   /** Not `createdAt`: Strapi's delivery sets that field (the time it was sent). */
   startedAt: string | null;
@@ -101,7 +102,8 @@ const isoOf = (value: string | Date | null | undefined): string | null => (value
 export const runFinishedPayloadOf = (
   run: { id: number; scope: RunScope; mode: WriteMode; locale: string | null; createdAt: string | Date | null },
   counts: Record<string, number>,
-  finishedAt: Date
+  finishedAt: Date,
+  status: RunFinishedPayload['status'] = 'done'
 ): RunFinishedPayload => {
   const count = (status: string) => counts[status] ?? 0;
   return {
@@ -109,7 +111,7 @@ export const runFinishedPayloadOf = (
     scope: scopeSummaryOf(run.scope),
     mode: run.mode,
     locale: run.locale,
-    status: 'done',
+    status,
     counts: { total: totalOf(counts), done: count('done'), skipped: count('skipped'), failed: count('failed'), cancelled: count('cancelled') },
     startedAt: isoOf(run.createdAt),
     finishedAt: finishedAt.toISOString(),

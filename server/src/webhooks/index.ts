@@ -75,9 +75,14 @@ export const createWebhookAnnouncer = (strapi: Core.Strapi) => ({
     }));
   },
 
-  /** A run settled as done; its jobs are counted once, in the background. */
-  runFinished(run: { id: number; scope: RunScope; mode: WriteMode; locale: string | null; createdAt: string | Date | null }, countJobs: () => Promise<Record<string, number>>, finishedAt: Date): void {
-    emitInBackground(strapi, WEBHOOK_EVENTS.ALT_TEXT_RUN_FINISHED, async () => runFinishedPayloadOf(run, await countJobs(), finishedAt));
+  /** A run settled as done, or was cancelled; its jobs are counted once, in the background. */
+  runFinished(
+    run: { id: number; scope: RunScope; mode: WriteMode; locale: string | null; createdAt: string | Date | null },
+    countJobs: () => Promise<Record<string, number>>,
+    finishedAt: Date,
+    status: 'done' | 'cancelled' = 'done'
+  ): void {
+    emitInBackground(strapi, WEBHOOK_EVENTS.ALT_TEXT_RUN_FINISHED, async () => runFinishedPayloadOf(run, await countJobs(), finishedAt, status));
   },
 
   queuePaused(reason: PauseReason, resumesAt?: Date): void {

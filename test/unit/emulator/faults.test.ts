@@ -41,6 +41,16 @@ describe('Emulator faults', () => {
     expect(emulator.requests[0].fault).toBe('latency');
   });
 
+  it('counts the generation calls in flight at once', async () => {
+    emulator.setFaults({ latencyMs: 200 });
+    await Promise.all([generate(), generate(), generate()]);
+    expect(emulator.maxInFlight()).toBe(3);
+    emulator.reset();
+    await generate();
+    await generate();
+    expect(emulator.maxInFlight()).toBe(1);
+  });
+
   it('answers a forced 429 with Retry-After and charges nothing', async () => {
     emulator.setFaults({ status: 429, retryAfterSeconds: 7 });
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { RunView } from '../../../../shared/contracts/runs';
 import type { JobStatus } from '../../../../shared/vocabulary';
 import { RUN_UID } from '../../models';
-import { createCountSnapshots, DEFAULT_COUNT_SNAPSHOTS, SNAPSHOT_FROM_ROWS } from '../../utils/count-snapshots';
+import { createLoggedCountSnapshots, SNAPSHOT_FROM_ROWS, totalOf } from '../../utils/count-snapshots';
 import { PLUGIN_ID } from '../../utils/plugin-id';
 import { createWebhookAnnouncer } from '../../webhooks';
 import { createRunCredits } from './credits';
@@ -23,12 +23,9 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
   const webhooks = createWebhookAnnouncer(strapi);
   // A run over a whole large library has as many jobs: its progress, polled every few seconds, is
   // then read from a snapshot recounted in the background (utils/count-snapshots.ts).
-  const runCounts = createCountSnapshots({
-    ...DEFAULT_COUNT_SNAPSHOTS,
-    onRefreshError: (key, error) => strapi.log.warn(`[${PLUGIN_ID}] recounting ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  const runCounts = createLoggedCountSnapshots(strapi.log, PLUGIN_ID);
   const countsOf = async (runId: number) =>
-    (await runCounts.read(`run:${runId}`, () => jobs().countByStatus({ runId }), (counts) => Object.values(counts).reduce((sum, n) => sum + n, 0) >= SNAPSHOT_FROM_ROWS)).value;
+    (await runCounts.read(`run:${runId}`, () => jobs().countByStatus({ runId }), (counts) => totalOf(counts) >= SNAPSHOT_FROM_ROWS)).value;
   /** After an action on a run, its view is counted afresh (the admin shows what the click did). */
   const freshView = (runId: number) => {
     runCounts.forget(`run:${runId}`);
@@ -119,11 +116,17 @@ export const createRuns = (strapi: Core.Strapi, queue: () => RunQueue) => {
     },
 
     async cancel(runId: number) {
+      const finishedAt = new Date();
       const { count } = await runs().updateMany({
         where: { id: runId, status: { $in: ['running', 'paused'] } },
-        data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() },
+        data: { status: 'cancelled', finishedAt, updatedAt: finishedAt },
       });
-      if (count === 1) await jobs().cancelRunJobs(runId);
+      if (count === 1) {
+        await jobs().cancelRunJobs(runId);
+        const run = (await runs().findOne({ where: { id: runId } })) as RunRow;
+        // Only the cancel that landed tells webhooks, as only the settle that landed tells of a finished run.
+        webhooks.runFinished(run, () => jobs().countByStatus({ runId }), finishedAt, 'cancelled');
+      }
       return freshView(runId);
     },
 

@@ -1,11 +1,12 @@
 import type { RunView } from '../../../../shared/contracts/runs';
 import type { JobStatus } from '../../../../shared/vocabulary';
+import { totalOf } from '../../utils/count-snapshots';
 import type { RunRow } from './types';
 
 const iso = (value: string | Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 const progressOf = (counts: Record<JobStatus, number>, enqueueComplete: boolean): number => {
-  const sent = Object.values(counts).reduce((sum, n) => sum + n, 0) - counts.skipped;
+  const sent = totalOf(counts) - counts.skipped;
   if (sent === 0) return enqueueComplete ? 100 : 0;
   return Math.floor(((counts.done + counts.failed) / sent) * (enqueueComplete ? 100 : 99));
 };
@@ -13,8 +14,8 @@ const progressOf = (counts: Record<JobStatus, number>, enqueueComplete: boolean)
 /** A run as the admin sees it: counts from its jobs (right whichever replica did the work) and its skips. */
 export const runView = (run: RunRow, counts: Record<JobStatus, number>): RunView => {
   const skippedReasons = run.skippedAtEnqueue ?? {};
-  const skippedBeforeQueue = Object.values(skippedReasons).reduce((sum, n) => sum + n, 0);
-  const queued = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const skippedBeforeQueue = totalOf(skippedReasons);
+  const queued = totalOf(counts);
   const considered = queued + skippedBeforeQueue;
   return {
     id: run.id,

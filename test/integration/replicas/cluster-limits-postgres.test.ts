@@ -1,0 +1,3 @@
+import { clusterLimitsReplicasSuite } from './cluster-limits-suite';
+
+clusterLimitsReplicasSuite('postgres');
