@@ -1,13 +1,16 @@
 /**
  * `npm run demo`: the whole flow offline. Starts a private S3 bucket (radosgw, or s3rver when
  * radosgw is not installed), the provider emulator and the playground Strapi app with the plugin,
- * then creates an admin login. Upload an image in the Media Library: alt text appears moments later.
+ * then creates an admin login. The playground seeds blog posts in en, fr and de with five pictures
+ * (playground/src/demo-seed), described in all three locales, each from its locale's post. Upload an
+ * image in the Media Library: alt text appears moments later.
  *
- *   --smoke         upload one image through the REST API, wait for its alt text, print it and exit
- *                   (what CI runs to prove this command works).
+ *   --smoke         upload one image through the REST API, wait for its alt text, print it, check the
+ *                   seeded posts and their pictures' texts, and exit (what CI runs to prove this command works).
  *   --key-in-admin  start without a key in the environment: paste the emulator's key (printed) in
  *                   Settings → Auto Alt Text, Verify a wrong one, see the queue wait and resume.
  *                   With --smoke: saves the key through the admin API after the first upload.
+ *                   The seeded pictures are left undescribed (a Missing alt text run describes them).
  *
  * With ALT_TEXT_API_KEY set (and ALT_TEXT_BASE_URL unset) the real provider is used instead of the
  * emulator — that needs internet access and an account.
@@ -17,12 +20,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { startEmulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../emulator/server';
 import { playgroundEnv } from '../test/harness/playground-env';
 import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import { s3ClientFor, startLocalS3, type LocalS3 } from '../test/harness/s3';
 import { sqliteDatabase } from '../test/harness/test-database';
 import { ensureBuilt, PLAYGROUND, STRAPI_BIN } from './build-if-stale';
+import { checkSeed, SEED_LOCALES } from './demo-seed-check';
 
 const PORT = Number(process.env.PORT ?? 1337);
 const ADMIN = { email: 'demo@example.com', password: 'Demo-password-1', firstname: 'Demo', lastname: 'Admin' };
@@ -30,6 +34,21 @@ const smoke = process.argv.includes('--smoke');
 const keyInAdmin = process.argv.includes('--key-in-admin');
 
 const say = (line: string) => console.log(`[demo] ${line}`);
+
+/**
+ * The playground seeds blog posts in en, fr and de (playground/src/demo-seed). Against the emulator
+ * (free credits) alt text is written in all three locales — 3 credits per picture — and the seed
+ * describes its five pictures with one run once their posts exist; server code is left out of
+ * `uploadSources` so its uploads do not queue a call before that. With a real provider (credits
+ * cost money) or no key yet (--key-in-admin), one locale as the plugin's default, and the pictures
+ * wait for a *Missing alt text* run.
+ */
+const seedEnv = (emulator: Emulator | undefined, keyInAdmin: boolean): NodeJS.ProcessEnv => ({
+  PLAYGROUND_SEED: 'demo',
+  PLAYGROUND_SEED_DESCRIBE: String(!!emulator && !keyInAdmin),
+  ALT_TEXT_UPLOAD_SOURCES: 'admin,api-token,users-permissions,other',
+  ...(emulator ? { ALT_TEXT_LOCALES: SEED_LOCALES.join(',') } : {}),
+});
 
 const waitForHealth = async (url: string, child: ChildProcess, timeoutMs = 60000) => {
   const deadline = Date.now() + timeoutMs;
@@ -122,16 +141,19 @@ const keyInAdminSteps = (url: string, adminJwt: string, key: string) => {
   };
 };
 
-/** The smoke check: one upload through the real REST API, then wait for the plugin's write-back. */
-const smokeTest = async (url: string, adminJwt: string, keyToSave?: string) => {
-  const steps = keyToSave ? keyInAdminSteps(url, adminJwt, keyToSave) : undefined;
-  await steps?.beforeUpload();
+const createApiToken = async (url: string, adminJwt: string): Promise<string> => {
   const tokenResponse = await fetch(`${url}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
     body: JSON.stringify({ name: 'demo-smoke', type: 'full-access', lifespan: null, description: '' }),
   });
-  const token = ((await tokenResponse.json()) as { data: { accessKey: string } }).data.accessKey;
+  return ((await tokenResponse.json()) as { data: { accessKey: string } }).data.accessKey;
+};
+
+/** The smoke check: one upload through the real REST API, then wait for the plugin's write-back. */
+const smokeTest = async (url: string, adminJwt: string, token: string, keyToSave?: string) => {
+  const steps = keyToSave ? keyInAdminSteps(url, adminJwt, keyToSave) : undefined;
+  await steps?.beforeUpload();
   const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'demo-smoke.png');
@@ -185,6 +207,7 @@ async function main() {
     ALT_TEXT_BASE_URL: emulator ? emulator.baseUrls[provider as 'alttextlab'] : process.env.ALT_TEXT_BASE_URL,
   };
   if (provider === 'openai' && emulator && !env.ALT_TEXT_MODEL) env.ALT_TEXT_MODEL = 'emulator-vision';
+  Object.assign(env, seedEnv(emulator, keyInAdmin));
 
   say('starting Strapi…');
   const strapi = spawn(STRAPI_BIN, ['start'], { cwd: PLAYGROUND, env, stdio: smoke ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
@@ -206,8 +229,10 @@ async function main() {
     await waitForHealth(url, strapi);
     const adminJwt = await registerAdmin(url);
     if (smoke) {
-      const text = await smokeTest(url, adminJwt, keyInAdmin ? demoKey : undefined);
+      const token = await createApiToken(url, adminJwt);
+      const text = await smokeTest(url, adminJwt, token, keyInAdmin ? demoKey : undefined);
       say(`smoke: an uploaded 120×80 blue PNG got the alt text "${text}"`);
+      for (const line of await checkSeed(url, token, { described: env.PLAYGROUND_SEED_DESCRIBE === 'true', emulator })) say(`smoke: ${line}`);
       say(`smoke: its thumbnail loads in the admin (Access-Control-Allow-Origin: ${await checkThumbnailCors(url, adminJwt)})`);
       const favicon = await fetch(`${url}/favicon.ico`);
       say(`smoke: GET /favicon.ico answered ${favicon.status} ${favicon.headers.get('content-type') ?? ''}`);
@@ -219,6 +244,11 @@ async function main() {
     say(`  log in as ${ADMIN.email} / ${ADMIN.password}`);
     say('  Media Library → Add new assets → upload an image, then open it: the alternative text');
     say('  appears a moment later, written from a presigned URL to the private bucket.');
+    say('  Content Manager → Blog post: three posts in English, French and German. Their pictures are');
+    say(env.PLAYGROUND_SEED_DESCRIBE === 'true'
+      ? '  described in each language from that language\'s post: Auto Alt Text → Images, switch the locale.'
+      : '  not described yet: Auto Alt Text → Bulk regenerate → Missing alt text only.');
+    say(`  A reader in French: ${url}/api/blog-posts?locale=fr&populate=cover`);
     if (keyInAdmin && emulator) {
       say('');
       say('  No key is set: Settings → Auto Alt Text takes one. Paste the demo key');

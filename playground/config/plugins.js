@@ -59,6 +59,10 @@ const fromEnv = (env) => {
   for (const [key, name] of Object.entries(ints)) if (env(name)) settings[key] = env.int(name);
   if (env('ALT_TEXT_REQUESTS_PER_SECOND')) settings.requestsPerSecond = env.float('ALT_TEXT_REQUESTS_PER_SECOND');
   if (env('ALT_TEXT_AUTO_ON_UPLOAD')) settings.autoOnUpload = env.bool('ALT_TEXT_AUTO_ON_UPLOAD');
+  // `i18n` or a list (`en,fr,de`); `all` or a list of sources (`admin,api-token`).
+  const listOr = (name, word) => (env(name) === word ? word : env.array(name));
+  if (env('ALT_TEXT_LOCALES')) settings.locales = listOr('ALT_TEXT_LOCALES', 'i18n');
+  if (env('ALT_TEXT_UPLOAD_SOURCES')) settings.uploadSources = listOr('ALT_TEXT_UPLOAD_SOURCES', 'all');
   return settings;
 };
 
