@@ -55,10 +55,24 @@ export interface ApiKeyStatus {
   problem?: ApiKeyProblem;
 }
 
+/**
+ * Why a setting is locked: `config` (named in config/plugins), `env` (its environment variable is
+ * set), or bound to the API key or base URL fixed there (`params.variable` when the environment
+ * set that one): provider, base URL and key are one unit.
+ */
+export interface LockReason {
+  code: 'config' | 'env' | 'boundToKey' | 'boundToBaseUrl';
+  params?: { variable: string };
+}
+
+export type LockableSettingKey = EditableSettingKey | EntryContextSettingKey | 'apiKey';
+
 export interface SettingsView {
   values: EditableSettings;
-  /** Keys fixed by config/plugins.ts or the environment: shown read-only, with the reason. */
-  locked: Partial<Record<EditableSettingKey | EntryContextSettingKey | 'apiKey', string>>;
+  /** Keys fixed by config/plugins.ts or the environment: shown read-only, with the reason (in English). */
+  locked: Partial<Record<LockableSettingKey, string>>;
+  /** The same keys with their reason as a code, for the admin to translate. */
+  lockReasons: Partial<Record<LockableSettingKey, LockReason>>;
   apiKey: ApiKeyStatus;
   /** The fallback provider, set in config/plugins or the environment only (read-only here); absent when none. */
   fallback?: FallbackSettingsView;
@@ -82,11 +96,30 @@ export interface CreditsView {
   reason?: string;
 }
 
+/**
+ * What Verify found, one code the admin translates:
+ * - `valid`: the provider accepted the key;
+ * - `invalidKey`: the provider refused the key (401/403);
+ * - `noKey`: there is no key to send (none in force, none typed);
+ * - `unreachable`: nothing answered at the address (DNS, connection refused, timeout);
+ * - `wrongEndpoint`: something answered, but not the provider's API (404, an HTML page, another shape);
+ * - `misconfigured`: the settings cannot work with this provider (`params.setting`: an OpenAI-compatible one without `model`);
+ * - `outOfCredits`: the key is valid but the account has no credits;
+ * - `providerError`: the provider failed (5xx, rate limited): try again later.
+ */
+export type VerifyOutcome = 'valid' | 'invalidKey' | 'noKey' | 'unreachable' | 'wrongEndpoint' | 'misconfigured' | 'outOfCredits' | 'providerError';
+
 export interface VerifyView {
+  /** The provider accepted the key (also with `misconfigured` or `outOfCredits`, when it said so). */
   valid: boolean;
+  outcome: VerifyOutcome;
+  /** The outcome in plain English; never a key, a signed URL or the provider's own words. */
+  message: string;
+  /** What the message names: the host asked, the HTTP status it answered, the setting to fix. */
+  params?: { host: string; status?: number; setting?: string };
   account?: string;
   credits?: CreditsView;
-  /** A typed reason when the provider could not be asked (network, bad base URL …). */
+  /** The provider error's code when one was raised (`INVALID_KEY`, `MISCONFIGURED` …), with the outcome's message. */
   error?: { code: string; message: string };
 }
 

@@ -74,14 +74,15 @@ describeInBrowser('the admin panel', () => {
 
   test('Settings: values the server rejects are reported under their fields', async () => {
     await page.locator('input[name="maxLength"]').fill('5');
-    await page.locator('input[name="lang"]').fill('english!');
+    await page.locator('input[name="concurrency"]').fill('33');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Too small: expected number to be >=20').waitFor();
-    await page.getByText('must be a language code such as "en", "de" or "en-gb"').waitFor();
+    // The server's codes in words (its English `message` stays for API users).
+    await page.getByText('Must be 20 or more.').waitFor();
+    await page.getByText('Must be 32 or less.').waitFor();
     // Nothing was saved: a reload shows the stored values again (the browser's "leave?" accepted).
     page.once('dialog', (dialog) => void dialog.accept());
     await page.reload();
-    await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('en');
+    await expect(page.locator('input[name="maxLength"]').inputValue()).resolves.toBe('250');
     await expect(page.locator('input[name="keywords"]').inputValue()).resolves.toBe('colour, test card');
   });
 

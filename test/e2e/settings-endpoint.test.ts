@@ -57,9 +57,9 @@ describeInBrowser('the settings page: where the key and the images go', () => {
     await screenshot(page, 'settings-base-url-warning', { height: 1100 });
 
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByText(/type the key to verify another provider or base URL/).waitFor();
+    await page.getByText(/Type the key to verify another provider or base URL/).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/type the key again to use it with another provider or base URL/).waitFor();
+    await page.getByText(/Type the key again to use it with another provider or base URL/).waitFor();
 
     // Nothing was saved: a reload shows the base URL the key was saved with.
     await page.reload();

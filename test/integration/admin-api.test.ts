@@ -70,6 +70,12 @@ describe('the admin API', () => {
     expect(before.status).toBe(200);
     expect(before.body.data.apiKey).toEqual({ source: 'none', hint: null });
     expect(before.body.data.locked.baseUrl).toBe('Set by the ALT_TEXT_BASE_URL environment variable');
+    // Provider, base URL and key are one unit: a base URL fixed by the environment fixes the provider.
+    expect(before.body.data.locked.provider).toBe('Bound to the base URL set by ALT_TEXT_BASE_URL');
+    expect(before.body.data.lockReasons).toMatchObject({
+      baseUrl: { code: 'env', params: { variable: 'ALT_TEXT_BASE_URL' } },
+      provider: { code: 'boundToBaseUrl', params: { variable: 'ALT_TEXT_BASE_URL' } },
+    });
 
     const saved = record(await admin('PUT', '/auto-alt-text/settings', { apiKey: SAVED_KEY, lang: 'de', concurrency: 3 }));
     expect(saved.status).toBe(200);
@@ -104,7 +110,10 @@ describe('the admin API', () => {
   test('a settings value fixed in config cannot be changed from the admin', async () => {
     const refused = record(await admin('PUT', '/auto-alt-text/settings', { baseUrl: 'http://127.0.0.1:9/elsewhere' }));
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details.errors[0]).toMatchObject({ path: ['baseUrl'] });
+    expect(refused.body.error.details.errors[0]).toMatchObject({ path: ['baseUrl'], code: 'locked' });
+    const provider = record(await admin('PUT', '/auto-alt-text/settings', { provider: 'openai', model: 'llava' }));
+    expect(provider.status).toBe(400);
+    expect(provider.body.error.details.errors).toEqual([expect.objectContaining({ path: ['provider'], code: 'locked' })]);
   });
 
   test('a bulk run over HTTP: estimate, start, progress to done; the media list shows generated and human text', async () => {

@@ -260,10 +260,18 @@ describe('a setting named in config/plugins is locked even when its value is emp
     await app?.stop();
   });
 
-  test('baseUrl named with no value, and lang named with its default value, are locked; the rest stays editable', async () => {
+  test('baseUrl named with no value (and with it the provider), and lang named with its default value, are locked; the rest stays editable', async () => {
     const mark = stranger.calls.length;
     const view = (await settingsAdmin('GET', '/auto-alt-text/settings')).body.data;
-    expect(view.locked).toEqual({ baseUrl: 'Set in config/plugins', lang: 'Set in config/plugins', 'entryContext.waitSeconds': 'Set in config/plugins' });
+    expect(view.locked).toEqual({
+      baseUrl: 'Set in config/plugins',
+      provider: 'Bound to the base URL set in config/plugins',
+      lang: 'Set in config/plugins',
+      'entryContext.waitSeconds': 'Set in config/plugins',
+    });
+    expect((await settingsAdmin('PUT', '/auto-alt-text/settings', { provider: 'alttextai' })).body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['provider'], code: 'locked' }),
+    ]);
     expect(view.values.baseUrl).toBeNull();
     const refused = await settingsAdmin('PUT', '/auto-alt-text/settings', { baseUrl: stranger.url });
     expect(refused.status).toBe(400);

@@ -43,7 +43,9 @@ describe('an app with no encryption key configured', () => {
     const refused = await admin('PUT', '/auto-alt-text/settings', { apiKey: SAVED_KEY, lang: 'fr' });
     expect(refused.status).toBe(400);
     const errors = refused.body.error.details.errors as Array<{ path: string[]; message: string }>;
-    expect(errors).toEqual([{ path: ['apiKey'], message: expect.stringMatching(/ENCRYPTION_KEY.*ALT_TEXT_API_KEY|ALT_TEXT_API_KEY.*ENCRYPTION_KEY/), name: 'ValidationError' }]);
+    expect(errors).toEqual([
+      { path: ['apiKey'], message: expect.stringMatching(/ENCRYPTION_KEY.*ALT_TEXT_API_KEY|ALT_TEXT_API_KEY.*ENCRYPTION_KEY/), name: 'ValidationError', code: 'noEncryptionKey' },
+    ]);
     expect(keyMaterialIn(await storedRow(app), SAVED_KEY)).toEqual([]);
     expect((await admin('GET', '/auto-alt-text/settings')).body.data).toMatchObject({ values: { lang: 'en' }, apiKey: { source: 'none' } });
   });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { deliverySettingsShape } from './delivery';
+import { codedIssue } from '../errors/field-errors';
+import { isKnownLanguage } from '../../../shared/languages';
 
 import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVIDER_NAMES, REVIEW_MODES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
@@ -28,7 +30,22 @@ export const isAcceptableBaseUrl = (value: string): boolean => {
   return url.username === '' && url.password === '';
 };
 
-export const baseUrlSchema = z.string().refine(isAcceptableBaseUrl, { message: BASE_URL_RULE });
+export const baseUrlSchema = z.string().refine(isAcceptableBaseUrl, { message: BASE_URL_RULE, params: codedIssue('invalidBaseUrl') });
+
+/** Longer than any real code ("zh-hant-hk"); a bound before the code is named back in an error. */
+const MAX_LANGUAGE_CODE_CHARS = 35;
+
+/**
+ * `lang`: a language code whose language is known (shared/languages.ts), so `xx` is refused where
+ * it is set instead of reaching the provider; `pt-br` or `zh-Hans` are codes of known languages.
+ */
+export const languageSchema = z.string().superRefine((value, context) => {
+  if (value.length > MAX_LANGUAGE_CODE_CHARS || !LANGUAGE_CODE.test(value)) {
+    context.addIssue({ code: 'custom', message: LANGUAGE_CODE_RULE, params: codedIssue('invalidLanguageCode') });
+  } else if (!isKnownLanguage(value)) {
+    context.addIssue({ code: 'custom', message: `"${value}" is not a known language code (ISO 639-1, e.g. "en", "de" or "pt-br")`, params: codedIssue('unknownLanguage', { lang: value }) });
+  }
+});
 
 const httpUrl = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -57,7 +74,7 @@ export const fallbackSchema = z
   .strict()
   .superRefine((fallback, context) => {
     if (fallback.provider === 'openai' && !fallback.model) {
-      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when the fallback provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")' });
+      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when the fallback provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")', params: codedIssue('modelRequired') });
     }
   });
 export type FallbackConfig = z.infer<typeof fallbackSchema>;
@@ -105,7 +122,7 @@ export const pluginConfigSchema = z
     provider: z.enum(PROVIDER_NAMES),
     apiKey: optionalString,
     baseUrl: httpUrl,
-    lang: z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_RULE),
+    lang: languageSchema,
     style: z.enum(STYLES),
     autoOnUpload: z.boolean(),
     /**
@@ -185,7 +202,7 @@ export const pluginConfigSchema = z
   .strict()
   .superRefine((config, context) => {
     if (config.provider === 'openai' && !config.model) {
-      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")' });
+      context.addIssue({ code: 'custom', path: ['model'], message: 'is required when provider is "openai" (the vision model to ask, e.g. "gpt-4o-mini")', params: codedIssue('modelRequired') });
     }
   });
 

@@ -72,6 +72,8 @@ export interface VerifyResult {
   account?: string;
   /** The key works but something else will not (e.g. the configured model is not served). */
   warning?: string;
+  /** The key works but a setting makes every call fail before it is sent (an OpenAI-compatible provider with no `model`). */
+  unusable?: { setting: 'model'; reason: string };
 }
 
 export interface Credits {

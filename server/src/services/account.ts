@@ -7,6 +7,7 @@ import { getService } from './get-service';
 import { readConfig } from '../config/read';
 import { invalidSettings } from '../validation/settings';
 import { verifyTarget } from '../validation/verify';
+import { outcomeOfError, verifyView } from '../providers/verify-outcome';
 
 const toCreditsView = (report: CreditsReport): CreditsView =>
   report.reported
@@ -32,10 +33,11 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The settings in force are checked with the process's one client; unsaved values need a client of their own.
     const unchanged = target.inForce && target.config.model === inForce.model;
     const adapter = unchanged ? getService(strapi, 'generation').provider() : createProvider(target.config);
-    if (!adapter) return { valid: false, error: { code: 'INVALID_KEY', message: 'no API key is set' } };
+    const address = { provider: target.config.provider, baseUrl: target.config.baseUrl };
+    if (!adapter) return { valid: false, ...verifyView('noKey', address) };
     try {
       const result = await adapter.verifyKey();
-      if (!result.valid) return { valid: false };
+      if (!result.valid) return { valid: false, ...verifyView('invalidKey', address) };
       let credits: CreditsView | undefined;
       try {
         credits = toCreditsView(await adapter.getCredits());
@@ -51,9 +53,13 @@ export const createAccountService = ({ strapi }: { strapi: Core.Strapi }) => ({
           await queue.resume();
         }
       }
-      return { valid: true, account: result.account, credits };
+      const outcome = result.unusable ? verifyView('misconfigured', address, { setting: result.unusable.setting }) : verifyView('valid', address);
+      return { valid: true, account: result.account, credits, ...outcome };
     } catch (error) {
-      return { valid: false, error: failure(error) };
+      const { outcome, status, code } = outcomeOfError(error);
+      const view = verifyView(outcome, address, status === undefined ? {} : { status });
+      // An account with no credits left still has a key the provider knows.
+      return { valid: outcome === 'outOfCredits', ...view, error: { code, message: view.message } };
     }
   },
 

@@ -1,18 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { ApiKeyProblem, EditableSettingKey, EditableSettings, FallbackSettingsView, SettingsView } from '../../../shared/contracts/settings';
-import { EDITABLE_ENTRY_CONTEXT_KEYS, EDITABLE_KEYS, entryContextKey, lockedKeys } from '../config/locks';
+import { describeLocks, EDITABLE_ENTRY_CONTEXT_KEYS, EDITABLE_KEYS, entryContextKey, lockReasons, type LockReasons } from '../config/locks';
 import { pluginConfigSchema, type PluginConfig } from '../config/schema';
 import { readNamedConfigKeys } from '../config/user-config';
 import { overlayValues, resolveSettings, type FixedSettings, type Resolved, type SavedSettings } from '../config/resolve';
 import { bindingOf, endpointOf, sameEndpoint, sealKey, storedKeySchema, type Endpoint } from '../config/saved-key';
 import { createStrapiKeyCipher } from '../config/key-cipher';
 import {
-  fieldError,
   settingsFieldErrorsOf as fieldErrorsOf,
   invalidSettings,
-  LOCKED_MESSAGE,
-  NO_ENCRYPTION_KEY,
-  RETYPE_KEY_ON_SAVE,
+  languageErrors,
+  lockedError,
+  noEncryptionKey,
+  retypeKeyOnSave,
   updateSettingsSchema,
   type FieldError,
 } from '../validation/settings';
@@ -52,17 +52,18 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const cipher = createStrapiKeyCipher(strapi);
   let timer: NodeJS.Timeout | undefined;
   let current: PluginConfig | undefined;
-  let fixed: FixedSettings | undefined;
+  let fixed: (FixedSettings & { reasons: LockReasons }) | undefined;
   let migrated = false;
   const warned = new Set<string>();
 
   const readSaved = async (): Promise<SavedSettings> => ((await store().get({})) as SavedSettings | null) ?? {};
 
   /** What config/plugins and the environment fix; read once, as Strapi reads its config once. */
-  const fixedSettings = (): FixedSettings => {
+  const fixedSettings = (): FixedSettings & { reasons: LockReasons } => {
     if (!fixed) {
       const fileConfig = readFileConfig(strapi);
-      fixed = { fileConfig, locked: lockedKeys({ named: readNamedConfigKeys(strapi), env: (name) => process.env[name], fileConfig }) };
+      const reasons = lockReasons({ named: readNamedConfigKeys(strapi), env: (name) => process.env[name], fileConfig });
+      fixed = { fileConfig, locked: describeLocks(reasons), reasons };
     }
     return fixed;
   };
@@ -140,7 +141,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ) as unknown as EditableSettings;
       values.entryContext = { enabled, waitSeconds, upgrade };
       const fallback = fallbackView(config.fallback);
-      return { values, locked: fixedSettings().locked, apiKey: key, ...(fallback ? { fallback } : {}) };
+      const { locked, reasons } = fixedSettings();
+      return { values, locked, lockReasons: reasons, apiKey: key, ...(fallback ? { fallback } : {}) };
     },
 
     /** Saves the editable settings; `actor` (the admin's email) is named in the log when the base URL moves. */
@@ -156,8 +158,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (lockedChanges.length > 0 || lockedOptions.length > 0) {
         throw invalidSettings([
-          ...lockedChanges.map((key) => fieldError(key, LOCKED_MESSAGE)),
-          ...lockedOptions.map((key) => ({ path: ['entryContext', key], message: LOCKED_MESSAGE })),
+          ...lockedChanges.map((key) => lockedError([key])),
+          ...lockedOptions.map((key) => lockedError(['entryContext', key])),
         ]);
       }
 
@@ -167,18 +169,20 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const nextValues = { ...saved.values, ...values, entryContext: { ...savedOptions, ...values.entryContext } };
       // The merged result is checked with the boot-time schema: one set of rules.
       const check = pluginConfigSchema.safeParse(overlayValues(fixedSettings(), nextValues));
-      const errors: FieldError[] = check.success ? [] : fieldErrorsOf(check.error.issues);
-      const before = endpointOf(resolve(saved).config);
+      const previous = resolve(saved).config;
+      const languageChanged = check.success && (check.data.lang !== previous.lang || check.data.provider !== previous.provider);
+      const errors: FieldError[] = check.success ? languageErrors(check.data, languageChanged) : fieldErrorsOf(check.error.issues);
+      const before = endpointOf(previous);
       const after = check.success ? endpointOf(check.data) : undefined;
       const typed = apiKey?.trim();
       let storedKey = saved.apiKey;
       if (typed) {
-        if (!cipher.available()) errors.push(fieldError('apiKey', NO_ENCRYPTION_KEY));
+        if (!cipher.available()) errors.push(noEncryptionKey());
       } else if (apiKey !== undefined) {
         storedKey = undefined;
       } else if (after && !sameEndpoint(before, after)) {
         const binding = bindingOf(saved.apiKey, before);
-        if (binding && !sameEndpoint(binding, after)) errors.push(fieldError('apiKey', RETYPE_KEY_ON_SAVE));
+        if (binding && !sameEndpoint(binding, after)) errors.push(retypeKeyOnSave());
       }
       if (errors.length > 0 || !after) throw invalidSettings(errors);
       if (typed) storedKey = sealKey(typed, after, cipher);

@@ -1,14 +1,7 @@
 import type { Locks } from '../config/locks';
 import { baseUrlSchema, type PluginConfig } from '../config/schema';
 import { endpointOf, sameEndpoint } from '../config/saved-key';
-import {
-  fieldError,
-  settingsFieldErrorsOf as fieldErrorsOf,
-  LOCKED_MESSAGE,
-  RETYPE_KEY_ON_VERIFY,
-  verifySettingsSchema,
-  type FieldError,
-} from './settings';
+import { lockedError, retypeKeyOnVerify, settingsFieldErrorsOf as fieldErrorsOf, verifySettingsSchema, type FieldError } from './settings';
 
 export type VerifyTarget =
   | { ok: true; config: PluginConfig; /** the key and endpoint in force, unchanged */ inForce: boolean }
@@ -35,7 +28,7 @@ export const verifyTarget = (body: unknown, inForce: PluginConfig, locked: Locks
 
   const errors: FieldError[] = [];
   for (const key of ['provider', 'baseUrl', 'model'] as const) {
-    if (request[key] !== undefined && locked[key] && config[key] !== inForce[key]) errors.push(fieldError(key, LOCKED_MESSAGE));
+    if (request[key] !== undefined && locked[key] && config[key] !== inForce[key]) errors.push(lockedError([key]));
   }
   if (config.baseUrl !== undefined && !errors.some((error) => error.path[0] === 'baseUrl')) {
     const url = baseUrlSchema.safeParse(config.baseUrl);
@@ -48,5 +41,5 @@ export const verifyTarget = (body: unknown, inForce: PluginConfig, locked: Locks
   if (typed) return { ok: true, config: { ...config, apiKey: typed }, inForce: sameAsInForce && typed === inForce.apiKey };
   if (sameAsInForce) return { ok: true, config, inForce: true };
   if (config.provider === 'openai') return { ok: true, config: { ...config, apiKey: undefined }, inForce: false };
-  return { ok: false, errors: [fieldError('apiKey', RETYPE_KEY_ON_VERIFY)] };
+  return { ok: false, errors: [retypeKeyOnVerify()] };
 };

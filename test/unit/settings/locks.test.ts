@@ -1,4 +1,4 @@
-import { lockedKeys } from '../../../server/src/config/locks';
+import { describeLocks, lockedKeys, lockReasons } from '../../../server/src/config/locks';
 import { fileConfigWith } from './fakes';
 
 const envOf = (values: Record<string, string>) => (name: string) => values[name];
@@ -9,8 +9,22 @@ describe('which settings are locked', () => {
   });
 
   test('a key named in config/plugins is locked even when its value is undefined or equal to the default', () => {
-    const locked = lockedKeys({ named: new Set(['baseUrl', 'lang', 'concurrency']), env: envOf({}), fileConfig: fileConfigWith() });
-    expect(locked).toEqual({ baseUrl: 'Set in config/plugins', lang: 'Set in config/plugins', concurrency: 'Set in config/plugins' });
+    const locked = lockedKeys({ named: new Set(['model', 'lang', 'concurrency']), env: envOf({}), fileConfig: fileConfigWith() });
+    expect(locked).toEqual({ model: 'Set in config/plugins', lang: 'Set in config/plugins', concurrency: 'Set in config/plugins' });
+  });
+
+  test('a base URL locked in config/plugins locks the provider with it (the address means nothing for another API)', () => {
+    const locked = lockedKeys({ named: new Set(['baseUrl']), env: envOf({}), fileConfig: fileConfigWith() });
+    expect(locked).toEqual({ baseUrl: 'Set in config/plugins', provider: 'Bound to the base URL set in config/plugins' });
+  });
+
+  test('a base URL from the environment locks the provider too; the key stays the admin’s to save', () => {
+    const env = { ALT_TEXT_BASE_URL: 'http://127.0.0.1:9/x' };
+    const reasons = lockReasons({ named: new Set(), env: envOf(env), fileConfig: fileConfigWith(env) });
+    expect(reasons).toEqual({
+      baseUrl: { code: 'env', params: { variable: 'ALT_TEXT_BASE_URL' } },
+      provider: { code: 'boundToBaseUrl', params: { variable: 'ALT_TEXT_BASE_URL' } },
+    });
   });
 
   test('an environment variable the plugin reads locks its key; an empty one does not', () => {
@@ -51,7 +65,22 @@ describe('which settings are locked', () => {
     expect(lockedKeys({ named: new Set(), env: envOf({}), fileConfig })).toMatchObject({ apiKey: 'Set in config/plugins', provider: expect.stringMatching(/^Bound/), baseUrl: expect.stringMatching(/^Bound/) });
   });
 
-  test('apiKey named with no value is locked, but binds nothing (no key travels)', () => {
-    expect(lockedKeys({ named: new Set(['apiKey']), env: envOf({}), fileConfig: fileConfigWith() })).toEqual({ apiKey: 'Set in config/plugins' });
+  test('apiKey named with no value is locked and locks the provider (one unit), but not the base URL (no key travels)', () => {
+    expect(lockedKeys({ named: new Set(['apiKey']), env: envOf({}), fileConfig: fileConfigWith() })).toEqual({
+      apiKey: 'Set in config/plugins',
+      provider: 'Bound to the API key set in config/plugins',
+    });
+  });
+
+  test('every reason has a code the admin translates, and the same words in `locked`', () => {
+    const env = { ALT_TEXT_API_KEY: 'env-key-0000' };
+    const input = { named: new Set(['lang']), env: envOf(env), fileConfig: fileConfigWith(env) };
+    expect(lockReasons(input)).toEqual({
+      lang: { code: 'config' },
+      apiKey: { code: 'env', params: { variable: 'ALT_TEXT_API_KEY' } },
+      provider: { code: 'boundToKey', params: { variable: 'ALT_TEXT_API_KEY' } },
+      baseUrl: { code: 'boundToKey', params: { variable: 'ALT_TEXT_API_KEY' } },
+    });
+    expect(describeLocks(lockReasons(input))).toEqual(lockedKeys(input));
   });
 });

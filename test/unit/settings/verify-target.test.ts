@@ -23,7 +23,7 @@ describe('what Verify may ask, and with which key', () => {
     ['the provider’s default address', { baseUrl: null }],
     ['another provider', { provider: 'alttextai' }],
   ])('%s without a typed key: refused on apiKey, the key in force goes nowhere', (_name, body) => {
-    expect(verifyTarget(body, inForce, unlocked)).toEqual({ ok: false, errors: [{ path: ['apiKey'], message: expect.stringMatching(/type the key/) }] });
+    expect(verifyTarget(body, inForce, unlocked)).toEqual({ ok: false, errors: [{ path: ['apiKey'], message: expect.stringMatching(/type the key/), code: 'retypeKeyOnVerify' }] });
   });
 
   test('another endpoint with a typed key: that key, there, and it is not the key in force', () => {
@@ -45,7 +45,7 @@ describe('what Verify may ask, and with which key', () => {
     (baseUrl) => {
       expect(verifyTarget({ baseUrl, apiKey: 'typed-key' }, inForce, unlocked)).toEqual({
         ok: false,
-        errors: [{ path: ['baseUrl'], message: 'must be an absolute http(s) URL with no user name or password, no query (?…) and no fragment (#…)' }],
+        errors: [{ path: ['baseUrl'], message: 'must be an absolute http(s) URL with no user name or password, no query (?…) and no fragment (#…)', code: 'invalidBaseUrl' }],
       });
     }
   );
@@ -57,14 +57,20 @@ describe('what Verify may ask, and with which key', () => {
     expect(verifyTarget({ baseUrl: STRANGER, provider: 'alttextai', apiKey: 'typed' }, fileConfig, locked)).toEqual({
       ok: false,
       errors: [
-        { path: ['provider'], message: 'is set in config/plugins or the environment and cannot be changed here' },
-        { path: ['baseUrl'], message: 'is set in config/plugins or the environment and cannot be changed here' },
+        { path: ['provider'], message: 'is set in config/plugins or the environment and cannot be changed here', code: 'locked' },
+        { path: ['baseUrl'], message: 'is set in config/plugins or the environment and cannot be changed here', code: 'locked' },
       ],
     });
     expect(verifyTarget({ baseUrl: EMULATOR, provider: 'alttextlab' }, fileConfig, locked)).toMatchObject({ ok: true, inForce: true });
   });
 
   test('unknown keys and wrong types are field errors', () => {
-    expect(verifyTarget({ apiKey: 42, url: 'x' }, inForce, unlocked)).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ path: ['apiKey'] }), expect.objectContaining({ path: ['url'] })]) });
+    expect(verifyTarget({ apiKey: 42, url: 'x' }, inForce, unlocked)).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([
+        expect.objectContaining({ path: ['apiKey'], code: 'wrongType', params: { expected: 'string' } }),
+        expect.objectContaining({ path: ['url'], code: 'unknownKey' }),
+      ]),
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Flex, TextInput, Typography } from '@strapi/design-system';
-import type { ApiKeyStatus } from '../../../../shared/contracts/settings';
+import type { ApiKeyStatus, LockReason } from '../../../../shared/contracts/settings';
+import type { FieldIssue } from '../../utils/errors';
 import { useKeyStatusText } from '../../hooks/useKeyStatusText';
 import { useT } from '../../hooks/useT';
 import type { KeyDraft } from './draft';
@@ -8,8 +9,8 @@ import { SettingField } from './SettingField';
 
 interface ApiKeyFieldProps {
   status: ApiKeyStatus;
-  locked?: string;
-  error?: string;
+  locked?: LockReason;
+  error?: FieldIssue;
   draft: KeyDraft;
   onChange: (draft: KeyDraft) => void;
   /** The form's provider or base URL differs from the one in force. */

@@ -44,7 +44,7 @@ export const ProviderSection = (props: ProviderSectionProps) => {
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <ApiKeyField
             status={props.keyStatus}
-            locked={locked.apiKey}
+            locked={form.lockReasons.apiKey}
             error={errors.apiKey}
             draft={props.keyDraft}
             onChange={props.onKeyChange}

@@ -5,6 +5,7 @@ import { useSettingTexts } from '../../hooks/useSettingTexts';
 import { useT } from '../../hooks/useT';
 import type { FieldErrors } from '../../utils/errors';
 import type { Draft } from './draft';
+import { LanguageSelect } from './LanguageSelect';
 import { SettingField } from './SettingField';
 
 /** What the sections and their controls get from the form: the values typed so far, and what the server said about them. */
@@ -12,6 +13,8 @@ export interface SettingsFormState {
   draft: Draft;
   set: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
   locked: SettingsView['locked'];
+  /** The same keys' reasons as codes, shown translated. */
+  lockReasons: SettingsView['lockReasons'];
   errors: FieldErrors;
 }
 
@@ -23,7 +26,8 @@ type Input =
   | { kind: 'text' | 'textarea'; name: KeyOf<string> }
   | { kind: 'select'; name: KeyOf<string>; options: Option<string>[] }
   | { kind: 'number'; name: KeyOf<number | null>; step?: number }
-  | { kind: 'toggle'; name: KeyOf<boolean> };
+  | { kind: 'toggle'; name: KeyOf<boolean> }
+  | { kind: 'language'; name: 'lang' };
 
 type SettingControlProps = Input & {
   form: SettingsFormState;
@@ -50,6 +54,8 @@ const SettingInput = ({ form, input }: { form: SettingsFormState; input: Input }
           onValueChange={(value: number | undefined) => form.set(input.name, value ?? null)}
         />
       );
+    case 'language':
+      return <LanguageSelect value={form.draft.lang} provider={form.draft.provider} disabled={disabled} onChange={(value) => form.set('lang', value)} />;
     case 'toggle':
       return (
         <Toggle
@@ -71,7 +77,7 @@ export const SettingControl = ({ form, wide, ...input }: SettingControlProps) =>
   const { label, hint } = useSettingTexts()[input.name];
   return (
     <Grid.Item {...(wide ? { col: 12 } : { col: 6, s: 12 })} direction="column" alignItems="stretch">
-      <SettingField name={input.name} label={label} hint={hint} locked={form.locked[input.name]} error={form.errors[input.name]}>
+      <SettingField name={input.name} label={label} hint={hint} locked={form.lockReasons[input.name]} error={form.errors[input.name]}>
         <SettingInput form={form} input={input} />
       </SettingField>
     </Grid.Item>

@@ -43,8 +43,11 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
   };
 
   const failed = (fallback: string) => (error: unknown) => {
-    setErrors(fieldErrorsOf(error));
-    toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? fallback });
+    const fields = fieldErrorsOf(error);
+    setErrors(fields);
+    // Field errors are shown, translated, under their fields; the toast says so in the admin's language, not the server's English.
+    const message = Object.keys(fields).length > 0 ? fallback : (errorMessageOf(error) ?? fallback);
+    toggleNotification({ type: 'danger', message });
   };
 
   const onSave = (event: React.FormEvent) => {
@@ -76,7 +79,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(baseline) || keyDraft.value.trim() !== '' || keyDraft.clear;
   useLeaveGuard(dirty);
-  const form: SettingsFormState = { draft, set, locked: settings.locked, errors };
+  const form: SettingsFormState = { draft, set, locked: settings.locked, lockReasons: settings.lockReasons ?? {}, errors };
   return (
     <form onSubmit={onSave} noValidate>
       <Layouts.Header
@@ -105,7 +108,7 @@ export const SettingsForm = ({ settings }: { settings: SettingsView }) => {
           {/* What the alt text should look like: language, tone, hints, length. */}
           <Panel look="section" title={t('settings.section.generation', 'Alt text')}>
             <Grid.Root gap={5}>
-              <SettingControl form={form} kind="text" name="lang" />
+              <SettingControl form={form} kind="language" name="lang" />
               <SettingControl form={form} kind="select" name="style" options={translatedOptions(STYLES, STYLE_LABELS, t)} />
               <SettingControl form={form} kind="text" name="keywords" />
               <SettingControl form={form} kind="number" name="maxLength" />

@@ -168,7 +168,7 @@ export const createOpenAiProvider = (settings: ProviderSettings): AltTextProvide
       if (response.status === 401 || response.status === 403) return { valid: false };
       if (!isSuccess(response)) throw toOpenAiError(response, context, setup);
       const ids = parseResponse(modelList, response, context, 'the model list').data.map((entry) => entry.id);
-      if (!model) return { valid: true, warning: MODEL_MISSING };
+      if (!model) return { valid: true, warning: MODEL_MISSING, unusable: { setting: 'model', reason: MODEL_MISSING } };
       // Some servers list nothing, or list aliases only; an absent model is worth a warning, not a failure.
       if (ids.length > 0 && !ids.includes(model)) {
         return { valid: true, warning: `the model "${model}" is not in this server's model list` };
