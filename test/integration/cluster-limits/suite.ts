@@ -89,6 +89,20 @@ export const clusterLimitsSuite = (database: DatabaseKind) =>
       expect(new Set(ids).size).toBe(4);
     }, 30_000);
 
+    test('rows of replicas long gone are dropped when a process first asks for slots', async () => {
+      const replicas = () => app.strapi.db.connection('auto_alt_text_replicas');
+      await replicas().del();
+      const now = Date.now();
+      await replicas().insert([
+        { owner: 'gone-two-days-ago', seen_until: now - 2 * 24 * 3600_000 },
+        { owner: 'seen-a-minute-ago', seen_until: now - 60_000 },
+      ]);
+      const slots = createClusterSendSlots(app.strapi, { concurrency: 1, owner: 'new', leaseMs: 60_000, handoffMs: 100, memberTtlMs: 2000, onError: failOnError });
+      await slots.acquire(1);
+      const owners = ((await replicas().select('owner')) as Array<{ owner: string }>).map((row) => row.owner).sort();
+      expect(owners).toEqual(['new', 'seen-a-minute-ago']);
+    }, 30_000);
+
     test('a replica holding no slot gets the next one freed before the replica that freed it', async () => {
       await app.strapi.db.connection('auto_alt_text_send_slots').del();
       await app.strapi.db.connection('auto_alt_text_replicas').del();

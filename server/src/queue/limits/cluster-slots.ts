@@ -3,6 +3,9 @@ import type { Knex } from 'knex';
 import { REPLICA_UID, SEND_SLOT_UID, tableOf } from '../../models';
 import type { SendSlot, SendSlots } from './send-slots';
 
+/** A replica row not renewed for this long belongs to a process long gone. */
+const FORGET_REPLICAS_AFTER_MS = 24 * 60 * 60 * 1000;
+
 export interface ClusterSlotsOptions {
   /** Provider calls in flight across every replica. */
   concurrency: number;
@@ -48,6 +51,8 @@ export const createClusterSendSlots = (strapi: Core.Strapi, options: ClusterSlot
   const countReplicas = async (at: number) => {
     if (at - seenAt < options.memberTtlMs / 3) return replicas;
     const { name, column } = tableOf(strapi, REPLICA_UID);
+    // Each process start adds a row (its owner is new): the long-gone ones are dropped once per process.
+    if (seenAt === Number.NEGATIVE_INFINITY) await knex()(name).where(column('seenUntil'), '<', at - FORGET_REPLICAS_AFTER_MS).del();
     await knex()(name)
       .insert({ [column('owner')]: options.owner, [column('seenUntil')]: at + options.memberTtlMs })
       .onConflict(column('owner'))
