@@ -110,7 +110,7 @@ const writeFiles = (dir: string, files: Record<string, string>) => {
 
 /** The plugin as npm would publish it (dist must be built). */
 const pack = (into: string) => {
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', into], ROOT)) as { filename: string }[];
+  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into], ROOT)) as { filename: string }[];
   rmSync(path.join(into, TARBALL), { force: true });
   run('mv', [path.join(into, filename), path.join(into, TARBALL)], into);
 };
