@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -121,6 +121,12 @@ const pack = (into: string) => {
  */
 export function prepareApp(version: string, log: (line: string) => void): CompatApp {
   const dir = path.join(CACHE_DIR, `${version}-${dependencyHash()}`);
+  // An install for older dependency ranges of this version is 1.4 GB nobody will use again.
+  if (existsSync(CACHE_DIR)) {
+    for (const name of readdirSync(CACHE_DIR)) {
+      if (name.startsWith(`${version}-`) && path.join(CACHE_DIR, name) !== dir) rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
+    }
+  }
   const installed = path.join(dir, 'node_modules', '.compat-installed');
   mkdirSync(dir, { recursive: true });
   writeFiles(dir, CONFIG_FILES);
