@@ -24,15 +24,17 @@ export default {
       Component: () => import('./pages/Dashboard'),
     });
 
-    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: name }, [
+    // One link, not a list of one: the list form is typed only in Strapi releases after 5.44.
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: name },
       {
         id: `${PLUGIN_ID}-settings`,
         to: PLUGIN_ID,
         intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Configuration' },
         permissions: RBAC.settings,
         Component: () => import('./pages/Settings'),
-      },
-    ]);
+      }
+    );
 
     app.widgets.register({
       id: 'coverage',
