@@ -4,11 +4,11 @@
  *
  *   npm run bench                       everything, on SQLite, PostgreSQL and MariaDB (`mysql`)
  *   npm run bench -- --quick            smaller counts, to try the harness (results.partial.*)
- *   npm run bench -- --only=pieces,scale,throughput,uploads,context,serving,cost   some phases (results.partial.*)
+ *   npm run bench -- --only=pieces,scale,throughput,uploads,context,serving,cost,replicas   some phases (results.partial.*)
  *   npm run bench -- --only=throughput --db=sqlite,mysql --quick    some databases (results.partial.*)
  *   npm run bench -- --profile          a V8 CPU profile of the Strapi process for each bulk run
  *
- * --db picks the databases of every database phase (scale, throughput, context, serving, cost;
+ * --db picks the databases of every database phase (scale, throughput, context, serving, cost, replicas;
  * default sqlite,postgres,mysql); uploads run on SQLite and pieces on none.
  * Needs the plugin built (`npm run build`: the playground loads dist/), radosgw installed
  * (apt-get install radosgw ceph-mon ceph-osd), PostgreSQL on 127.0.0.1:5432 (trust auth) and
@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalS3 } from '../test/harness/s3';
 import { s3ClientFor } from '../test/harness/s3';
-import { DBS, makeStartApp, mysqlVersion, postgresVersion, type BenchContext, type Db } from './lib/context';
+import { DBS, makeJoinApp, makeStartApp, mysqlVersion, postgresVersion, type BenchContext, type Db } from './lib/context';
 import { forkChild } from './lib/ipc';
 import { machineInfo, versions } from './lib/machine';
 import { CONTEXT_STATEMENTS_BOUND, renderMarkdown, THROUGHPUT_TARGETS } from './lib/report';
@@ -27,13 +27,14 @@ import { SERVING_TARGETS } from './lib/report-serving';
 import { runContext } from './phases/context';
 import { runCost } from './phases/cost';
 import { runPieces } from './phases/pieces';
+import { runReplicas } from './phases/replicas';
 import { runScale, scaleSize } from './phases/scale';
 import { runServing } from './phases/serving';
-import { runThroughput } from './phases/throughput';
+import { CONCURRENCY, RATE_LIMIT, runThroughput } from './phases/throughput';
 import { runUploads } from './phases/uploads';
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context', 'serving', 'cost'] as const;
+const PHASES = ['pieces', 'scale', 'throughput', 'uploads', 'context', 'serving', 'cost', 'replicas'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -88,7 +89,7 @@ async function main() {
     const { baseUrls } = await emulator.call<{ baseUrls: { alttextlab: string } }>('start', { key: apiKey, credits: 10_000_000 });
 
     const base = { s3, s3Client, bucket, emulator, emulatorBaseUrl: baseUrls.alttextlab, apiKey, logDir, quick, profile, log, cleanups };
-    ctx = { ...base, startApp: makeStartApp(base) };
+    ctx = { ...base, startApp: makeStartApp(base), joinApp: makeJoinApp(base) };
     const pg = dbs.includes('postgres') ? await postgresVersion() : null;
     const mariadb = dbs.includes('mysql') ? await mysqlVersion() : null;
 
@@ -206,6 +207,19 @@ async function main() {
       results.servingStatements = statements;
       raw.serving = servingRaw;
     }
+    if (only.includes('replicas')) {
+      const keys = ['replicasVsR', 'replicasBusiestSecond', 'replicasMaxInFlight', 'replicasLimitStatementsPerCall', 'replicasLimitMsPerCall'] as const;
+      const byDb = Object.fromEntries(keys.map((key) => [key, {} as Record<string, unknown>])) as Record<(typeof keys)[number], Record<string, unknown>>;
+      const replicasRaw: Record<string, unknown> = {};
+      for (const db of dbs) {
+        log(`(10) 1, 2 and 3 Strapi processes on one ${db} database under one limit R`);
+        const replicas = await runReplicas(ctx, db);
+        for (const key of keys) byDb[key][db] = replicas[key];
+        replicasRaw[db] = replicas.raw;
+      }
+      Object.assign(results, byDb);
+      raw.replicas = replicasRaw;
+    }
 
     const durationSeconds = Math.round((Date.now() - startedAt) / 1000);
     const distRebuiltDuringRun = statSync(built).mtime.toISOString() !== distBuiltAt;
@@ -228,6 +242,11 @@ async function main() {
         bookkeepingMsP50: '≤ 5 ms per image outside the provider call (p50, one job at a time)',
         servingRatio: `≤ ${SERVING_TARGETS.p50} (p50), ≤ ${SERVING_TARGETS.p95} (p95): serving on ÷ serving off (locales: null), per request`,
         servingStatements: `${SERVING_TARGETS.lookups} lookup of the locale texts per response (REST, upload files; GraphQL: per locale)`,
+        replicasVsR: '0.90–1.00 for 1, 2 and 3 processes under one cluster limit R (3-process: per-process limits, for contrast: up to 3 × R)',
+        replicasBusiestSecond: `≤ R + 1 = ${RATE_LIMIT + 1} (cluster scope)`,
+        replicasMaxInFlight: `≤ C = ${CONCURRENCY} (cluster scope)`,
+        replicasLimitStatementsPerCall: 'reported: statements on the limit tables per provider call, every process together',
+        replicasLimitMsPerCall: 'reported: their summed time (knex query → query-response), ms per provider call',
       },
       partial: partial || undefined,
       timestamp: new Date(startedAt).toISOString(),

@@ -9,6 +9,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 import type { LocalS3 } from '../../test/harness/s3';
+import type { PlaygroundData } from '../../test/harness/strapi-app';
 import { forkChild, type Child } from './ipc';
 import type { SeedObject } from './seed-rows';
 
@@ -32,6 +33,11 @@ export interface BenchContext {
   profile: boolean;
   log(line: string): void;
   startApp(name: string, db: Db, env: Record<string, string>): Promise<App>;
+  /**
+   * Another Strapi process on `first`'s database and bucket prefix (a replica): it stops without
+   * dropping anything; `first` drops the database when it stops, so stop every replica first.
+   */
+  joinApp(name: string, first: App, env: Record<string, string>): Promise<App>;
   /** Everything still running, for cleanup after a failure. */
   cleanups: Set<() => Promise<void>>;
 }
@@ -44,6 +50,12 @@ export interface App {
   apiToken: string;
   rootPath: string;
   pid: number;
+  /** The queue's owner name in this process (its jobs' `leaseOwner`). */
+  owner: string;
+  /** What a replica needs to boot as the same app (database, bucket prefix, secrets). */
+  data: PlaygroundData;
+  /** The database settings it was booted with (a replica boots with the same). */
+  dbEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -76,7 +88,7 @@ export const mysqlVersion = () =>
     return rows[0].v;
   });
 
-export function makeStartApp(ctx: Omit<BenchContext, 'startApp'>) {
+export function makeStartApp(ctx: Omit<BenchContext, 'startApp' | 'joinApp'>) {
   return async (name: string, db: Db, env: Record<string, string>): Promise<App> => {
     const dbEnv: Record<string, string> = {};
     let dropDb: (() => Promise<void>) | undefined;
@@ -108,45 +120,74 @@ export function makeStartApp(ctx: Omit<BenchContext, 'startApp'>) {
         DATABASE_PASSWORD: MYSQL.password,
       });
     }
-    const logFile = path.join(ctx.logDir, `${name}.log`);
-    const child = forkChild(path.join(__dirname, 'strapi-main.ts'), {
-      logFile,
-      execArgv: ['--expose-gc'],
-      env: {
-        TEST_S3_KIND: ctx.s3.kind,
-        TEST_S3_ENDPOINT: ctx.s3.endpoint,
-        TEST_S3_REGION: ctx.s3.region,
-        TEST_S3_ACCESS_KEY_ID: ctx.s3.accessKeyId,
-        TEST_S3_SECRET_ACCESS_KEY: ctx.s3.secretAccessKey,
-        TEST_S3_BUCKET: ctx.bucket,
-      },
-    });
-    const stopChild = () => child.stop();
-    ctx.cleanups.add(stopChild);
-    const booted = await child.call<{ url: string; apiToken: string; rootPath: string; pid: number; pluginEnabled: boolean }>('boot', {
-      env: {
-        ALT_TEXT_PROVIDER: 'alttextlab',
-        ALT_TEXT_API_KEY: ctx.apiKey,
-        ALT_TEXT_BASE_URL: ctx.emulatorBaseUrl,
-        ...dbEnv,
-        ...env,
-      },
-    });
-    ctx.log(`  ${name}: Strapi pid ${booted.pid} on ${db}, plugin ${booted.pluginEnabled ? 'enabled' : 'disabled'} (log: ${logFile})`);
+    const app = await bootChild(ctx, name, db, { ...dbEnv, ...env }, dbEnv);
     return {
-      name,
-      db,
-      child,
-      ...booted,
+      ...app,
       async stop() {
-        await child.stop();
-        ctx.cleanups.delete(stopChild);
+        await app.stop();
         if (dropDb) {
           await dropDb();
           ctx.cleanups.delete(dropDb);
         }
       },
     };
+  };
+}
+
+export const makeJoinApp =
+  (ctx: Omit<BenchContext, 'startApp' | 'joinApp'>) =>
+  (name: string, first: App, env: Record<string, string>): Promise<App> =>
+    bootChild(ctx, name, first.db, { ...first.dbEnv, ...env }, first.dbEnv, first.data);
+
+/** A playground app in its own process: on a new database, or (`reuse`) on another app's. */
+async function bootChild(
+  ctx: Omit<BenchContext, 'startApp' | 'joinApp'>,
+  name: string,
+  db: Db,
+  env: Record<string, string>,
+  dbEnv: Record<string, string>,
+  reuse?: PlaygroundData
+): Promise<App> {
+  const logFile = path.join(ctx.logDir, `${name}.log`);
+  const child = forkChild(path.join(__dirname, 'strapi-main.ts'), {
+    logFile,
+    execArgv: ['--expose-gc'],
+    env: {
+      TEST_S3_KIND: ctx.s3.kind,
+      TEST_S3_ENDPOINT: ctx.s3.endpoint,
+      TEST_S3_REGION: ctx.s3.region,
+      TEST_S3_ACCESS_KEY_ID: ctx.s3.accessKeyId,
+      TEST_S3_SECRET_ACCESS_KEY: ctx.s3.secretAccessKey,
+      TEST_S3_BUCKET: ctx.bucket,
+    },
+  });
+  const stopChild = () => child.stop();
+  ctx.cleanups.add(stopChild);
+  const booted = await child.call<{ url: string; apiToken: string; rootPath: string; pid: number; pluginEnabled: boolean; owner: string; data: PlaygroundData }>(
+    'boot',
+    {
+      env: {
+        ALT_TEXT_PROVIDER: 'alttextlab',
+        ALT_TEXT_API_KEY: ctx.apiKey,
+        ALT_TEXT_BASE_URL: ctx.emulatorBaseUrl,
+        ...env,
+      },
+      ...(reuse ? { reuse } : {}),
+    }
+  );
+  ctx.log(
+    `  ${name}: Strapi pid ${booted.pid} on ${db}${reuse ? ` (a replica of ${reuse.rootPath})` : ''}, plugin ${booted.pluginEnabled ? 'enabled' : 'disabled'} (log: ${logFile})`
+  );
+  return {
+    name,
+    db,
+    child,
+    dbEnv,
+    ...booted,
+    async stop() {
+      await child.stop();
+      ctx.cleanups.delete(stopChild);
+    },
   };
 }
 

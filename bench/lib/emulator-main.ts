@@ -1,7 +1,8 @@
 /**
  * The provider emulator in its own process, so the CPU it spends fetching and decoding images
  * (a hosted provider's work) is not charged to the Strapi process being measured. Records the
- * duration of every generation call from its request log.
+ * duration of every generation call from its request log; its recorder says when each call
+ * arrived and the most that were in flight at once.
  */
 import { startEmulator, type Emulator, type Faults } from '../../emulator/server';
 import { serve } from './ipc';
@@ -46,6 +47,17 @@ serve({
     const statuses: Record<string, number> = {};
     for (const call of selected) statuses[call.status] = (statuses[call.status] ?? 0) + 1;
     return { count: selected.length, statuses, durationsMs: selected.map((call) => call.ms), at: selected.map((call) => call.at) };
+  },
+  /**
+   * Forgets the recorded requests and the most calls seen in flight (and clears the faults: set
+   * them again after), so `recorded` describes one run.
+   */
+  resetRecorder() {
+    running().reset();
+  },
+  /** Since the last `resetRecorder`: when each generation call arrived, and the most in flight at once. */
+  recorded() {
+    return { arrivals: running().requests.map((request) => request.at), maxInFlight: running().maxInFlight() };
   },
   cpu() {
     return process.cpuUsage();

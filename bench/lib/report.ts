@@ -9,6 +9,9 @@ type PerDb = Partial<Record<Column, number>>;
 type PerShape<T> = Record<string, T>;
 type ContextQueries = Record<string, PerShape<{ statements: number; medianUs: number }>>;
 type JobSql = Record<string, PerShape<{ withContext: number; withoutContext: number; added: number }>>;
+/** By database, then by run: '1', '2', '3' processes under one cluster limit, '3-process' with per-process limits. */
+type PerReplicas = Partial<Record<Column, Record<string, number>>>;
+const CLUSTER_RUNS = ['1', '2', '3'] as const;
 
 const DB_LABELS: Record<string, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MariaDB' };
 /** The most statements `forFile` may send for one image, whatever the shape (issue 13: bounded). */
@@ -38,6 +41,11 @@ interface Report {
   servingStatements?: ServingStatements;
   creditsPerUniqueImage?: PerDb;
   overwriteRunRepeatCalls?: PerDb;
+  replicasVsR?: PerReplicas;
+  replicasBusiestSecond?: PerReplicas;
+  replicasMaxInFlight?: PerReplicas;
+  replicasLimitStatementsPerCall?: PerReplicas;
+  replicasLimitMsPerCall?: PerReplicas;
   timestamp: string;
   durationSeconds: number;
   command: string;
@@ -108,6 +116,20 @@ export function renderMarkdown(r: Report): string {
   rows.push(...servingRows(r.servingRatio, r.servingStatements, COLUMNS));
   rows.push(['8', 'Credits per unique image, 30 % of uploads repeating earlier bytes under new names', '1.00', ...each((db) => cell(r.creditsPerUniqueImage?.[db], '', le(1)))]);
   rows.push(['8', 'Provider calls of a second `overwrite` run over every image, settings unchanged', '0', ...each((db) => cell(r.overwriteRunRepeatCalls?.[db], '', le(0)))]);
+  const replicas = (values: PerReplicas | undefined, runs: readonly string[], check?: (v: number) => boolean) => (db: Column) => {
+    const perRun = values?.[db];
+    if (!perRun) return '—';
+    const shown = runs.map((run) => perRun[run]);
+    const mark = check ? (shown.every((v) => v !== undefined && check(v)) ? ' ✅' : ' ❌') : '';
+    return `${shown.map((v) => (v === undefined ? '?' : String(v))).join(' · ')}${mark}`;
+  };
+  const inR = (v: number) => v >= 0.9 && v <= 1;
+  rows.push(['10', 'Replicas under one limit R = 20/s (C = 8, L = 200 ms → C/L = 40/s): combined rate ÷ R, 1 · 2 · 3 processes', '0.90–1.00', ...each(replicas(r.replicasVsR, CLUSTER_RUNS, inR))]);
+  rows.push(['10', '… with per-process limits (`limitScope: \'process\'`), 1 · 3 processes, for contrast', '— (up to N)', ...each(replicas(r.replicasVsR, ['1-process', '3-process']))]);
+  rows.push(['10', 'Replicas: busiest second at the emulator, 1 · 2 · 3 processes (per-process: 3)', `≤ 21 (R + 1)`, ...each((db) => `${replicas(r.replicasBusiestSecond, CLUSTER_RUNS, le(21))(db)} (${replicas(r.replicasBusiestSecond, ['3-process'])(db)})`)]);
+  rows.push(['10', 'Replicas: most calls in flight at the emulator, 1 · 2 · 3 processes (per-process: 3)', '≤ 8 (C)', ...each((db) => `${replicas(r.replicasMaxInFlight, CLUSTER_RUNS, le(8))(db)} (${replicas(r.replicasMaxInFlight, ['3-process'])(db)})`)]);
+  rows.push(['10', 'Replicas: statements on the limit tables per provider call, 1 · 2 · 3 processes', '—', ...each(replicas(r.replicasLimitStatementsPerCall, CLUSTER_RUNS))]);
+  rows.push(['10', 'Replicas: their time per provider call (ms, summed over the processes), 1 · 2 · 3 processes', '—', ...each(replicas(r.replicasLimitMsPerCall, CLUSTER_RUNS))]);
 
   const table = [
     '| # | Measure | Target | SQLite | PostgreSQL | MySQL (MariaDB) |',

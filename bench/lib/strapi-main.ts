@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { readFileConfig } from '../../server/src/config/read';
 import { createContextResolver } from '../../server/src/context';
-import { bootPlayground, type PlaygroundApp } from '../../test/harness/strapi-app';
+import { bootPlayground, type PlaygroundApp, type PlaygroundData } from '../../test/harness/strapi-app';
 import { heading, imageBlock, paragraph } from '../../test/support/blocks';
 import { solidPng } from '../../test/support/images';
 import { pluginServices } from '../../test/support/plugin';
@@ -201,9 +201,16 @@ const startProfiler = async () => {
   };
 };
 
+/** A replica boots on another app's database and bucket prefix, and leaves them to that app when it stops. */
+let joined = false;
+/** The statements every replica sends during a replicas run (`watchStatements` … `statementsSeen`). */
+let watched: { stop(): ReturnType<ReturnType<typeof statementTimer>>; cpu: NodeJS.CpuUsage; at: number } | undefined;
+
 serve({
   async boot(args) {
-    app = await bootPlayground({ env: args.env as Record<string, string> });
+    const reuse = args.reuse as PlaygroundData | undefined;
+    joined = Boolean(reuse);
+    app = await bootPlayground({ env: args.env as Record<string, string>, ...(reuse ? { reuse } : {}) });
     const knex = app.strapi.db.connection;
     return {
       url: app.url,
@@ -212,7 +219,34 @@ serve({
       pid: process.pid,
       database: String(knex.client.config.client),
       pluginEnabled: Boolean(app.strapi.plugins['auto-alt-text']),
+      data: app.data,
+      owner: pluginServices(app.strapi).queue.owner,
     };
+  },
+
+  /** Replicas: from now on, time every statement this process sends, by verb and table; and its CPU. */
+  watchStatements() {
+    watched?.stop();
+    watched = { stop: statementTimer(running().strapi.db.connection), cpu: process.cpuUsage(), at: performance.now() };
+  },
+
+  /** Replicas: what `watchStatements` saw (count, total and longest ms by verb and table) and this process's CPU share. */
+  statementsSeen() {
+    if (!watched) throw new Error('watchStatements first');
+    const { stop, cpu, at } = watched;
+    watched = undefined;
+    const used = process.cpuUsage(cpu);
+    return { statements: stop(), cpuShareOfOneCore: (used.user + used.system) / 1e6 / ((performance.now() - at) / 1000) };
+  },
+
+  /** Replicas: the run's finished jobs by the replica that ran them (`leaseOwner`). */
+  async jobsByOwner(args) {
+    const jobs = (await running().strapi.db.query(JOB_UID).findMany({ select: ['leaseOwner'], where: { runId: Number(args.runId), status: 'done' } })) as Array<{
+      leaseOwner: string | null;
+    }>;
+    const counts: Record<string, number> = {};
+    for (const job of jobs) counts[String(job.leaseOwner)] = (counts[String(job.leaseOwner)] ?? 0) + 1;
+    return counts;
   },
 
   /** Where the files table is and what its columns are called, for seeding from outside. */
@@ -646,7 +680,7 @@ serve({
   },
 
   async stop() {
-    await app?.stop();
+    await app?.stop({ keepData: joined });
     app = undefined;
     setImmediate(() => process.exit(0));
   },
