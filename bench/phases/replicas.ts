@@ -1,6 +1,6 @@
 /**
  * (10) Issue 19: one bulk run worked through by 1, 2 and 3 Strapi processes on one database under
- * one cluster limit R (`limitScope: 'cluster'`, the default), R being the binding limit (C / L =
+ * one cluster limit R (`limitScope: 'cluster'`, the default on PostgreSQL and MySQL), R being the binding limit (C / L =
  * 40/s > R = 20/s): the combined rate ÷ R should stay at 0.9–1.0 whatever the number of processes.
  * Then 1 and 3 processes with `limitScope: 'process'`, where each has its own R (up to N × R), the
  * lone one being the baseline that sends nothing to the limit tables. The cost of

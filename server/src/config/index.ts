@@ -51,7 +51,7 @@ export const defaultConfig = ({ env }: { env: Env }): PluginConfig => ({
   requestTimeoutMs: 30000,
   concurrency: 2,
   requestsPerSecond: 2,
-  limitScope: 'cluster',
+  limitScope: 'auto',
   maxAttempts: 5,
   retryBaseMs: 2000,
   retryMaxMs: 300000,

@@ -7,8 +7,8 @@ import { IMAGE_DELIVERIES, LANGUAGE_CODE, LANGUAGE_CODE_RULE, LOCALE_CODE, PROVI
 
 export { IMAGE_DELIVERIES, PROVIDER_NAMES, STYLES, UPLOAD_SOURCES } from '../../../shared/vocabulary';
 
-/** Where `concurrency` and `requestsPerSecond` hold: across every replica on the database, or in each process. */
-export const LIMIT_SCOPES = ['cluster', 'process'] as const;
+/** Where `concurrency` and `requestsPerSecond` hold: across every replica on the database, in each process, or `auto` (by database). */
+export const LIMIT_SCOPES = ['auto', 'cluster', 'process'] as const;
 export type { ImageDeliveryMode, ProviderName, Style, UploadSource } from '../../../shared/vocabulary';
 
 /** `env('X')` yields '' for `X=` in a .env file: treat that as "not set", not as a value. */
@@ -162,7 +162,9 @@ export const pluginConfigSchema = z
     requestsPerSecond: z.number().min(0).max(100),
     /**
      * 'cluster': `concurrency` and `requestsPerSecond` hold across every Strapi process on the
-     * database (coordinated through it: a few statements a call); 'process': each process has its own.
+     * database (coordinated through it: a few statements a call); 'process': each process has its
+     * own; 'auto': cluster on PostgreSQL and MySQL/MariaDB (where replicas run), process on SQLite
+     * (one file, in practice one process, where each coordinating statement is a commit of its own).
      */
     limitScope: z.enum(LIMIT_SCOPES),
     /** Attempts per image for transient failures (5xx, timeouts) before it is marked failed. */
