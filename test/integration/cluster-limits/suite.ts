@@ -89,6 +89,21 @@ export const clusterLimitsSuite = (database: DatabaseKind) =>
       expect(new Set(ids).size).toBe(4);
     }, 30_000);
 
+    test('a slot left over (concurrency not divisible by the replicas) is taken at once when nobody holds less than its share', async () => {
+      await app.strapi.db.connection('auto_alt_text_send_slots').del();
+      await app.strapi.db.connection('auto_alt_text_replicas').del();
+      // Three slots, two replicas: a share of one each, one slot left over. Views of who asks refresh every 200 ms.
+      const options = (owner: string) => ({ concurrency: 3, owner, leaseMs: 60_000, handoffMs: 5_000, memberTtlMs: 600, onError: failOnError });
+      const [first, second] = ['first', 'second'].map((owner) => createClusterSendSlots(app.strapi, options(owner)));
+      const firsts = await first.acquire(2);
+      expect(firsts).toHaveLength(2);
+      expect(await second.acquire(2)).toHaveLength(1);
+      await sleep(250);
+      await first.release(firsts[0]);
+      // Both hold their share: the freed slot is not kept idle for handoffMs (5 s here).
+      expect(await first.acquire(1)).toHaveLength(1);
+    }, 30_000);
+
     test('rows of replicas long gone are dropped when a process first asks for slots', async () => {
       const replicas = () => app.strapi.db.connection('auto_alt_text_replicas');
       await replicas().del();

@@ -25,10 +25,11 @@ export interface ClusterSlotsOptions {
  * conditional UPDATE (free = its lease ran out), so two replicas never hold the same one, and a
  * replica killed mid-call gives its slots back when their leases end. Fairness: each replica wanting
  * slots counts itself in (a row with a short expiry); one holding less than its share,
- * ⌊concurrency / replicas⌋, takes any free slot at once, one holding its share only a slot nobody
- * else took for `handoffMs` — so a replica whose job just ended cannot keep re-taking its slot ahead
- * of one that holds none, and a lone replica loses nothing.
- * Statements: ~2 to take slots (read the free ones, one UPDATE each), 1 to give one back, 1 to renew
+ * ⌊concurrency / replicas⌋, takes any free slot at once; one holding its share, while a replica
+ * asking holds less than its own, only a slot nobody else took for `handoffMs` — so a replica whose
+ * job just ended cannot keep re-taking its slot ahead of one that holds none — and otherwise at once
+ * (the slots left over when concurrency is not divisible by the replicas do not idle).
+ * Statements: ~2 to take slots (read the slot rows, one UPDATE each), 1 to give one back, 1 to renew
  * one lease, and 2 every memberTtlMs / 3 while asking (the replica's row and the count of replicas).
  */
 export const createClusterSendSlots = (strapi: Core.Strapi, options: ClusterSlotsOptions): SendSlots => {
@@ -68,18 +69,29 @@ export const createClusterSendSlots = (strapi: Core.Strapi, options: ClusterSlot
       if (wanted <= 0) return [];
       await ensureSlots();
       const at = now();
-      const share = Math.max(1, Math.floor(options.concurrency / (await countReplicas(at))));
+      const asking = await countReplicas(at);
+      const share = Math.max(1, Math.floor(options.concurrency / asking));
       const { name, column } = tableOf(strapi, SEND_SLOT_UID);
-      const free = (await knex()(name)
+      // Every slot (at most 32 rows): the free ones, and who holds the others.
+      const rows = (await knex()(name)
         .where(column('slot'), '<=', options.concurrency)
-        .andWhere(column('leaseUntil'), '<', at)
         .orderBy([column('releasedAt'), column('slot')])
-        .limit(wanted)
-        .select({ slot: column('slot'), releasedAt: column('releasedAt') })) as Array<{ slot: number | string; releasedAt: number | string }>;
+        .select({ slot: column('slot'), owner: column('owner'), leaseUntil: column('leaseUntil'), releasedAt: column('releasedAt') })) as Array<
+        Record<'slot' | 'leaseUntil' | 'releasedAt', number | string> & { owner: string | null }
+      >;
+      const free = rows.filter((row) => Number(row.leaseUntil) < at);
+      const heldBy = new Map<string, number>();
+      for (const row of rows) if (row.owner && Number(row.leaseUntil) >= at) heldBy.set(row.owner, (heldBy.get(row.owner) ?? 0) + 1);
+      // Replicas asking that hold less than their share (this one included): while there are any, one
+      // at its share leaves a freed slot to them for handoffMs; else a slot left over (concurrency not
+      // divisible by the replicas) is taken at once instead of idling.
+      const others = [...heldBy].filter(([owner, count]) => owner !== options.owner && count >= share).length;
+      const someoneBelowShare = asking - others - (held.size >= share ? 1 : 0) > 0;
       const taken: SendSlot[] = [];
       for (const candidate of free) {
+        if (taken.length >= wanted) break;
         const underShare = held.size < share;
-        if (!underShare && Number(candidate.releasedAt) > at - options.handoffMs) continue;
+        if (!underShare && someoneBelowShare && Number(candidate.releasedAt) > at - options.handoffMs) continue;
         const slot = Number(candidate.slot);
         const changed = await knex()(name)
           .where(column('slot'), slot)
