@@ -72,9 +72,11 @@ describeInBrowser('editing an alt text in the image list', () => {
   test('Settings: Save waits for a change, and leaving with unsaved changes asks first', async () => {
     await page.goto(`${app.url}/admin/settings/auto-alt-text`);
     const save = page.getByRole('button', { name: 'Save', exact: true });
-    await page.locator('input[name="lang"]').waitFor();
+    // A plain number field (the language is a picker now; maxLength is locked by this stack's config).
+    const concurrency = page.locator('input[name="concurrency"]');
+    await concurrency.waitFor();
     await expect(save.isDisabled()).resolves.toBe(true);
-    await page.locator('input[name="lang"]').fill('de');
+    await concurrency.fill('3');
     await expect(save.isEnabled()).resolves.toBe(true);
 
     await page.locator(`nav a[href="${PLUGIN_PAGE}"]`).click();
@@ -82,15 +84,17 @@ describeInBrowser('editing an alt text in the image list', () => {
     await dialog.getByText('Leave without saving?').waitFor();
     await screenshot(page, 'settings-leave-unsaved');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('de');
+    await expect(concurrency.inputValue()).resolves.toBe('3');
     expect(new URL(page.url()).pathname).toBe('/admin/settings/auto-alt-text');
 
     await page.locator(`nav a[href="${PLUGIN_PAGE}"]`).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave' }).click();
     await page.waitForURL((url) => url.pathname === PLUGIN_PAGE);
     await page.goto(`${app.url}/admin/settings/auto-alt-text`);
-    await expect(page.locator('input[name="lang"]').inputValue()).resolves.toBe('en');
-    await page.locator('input[name="lang"]').fill('en');
+    await expect(concurrency.inputValue()).resolves.toBe('2');
+    await concurrency.fill('3');
+    await expect(save.isEnabled()).resolves.toBe(true);
+    await concurrency.fill('2');
     await expect(save.isDisabled()).resolves.toBe(true); // typed back to what is stored: nothing to save
   });
 });
