@@ -56,8 +56,15 @@ const toViolation = (result: Result): AxeViolation => ({
 /** Runs axe (WCAG 2.x A/AA and best practices) on the plugin's parts of the page as it is now. */
 export async function auditAccessibility(page: Page, { screen, include, exclude = [] }: AxeScope): Promise<AxeReport> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(loadAxe());
-  // The pointer left where the last click was would check a button's hover colours, not the page's.
+  // The pointer left where the last click was would check a button's hover colours, not the page's;
+  // and a dialog fading in, or a colour easing back from hover, is checked once it has settled
+  // (axe reads the colours of the moment). Spinners run forever: they are not waited for.
   await page.mouse.move(0, 0);
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 }
+  );
   const present: string[] = [];
   for (const selector of include) if ((await page.locator(selector).count()) > 0) present.push(selector);
   if (present.length === 0) throw new Error(`${screen}: none of ${include.join(', ')} is on the page`);
@@ -95,3 +102,11 @@ export const seriousViolations = (report: AxeReport) =>
   report.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${report.screen} — ${violation.id} (${violation.impact}, ${violation.count}): ${violation.help}\n    ${violation.examples.join('\n    ')}`);
+
+/** Runs axe like `auditAccessibility` and fails on any serious or critical violation (none allowed), naming each. */
+export async function expectAccessible(page: Page, scope: AxeScope): Promise<AxeReport> {
+  const report = await auditAccessibility(page, scope);
+  const blocking = seriousViolations(report);
+  if (blocking.length > 0) throw new Error(`axe: ${blocking.length} serious or critical violation(s)\n${blocking.join('\n')}`);
+  return report;
+}

@@ -70,13 +70,13 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
           />
         </Td>
       ) : null}
-      <Td><Thumbnail url={item.thumbnailUrl} /></Td>
+      <Td><Thumbnail url={item.thumbnailUrl} alt="" /></Td>
       <Td><Typography ellipsis>{item.name}</Typography></Td>
       <Td style={{ whiteSpace: 'normal', width: '45%' }}>
         {editing ? (
           <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} limits={limits} onDone={() => setEditing(false)} />
         ) : (
-          <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
+          <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral600'} data-testid="alt-text">
             {item.source === 'decorative' ? t('media.decorative.text', 'Decorative: alt="" (screen readers skip it)') : item.alternativeText || t('media.noAltText', 'No alt text')}
           </Typography>
         )}

@@ -1,10 +1,11 @@
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Cross, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { QueueStateView } from '../../../../shared/contracts/queue';
 import type { RunView } from '../../../../shared/contracts/runs';
 import { Meter } from '../../components/Meter';
 import { Panel } from '../../components/Panel';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useAnnounceEnd, useFollowRun } from '../../hooks/useFollowRun';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useNotifyError } from '../../hooks/useNotifyError';
@@ -44,7 +45,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
   return (
     <Panel
       title={t('run.title', 'Run #{id}', { id: run.id })}
-      action={<Badge variant={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
+      action={<StatusBadge tone={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</StatusBadge>}
       testId="run-progress"
     >
       <Flex gap={4} alignItems="center">
@@ -66,7 +67,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
         {run.counts.cancelled > 0 ? ` · ${t('run.cancelledCount', '{count, plural, one {# image cancelled} other {# images cancelled}}', { count: run.counts.cancelled })}` : ''}
       </Typography>
       {run.status === 'running' && queue.paused ? (
-        <Typography textColor="warning600" data-testid="run-waiting">
+        <Typography textColor="neutral800" data-testid="run-waiting">
           {t('run.waitingOnQueue', 'Waiting: the queue is paused ({reason}). The run goes on once the queue resumes.', { reason: pauseReason(queue.reason) })}
         </Typography>
       ) : null}

@@ -24,7 +24,7 @@ export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perL
   return (
     <Flex direction="column" alignItems="stretch" gap={2} paddingTop={3} borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0" data-testid={`entry-image-${image.id}`}>
       <Flex gap={2} alignItems="center">
-        <Thumbnail url={image.thumbnailUrl} width={48} height={48} />
+        <Thumbnail url={image.thumbnailUrl} alt="" width={48} height={48} />
         <Flex direction="column" alignItems="flex-start" minWidth={0}>
           <Typography variant="pi" fontWeight="bold" ellipsis>
             {image.name}
@@ -39,7 +39,7 @@ export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perL
       ) : (
         <Flex gap={1} alignItems="flex-start">
           <Box flex="1">
-            <Typography variant="omega" textColor={image.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
+            <Typography variant="omega" textColor={image.alternativeText ? 'neutral800' : 'neutral600'} data-testid="alt-text">
               {image.alternativeText || t('media.noAltText', 'No alt text')}
             </Typography>
           </Box>

@@ -107,9 +107,10 @@ export const ReviewPage = () => {
             <Panel title={t('review.page.title', 'On this page')}>
               <Flex direction="column" alignItems="stretch" gap={2} tag="ol" data-testid="review-list">
                 {rows.map((row, at) => (
-                  <Box key={row.id} tag="li" padding={2} hasRadius background={row === current ? 'primary100' : undefined} onClick={() => { setEditing(false); setIndex(at); }} style={{ cursor: 'pointer', listStyle: 'none' }}>
+                  <Box key={row.id} tag="li" aria-current={row === current ? 'true' : undefined} padding={2} hasRadius background={row === current ? 'primary100' : undefined} onClick={() => { setEditing(false); setIndex(at); }} style={{ cursor: 'pointer', listStyle: 'none' }}>
                     <Flex gap={3}>
-                      <Thumbnail url={row.image?.thumbnailUrl ?? null} />
+                      {/* The row shows the suggestion; the picture carries the text the image has now. */}
+                      <Thumbnail url={row.image?.thumbnailUrl ?? null} alt={row.image?.alternativeText ?? ''} />
                       <Typography ellipsis>{row.text}</Typography>
                     </Flex>
                   </Box>

@@ -44,7 +44,7 @@ export const SuggestionCard = ({ suggestion, position, editing, busy, canDecide,
         </Typography>
         <Flex direction="column" alignItems="stretch" gap={1}>
           <Typography variant="sigma" textColor="neutral600">{t('review.current', 'Current alt text')}</Typography>
-          <Typography data-testid="review-current-text" textColor={current ? 'neutral800' : 'neutral500'}>
+          <Typography data-testid="review-current-text" textColor={current ? 'neutral800' : 'neutral600'}>
             {current || t('review.current.none', 'None')}
           </Typography>
         </Flex>
