@@ -5,7 +5,7 @@ import type { RunView } from '../../../shared/contracts/runs';
 import { queryKeys } from '../utils/queryKeys';
 import { useT } from './useT';
 
-/** Keeps coverage, credits, failures, the media list and (once it stops) the run history in step with a run as it advances. */
+/** Keeps coverage, credits, failures, the media list, the suggestions awaiting review and (once it stops) the run history in step with a run as it advances. */
 export const useFollowRun = (run: RunView | undefined) => {
   const client = useQueryClient();
   const progress = run ? `${run.status}:${run.counts.done}:${run.counts.failed}:${run.counts.skipped}` : '';
@@ -18,6 +18,8 @@ export const useFollowRun = (run: RunView | undefined) => {
     void client.invalidateQueries(queryKeys.mediaRoot);
     void client.invalidateQueries(queryKeys.status);
     void client.invalidateQueries(queryKeys.failuresRoot);
+    // With `review` on, the run's texts arrive as suggestions: the dashboard's notice counts them.
+    void client.invalidateQueries(queryKeys.reviewRoot);
     if (run && run.status !== 'running') {
       void client.invalidateQueries(queryKeys.credits);
       void client.invalidateQueries(queryKeys.runHistoryRoot);

@@ -19,7 +19,7 @@ interface RunProgressProps {
   canBulk: boolean;
   /** The whole queue's state: a running run waits while it is paused, and says why. */
   queue: QueueStateView;
-  /** Started in this tab: its end is announced with a toast. */
+  /** Started in this tab: its end is announced with a toast, and the focus comes to the run (Start is disabled once it runs). */
   startedHere: boolean;
 }
 
@@ -47,6 +47,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
       title={t('run.title', 'Run #{id}', { id: run.id })}
       action={<StatusBadge tone={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</StatusBadge>}
       testId="run-progress"
+      focusTitle={startedHere}
     >
       <Flex gap={4} alignItems="center">
         <Box flex="1">

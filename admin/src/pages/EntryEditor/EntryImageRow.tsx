@@ -5,6 +5,7 @@ import type { EntryImageView } from '../../../../shared/contracts/entries';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
 import { Thumbnail } from '../../components/Thumbnail';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useT } from '../../hooks/useT';
 
 interface EntryImageRowProps {
@@ -21,6 +22,7 @@ interface EntryImageRowProps {
 export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perLocale }: EntryImageRowProps) => {
   const t = useT();
   const [editing, setEditing] = React.useState(false);
+  const editButton = useReturnFocus(editing);
   return (
     <Flex direction="column" alignItems="stretch" gap={2} paddingTop={3} borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0" data-testid={`entry-image-${image.id}`}>
       <Flex gap={2} alignItems="center">
@@ -44,7 +46,7 @@ export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perL
             </Typography>
           </Box>
           {canGenerate ? (
-            <IconButton label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
+            <IconButton ref={editButton} label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
               <Pencil />
             </IconButton>
           ) : null}

@@ -26,6 +26,9 @@ export const ReviewPage = () => {
   const [page, setPage] = React.useState(1);
   const [index, setIndex] = React.useState(0);
   const [editing, setEditing] = React.useState(false);
+  // Set by the first decision: from then on the suggestion that takes the place of the decided one takes the focus (its buttons were disabled while deciding).
+  const [moveFocus, setMoveFocus] = React.useState(false);
+  const emptyRef = React.useRef<HTMLParagraphElement>(null);
   const review = useReview({ page, pageSize: PAGE_SIZE, ...(locale ? { locale } : {}) });
   const approve = useApproveSuggestion();
   const reject = useRejectSuggestion();
@@ -37,13 +40,20 @@ export const ReviewPage = () => {
   const canDecide = permissions.canGenerate;
 
   // A decided suggestion leaves the list: the one after it takes its place at the same index.
-  const decided = () => setEditing(false);
+  const decided = () => {
+    setEditing(false);
+    setMoveFocus(true);
+  };
   const onApprove = (text?: string) => current && approve.mutate({ id: current.id, ...(text !== undefined ? { text } : {}) }, { onSuccess: decided, onError: notifyError });
   const onReject = (regenerate: boolean) => current && reject.mutate({ id: current.id, regenerate }, { onSuccess: decided, onError: notifyError });
   const move = (step: number) => {
     setEditing(false);
+    setMoveFocus(true);
     setIndex((at) => Math.max(0, Math.min(rows.length - 1, at + step)));
   };
+  React.useEffect(() => {
+    if (moveFocus && !current) emptyRef.current?.focus();
+  }, [moveFocus, current]);
   useReviewKeys(!!current && !editing && !busy, {
     approve: () => canDecide && onApprove(),
     edit: () => canDecide && setEditing(true),
@@ -98,9 +108,10 @@ export const ReviewPage = () => {
                 onEdit={() => setEditing(true)}
                 onCancelEdit={() => setEditing(false)}
                 onReject={onReject}
+                takeFocus={moveFocus}
               />
             ) : (
-              <Typography textColor="neutral600" data-testid="review-empty">{t('review.empty', 'Nothing awaits review in this locale.')}</Typography>
+              <Typography ref={emptyRef} tabIndex={-1} tag="p" textColor="neutral600" data-testid="review-empty">{t('review.empty', 'Nothing awaits review in this locale.')}</Typography>
             )}
           </Panel>
           {rows.length > 0 ? (
