@@ -22,6 +22,11 @@ const IMAGES = 10;
 /** Each provider call takes this long, one at a time: the run lasts some 15 s, long enough to hear it. */
 const LATENCY_MS = 1500;
 
+interface Announcement {
+  at: number;
+  text: string;
+}
+
 describeInBrowser('the admin with the keyboard alone, and for screen readers', () => {
   let emulator: Emulator;
   let app: Playground;
@@ -65,10 +70,23 @@ describeInBrowser('the admin with the keyboard alone, and for screen readers', (
     await waitForFocusOn(page, { selector: 'input[name="apiKey"]' });
   });
 
-  test('Dashboard: a run is estimated and started from the keyboard; the focus goes to its progress', async () => {
+  test('Dashboard: a run is estimated and started from the keyboard; the focus goes to its progress, which a live region says every 10 % at most every 5 s, then its end', async () => {
     emulator.setFaults({ latencyMs: LATENCY_MS });
     await page.goto(`${app.url}${PLUGIN_PAGE}`);
     await page.getByTestId('coverage-percent').getByText('0 %').waitFor();
+    const announcer = page.getByTestId('run-announcer');
+    await announcer.waitFor({ state: 'attached' });
+    // Every change of the region's text, with its time: what a screen reader would say, and when.
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="run-announcer"]') as HTMLElement;
+      const heard: Array<{ at: number; text: string }> = [];
+      (window as unknown as { heard: typeof heard }).heard = heard;
+      new MutationObserver(() => {
+        const text = (region.textContent ?? '').trim();
+        if (text && heard[heard.length - 1]?.text !== text) heard.push({ at: Date.now(), text });
+      }).observe(region, { childList: true, subtree: true, characterData: true });
+    });
+
     await tabTo(page, { selector: 'button', name: 'Estimate' });
     await expectFocusVisible(page);
     await page.keyboard.press('Enter');
@@ -83,6 +101,15 @@ describeInBrowser('the admin with the keyboard alone, and for screen readers', (
 
     await page.getByTestId('run-status').getByText('Done', { exact: true }).waitFor({ timeout: 90_000 });
     emulator.clearFaults();
+    await announcer.getByText(/finished/).waitFor();
+    const heard = await page.evaluate(() => (window as unknown as { heard: Announcement[] }).heard);
+    const runId = Number((await page.getByTestId('run-progress').getByRole('heading').first().textContent())?.match(/#(\d+)/)?.[1]);
+    expect(heard[heard.length - 1].text).toMatch(new RegExp(`^Run #${runId} finished: .*, 0 failed\\.$`));
+    const progress = heard.slice(0, -1);
+    expect(progress.length).toBeGreaterThan(0);
+    for (const said of progress) expect(said.text).toMatch(new RegExp(`^Run #${runId}: \\d+ % done, \\d+ of ${IMAGES} images\\.$`));
+    // Polled every second, the run is said no more often than every 5 s (a little slack for timers).
+    for (let i = 1; i < progress.length; i += 1) expect(progress[i].at - progress[i - 1].at).toBeGreaterThanOrEqual(4_500);
     // The row updates the run brought did not take the focus away.
     expect(await focusedElement(page)).not.toBeNull();
   });

@@ -1,3 +1,4 @@
+import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Cross, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
@@ -6,7 +7,7 @@ import type { RunView } from '../../../../shared/contracts/runs';
 import { Meter } from '../../components/Meter';
 import { Panel } from '../../components/Panel';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useAnnounceEnd, useFollowRun } from '../../hooks/useFollowRun';
+import { useAnnounceEnd, useFollowRun, useRunAnnouncement } from '../../hooks/useFollowRun';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
@@ -21,12 +22,14 @@ interface RunProgressProps {
   queue: QueueStateView;
   /** Started in this tab: its end is announced with a toast, and the focus comes to the run (Start is disabled once it runs). */
   startedHere: boolean;
+  /** Gives the dashboard's live region what a screen reader should hear of the run (see useRunAnnouncement). */
+  onAnnounce: (sentence: string) => void;
 }
 
 /** Skips by the worker (the image changed meanwhile, …): the run's skips less those decided at enqueue. */
 const jobSkips = (run: RunView) => run.counts.skipped - Object.values(run.skippedReasons).reduce((sum, n) => sum + n, 0);
 
-export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: RunProgressProps) => {
+export const RunProgress = ({ runId, initial, canBulk, queue, startedHere, onAnnounce }: RunProgressProps) => {
   const { formatNumber } = useIntl();
   const t = useT();
   const onError = useNotifyError();
@@ -35,6 +38,9 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
   const action = useRunAction();
   useFollowRun(run);
   useAnnounceEnd(run, startedHere);
+  const sent = run ? run.counts.queued - jobSkips(run) : 0;
+  const sentence = useRunAnnouncement(run, sent);
+  React.useEffect(() => onAnnounce(sentence), [sentence]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!run) return null;
 
   const act = (name: RunActionName) => action.mutate({ id: run.id, action: name }, { onError });
@@ -60,7 +66,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
       <Typography textColor="neutral600" data-testid="run-counts">
         {t('run.counts', '{done} of {sent} done · {failed} failed · {pending} waiting', {
           done: formatNumber(run.counts.done),
-          sent: formatNumber(run.counts.queued - jobSkips(run)),
+          sent: formatNumber(sent),
           failed: formatNumber(run.counts.failed),
           pending: formatNumber(run.counts.pending + run.counts.running),
         })}

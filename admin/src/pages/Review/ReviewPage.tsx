@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Box, Button, Flex, Grid, Link as DesignLink, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Link as DesignLink, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { Pager } from '../../components/Pager';
+import { RefreshIndicator } from '../../components/RefreshIndicator';
 import { Panel } from '../../components/Panel';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useLocaleParam, useLocales } from '../../hooks/useLocales';
@@ -95,7 +96,7 @@ export const ReviewPage = () => {
               </Grid.Item>
             </Grid.Root>
           ) : null}
-          <Panel title={t('review.current.title', 'Suggestion')} action={review.isFetching ? <Loader small /> : null} testId="review-panel">
+          <Panel title={t('review.current.title', 'Suggestion')} action={<RefreshIndicator active={review.isFetching} />} testId="review-panel">
             {current ? (
               <SuggestionCard
                 key={current.id}
