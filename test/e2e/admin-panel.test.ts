@@ -11,6 +11,7 @@ import { describeInBrowser, dismissAnnouncements, logIn, newAdminContext, screen
 import { SUPER_ADMIN, type Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import { expectAccessible, PLUGIN_UI } from './support/axe';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const SETTINGS_PAGE = '/admin/settings/auto-alt-text';
@@ -48,6 +49,13 @@ describeInBrowser('the admin panel', () => {
     await dismissAnnouncements(page);
   });
 
+  test('the plugin page with nothing to show yet (no image, no run) passes axe', async () => {
+    await page.goto(`${app.url}${PLUGIN_PAGE}`);
+    await page.getByTestId('run-history').getByText('No runs yet', { exact: false }).waitFor();
+    await page.getByTestId('media-list').getByText('No images match.').waitFor();
+    await expectAccessible(page, { screen: 'plugin page: empty', include: PLUGIN_UI.page });
+  });
+
   test('Settings: a typed key is verified against the provider, then saved and shown only by its last characters', async () => {
     await page.goto(`${app.url}${SETTINGS_PAGE}`);
     await page.getByText('Current key: Not set').waitFor();
@@ -70,6 +78,7 @@ describeInBrowser('the admin panel', () => {
     expect(await page.content()).not.toContain(E2E_KEY);
     await page.getByText('Settings saved').waitFor({ state: 'hidden', timeout: 10_000 });
     await screenshot(page, 'settings', { height: 1500 });
+    await expectAccessible(page, { screen: 'settings: valid (key verified, saved)', include: PLUGIN_UI.page });
   });
 
   test('Settings: values the server rejects are reported under their fields', async () => {
@@ -79,6 +88,7 @@ describeInBrowser('the admin panel', () => {
     // The server's codes in words (its English `message` stays for API users).
     await page.getByText('Must be 20 or more.').waitFor();
     await page.getByText('Must be 32 or less.').waitFor();
+    await expectAccessible(page, { screen: 'settings: field errors', include: PLUGIN_UI.page });
     // Nothing was saved: a reload shows the stored values again (the browser's "leave?" accepted).
     page.once('dialog', (dialog) => void dialog.accept());
     await page.reload();
@@ -113,6 +123,7 @@ describeInBrowser('the admin panel', () => {
       return percent > 0 && percent < 100;
     }, undefined, { timeout: 15_000, polling: 50 });
     await screenshot(page, 'dashboard-running', { height: 1300 });
+    await expectAccessible(page, { screen: 'plugin page: running run', include: PLUGIN_UI.page });
 
     await progress.getByText('100 %').waitFor({ timeout: 30_000 });
     await page.getByTestId('run-status').getByText('Done', { exact: true }).waitFor();
@@ -128,6 +139,8 @@ describeInBrowser('the admin panel', () => {
     await expect(list.getByText('Generated', { exact: true }).count()).resolves.toBe(COLOURS.length);
     await page.getByTestId('credits-card').getByText(`${500 - COLOURS.length} credits remaining`).waitFor();
     await screenshot(page, 'dashboard-done', { height: 2000 });
+    await page.getByTestId('run-history').getByRole('row').nth(1).waitFor();
+    await expectAccessible(page, { screen: 'plugin page: run done, run history, image list', include: PLUGIN_UI.page });
   });
 
   test('Dashboard: an overwrite of the unchanged library is estimated free (from the cache); asking the provider again is paid', async () => {
@@ -161,6 +174,8 @@ describeInBrowser('the admin panel', () => {
     const requestsBefore = emulator.requests.length;
     await row.getByRole('button', { name: 'Regenerate' }).click();
     // A person's text: Regenerate asks first (test/e2e/replace-undo.test.ts covers the dialog and Undo).
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).waitFor();
+    await expectAccessible(page, { screen: 'plugin page: replace confirmation', include: PLUGIN_UI.dialog });
     await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
     await row.getByText('Generated', { exact: true }).waitFor({ timeout: 20_000 });
     await expect(row.getByTestId('alt-text').textContent()).resolves.toMatch(/image dominated by/i);
@@ -187,6 +202,7 @@ describeInBrowser('the admin panel', () => {
     await widget.getByText('Alt text coverage').waitFor();
     await widget.getByText('100 %').waitFor();
     await screenshotOf(widget, 'widget');
+    await expectAccessible(page, { screen: 'homepage widget', include: PLUGIN_UI.widget });
   });
 
   test('an admin who reads the panel in French gets the plugin in French', async () => {

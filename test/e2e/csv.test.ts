@@ -12,6 +12,7 @@ import { describeInBrowser, logIn, screenshotOf } from './support/browser';
 import { SUPER_ADMIN, type Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import { expectAccessible } from './support/axe';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 const HEADER = 'fileId,fileName,locale,altText,source';
@@ -62,6 +63,7 @@ describeInBrowser('the CSV panel', () => {
     await errors.getByText('No such file', { exact: true }).waitFor();
     await errors.getByText('Not a locale the plugin writes', { exact: true }).waitFor();
     await screenshotOf(page.getByTestId('csv-panel'), 'csv-import-errors');
+    await expectAccessible(page, { screen: 'CSV import report: refused rows', include: ['[data-testid="csv-panel"]'] });
   });
 
   test('a good file shows the counts', async () => {
@@ -69,6 +71,7 @@ describeInBrowser('the CSV panel', () => {
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await page.getByTestId('csv-result').getByText('2 rows: 2 written, 0 unchanged, 0 skipped (empty)').waitFor();
     await expect(page.getByTestId('csv-errors').count()).resolves.toBe(0);
+    await expectAccessible(page, { screen: 'CSV import report: imported', include: ['[data-testid="csv-panel"]'] });
     expect(emulator.requests).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { adminJson, createAdminUser, createEntry, createRoleWith, uploadImages, 
 import { describeInBrowser, logIn, newAdminContext, screenshot } from './support/browser';
 import type { Playground } from './support/playground';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import { expectAccessible, PLUGIN_UI } from './support/axe';
 
 const ARTICLE = 'api::article.article';
 const ARTICLES = `/admin/content-manager/collection-types/${ARTICLE}`;
@@ -92,6 +93,7 @@ describeInBrowser('the plugin in the content-manager', () => {
     // The person's text of the other image was not touched.
     await page.getByTestId(`entry-image-${figure}`).getByText('Human', { exact: true }).waitFor();
     await screenshot(page, 'entry-panel', { height: 1100 });
+    await expectAccessible(page, { screen: 'entry editor: Alt text panel', include: PLUGIN_UI.entryPanel });
 
     // For all: the plugin's own text is described again with the article, the person's is kept. The
     // cover was just described with this very article: the same question, answered from the cache, free.
@@ -174,6 +176,7 @@ describeInBrowser('the plugin in the content-manager', () => {
     await dialog.getByTestId('estimate').getByText('2 images, about 1 credit').waitFor();
     await dialog.getByTestId('estimate-from-cache').getByText('1 image from the cache (free): described before with the same bytes and settings').waitFor();
     await screenshot(page, 'entry-bulk-action', { height: 900 });
+    await expectAccessible(page, { screen: 'entry list: bulk action dialog', include: PLUGIN_UI.dialog });
 
     await page.getByRole('button', { name: 'Start' }).click();
     const notice = page.getByText(/^Run #\d+ started for the images of 2 entries$/);

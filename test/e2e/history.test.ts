@@ -12,6 +12,7 @@ import { describeInBrowser, screenshotOf } from './support/browser';
 import type { Playground } from './support/playground';
 import { E2E_KEY } from './support/stack';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import { expectAccessible, PLUGIN_UI } from './support/axe';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -52,6 +53,7 @@ describeInBrowser('alt-text history in the admin panel', () => {
     await dialog.getByText('Current', { exact: true }).waitFor();
     await expect(dialog.getByRole('button', { name: 'Revert' }).count()).resolves.toBe(1); // not on the current version
     await screenshotOf(page.getByRole('dialog'), 'history');
+    await expectAccessible(page, { screen: 'plugin page: History dialog', include: PLUGIN_UI.dialog });
 
     await dialog.getByRole('button', { name: 'Revert' }).click();
     await dialog.getByText('Reverted', { exact: true }).waitFor();

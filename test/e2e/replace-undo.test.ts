@@ -137,7 +137,10 @@ describeInBrowser('replacing a person\'s alt text', () => {
     await screenshot(page, 'run-waiting-on-queue');
 
     expect((await adminFetch(api, '/auto-alt-text/queue/resume', { method: 'POST', body: '{}' })).status).toBe(200);
-    await page.getByText(/^Run #\d+ finished: 2 images described, 0 failed\.$/).waitFor({ timeout: 30_000 });
+    // Told twice: by the toast, and by the live region screen readers hear (docs/admin.md, "Screen readers").
+    const finished = page.getByText(/^Run #\d+ finished: 2 images described, 0 failed\.$/);
+    await page.getByTestId('run-announcer').and(finished).waitFor({ state: 'attached', timeout: 30_000 });
+    await finished.and(page.locator(':not([data-testid="run-announcer"])')).waitFor();
     await progress.getByText('100 %').waitFor();
     await expect(progress.getByTestId('run-waiting').count()).resolves.toBe(0);
   });

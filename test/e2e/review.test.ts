@@ -12,6 +12,7 @@ import { describeInBrowser, screenshot } from './support/browser';
 import type { Playground } from './support/playground';
 import { E2E_KEY, pluginEnvFor } from './support/stack';
 import { closeAdminStack, openAdminTab, startAdminStack } from './support/fixture';
+import { expectAccessible, PLUGIN_UI } from './support/axe';
 
 const PLUGIN_PAGE = '/admin/plugins/auto-alt-text';
 
@@ -61,6 +62,7 @@ describeInBrowser('review before publish, in the admin panel', () => {
     // The image is still missing its text: nothing was written.
     expect((await media()).every((row) => row.alternativeText === null)).toBe(true);
     await screenshot(page, 'review', { height: 1100 });
+    await expectAccessible(page, { screen: 'review page', include: PLUGIN_UI.page });
   });
 
   test('A approves the current suggestion as the plugin\'s; E, a new text and Enter approve it as a person\'s; K/J move', async () => {

@@ -78,7 +78,7 @@ export const AltTextEditor = ({ fileId, initial, locale, limits, onDone }: AltTe
         </IconButton>
       </Flex>
       {limits ? (
-        <Typography variant="pi" textColor={tooLong ? 'danger600' : longerThanSet ? 'warning600' : 'neutral600'} data-testid="alt-text-counter" aria-live="polite">
+        <Typography variant="pi" textColor={tooLong ? 'danger600' : longerThanSet ? 'neutral800' : 'neutral600'} data-testid="alt-text-counter" aria-live="polite">
           {tooLong
             ? t('media.length.refused', '{length} / {hard} characters: too long to save. Screen readers read alt text in one go.', { length: formatNumber(length), hard: formatNumber(limits.hardMaxLength) })
             : longerThanSet

@@ -3,6 +3,7 @@ import type { MediaItemView } from '../../../shared/contracts/media';
 import { useT } from '../hooks/useT';
 import { providerLabel } from '../utils/providerLabels';
 import { SourceBadge } from './SourceBadge';
+import { StatusBadge } from './StatusBadge';
 
 /** Who wrote an image's alt text, whether work is queued for it, and which entry's context shaped it. */
 export const AltTextSource = ({ item }: { item: MediaItemView }) => {
@@ -13,7 +14,7 @@ export const AltTextSource = ({ item }: { item: MediaItemView }) => {
       <Flex gap={1} wrap="wrap">
         <SourceBadge source={item.source} />
         {item.queued ? <Badge variant="secondary">{t('media.queued', 'Queued')}</Badge> : null}
-        {item.decorative?.status === 'suggested' ? <Badge variant="warning">{t('media.decorative.suggested', 'Suggested decorative')}</Badge> : null}
+        {item.decorative?.status === 'suggested' ? <StatusBadge tone="warning">{t('media.decorative.suggested', 'Suggested decorative')}</StatusBadge> : null}
       </Flex>
       {item.decorative?.status === 'suggested' && item.decorative.reason ? (
         <Typography variant="pi" textColor="neutral600" data-testid="decorative-reason">

@@ -36,7 +36,7 @@ export const BudgetEstimate = ({ estimate }: { estimate: EstimateView }) => {
   };
   const message = MESSAGES[budget.binds][budget.wouldExceed ? 'exceeds' : 'within'];
   return (
-    <Typography textColor={budget.wouldExceed ? 'warning700' : 'neutral600'} fontWeight={budget.wouldExceed ? 'semiBold' : undefined} data-testid="estimate-budget">
+    <Typography textColor={budget.wouldExceed ? 'neutral800' : 'neutral600'} fontWeight={budget.wouldExceed ? 'semiBold' : undefined} data-testid="estimate-budget">
       {t(message.id, message.defaultMessage, values)}
     </Typography>
   );

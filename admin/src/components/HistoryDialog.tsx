@@ -40,7 +40,7 @@ const VersionItem = ({ version, canRevert, onRevert, reverting }: { version: Alt
             <Badge>{t(kind.id, kind.defaultMessage)}</Badge>
             {version.current ? <Badge variant="success">{t('history.current', 'Current')}</Badge> : null}
           </Flex>
-          <Typography textColor={version.text ? 'neutral800' : 'neutral500'}>{version.text || t('history.empty', '(no text)')}</Typography>
+          <Typography textColor={version.text ? 'neutral800' : 'neutral600'}>{version.text || t('history.empty', '(no text)')}</Typography>
           <Typography variant="pi" textColor="neutral600">{details}</Typography>
         </Flex>
         {canRevert && !version.current && version.text ? (

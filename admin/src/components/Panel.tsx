@@ -16,20 +16,28 @@ interface PanelProps {
   action?: React.ReactNode;
   look?: keyof typeof LOOKS;
   testId?: string;
+  /** Takes the focus when it appears (a run just started from a button that is now disabled). */
+  focusTitle?: boolean;
   children: React.ReactNode;
 }
 
 /** A titled white panel: the cards of the dashboard and the sections of the settings page. */
-export const Panel = ({ title, action, look = 'card', testId, children }: PanelProps) => (
-  <Box background="neutral0" hasRadius {...LOOKS[look]} data-testid={testId}>
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Flex justifyContent="space-between" alignItems="center" gap={2}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {action}
+export const Panel = ({ title, action, look = 'card', testId, focusTitle = false, children }: PanelProps) => {
+  const titleRef = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => {
+    if (focusTitle) titleRef.current?.focus();
+  }, [focusTitle]);
+  return (
+    <Box background="neutral0" hasRadius {...LOOKS[look]} data-testid={testId}>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Flex justifyContent="space-between" alignItems="center" gap={2}>
+          <Typography variant="delta" tag="h2" ref={titleRef} tabIndex={focusTitle ? -1 : undefined}>
+            {title}
+          </Typography>
+          {action}
+        </Flex>
+        {children}
       </Flex>
-      {children}
-    </Flex>
-  </Box>
-);
+    </Box>
+  );
+};

@@ -1,6 +1,7 @@
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import type { QualityFlag, QualityFlagCode } from '../../../shared/contracts/quality';
 import { useT, type Message } from '../hooks/useT';
+import { StatusBadge } from './StatusBadge';
 
 const LABELS: Record<QualityFlagCode, Message> = {
   TOO_LONG: { id: 'quality.flag.TOO_LONG', defaultMessage: 'Too long' },
@@ -21,7 +22,7 @@ export const QualityFlags = ({ flags }: { flags: QualityFlag[] | undefined }) =>
   if (!flags || flags.length === 0) return null;
   return (
     <Flex gap={2} paddingTop={1} wrap="wrap" data-testid="quality-flags">
-      <Badge variant="warning">{t('quality.needsReview', 'Needs review')}</Badge>
+      <StatusBadge tone="warning">{t('quality.needsReview', 'Needs review')}</StatusBadge>
       {flags.map((flag, index) => (
         <Typography key={flag.code} variant="pi" textColor="neutral600" title={flag.reason} data-testid={`quality-flag-${flag.code}`}>
           {index > 0 ? '· ' : ''}

@@ -1,6 +1,6 @@
-import { Badge } from '@strapi/design-system';
 import type { AltTextSource } from '../../../shared/contracts/media';
 import { useT, type Message } from '../hooks/useT';
+import { StatusBadge } from './StatusBadge';
 
 const VARIANT = { generated: 'primary', human: 'success', imported: 'success', missing: 'danger', decorative: 'neutral' } as const;
 
@@ -16,5 +16,5 @@ const LABELS: Record<AltTextSource, Message> = {
 export const SourceBadge = ({ source }: { source: AltTextSource }) => {
   const t = useT();
   const label = LABELS[source];
-  return <Badge variant={VARIANT[source]}>{t(label.id, label.defaultMessage)}</Badge>;
+  return <StatusBadge tone={VARIANT[source]}>{t(label.id, label.defaultMessage)}</StatusBadge>;
 };

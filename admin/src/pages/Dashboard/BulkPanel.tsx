@@ -10,7 +10,9 @@ import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, translatedOptions, type Option } from '../../components/OptionSelect';
 import { Panel } from '../../components/Panel';
 import { useRunLocaleChoice } from '../../hooks/useLocales';
+import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useNotifyError } from '../../hooks/useNotifyError';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useCreateRun, useEstimateRun } from '../../hooks/useRuns';
 import { useT, type Message } from '../../hooks/useT';
 import { EstimateSummary } from '../../components/EstimateSummary';
@@ -42,10 +44,13 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
   const localeBody = target.plugin.multi ? { locale: target.locale } : {};
   const estimate = useEstimateRun();
   const create = useCreateRun();
+  const estimateFocus = useKeepFocus(estimate.isLoading);
+  const [confirmingOverwrite, setConfirmingOverwrite] = React.useState(false);
+  // Cancelled, the overwrite question gives the focus back to Start (confirmed, the run's progress takes it).
+  const startButton = useReturnFocus(confirmingOverwrite);
   const scope = scopeOf(scopeDraft, selectedIds);
   const choice = JSON.stringify({ scope, mode, ...localeBody, ...forceBody });
   const [estimatedChoice, setEstimatedChoice] = React.useState<string | null>(null);
-  const [confirmingOverwrite, setConfirmingOverwrite] = React.useState(false);
   const scopeOptions: Option<ScopeKind>[] = [
     { value: 'missing', label: t('bulk.scope.missing', 'Missing alt text only') },
     { value: 'all', label: t('bulk.scope.all', 'All images') },
@@ -56,6 +61,7 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
 
   const onEstimate = () => {
     if (!scope) return;
+    estimateFocus.remember();
     estimate.mutate({ scope, mode, ...localeBody, ...forceBody }, { onSuccess: () => setEstimatedChoice(choice), onError });
   };
   const onStart = () => {
@@ -118,10 +124,10 @@ export const BulkPanel = ({ selectedIds, onStarted }: BulkPanelProps) => {
         {t('bulk.force.label', 'Ask the provider again for every image (do not reuse texts of identical images)')}
       </Checkbox>
       <Flex gap={2}>
-        <Button variant="secondary" onClick={onEstimate} disabled={!scope} loading={estimate.isLoading}>
+        <Button ref={estimateFocus.ref} variant="secondary" onClick={onEstimate} disabled={!scope} loading={estimate.isLoading}>
           {t('bulk.estimate.button', 'Estimate')}
         </Button>
-        <Button startIcon={<Play />} onClick={mode === 'overwrite' ? () => setConfirmingOverwrite(true) : onStart} disabled={!canStart} loading={create.isLoading}>
+        <Button ref={startButton} startIcon={<Play />} onClick={mode === 'overwrite' ? () => setConfirmingOverwrite(true) : onStart} disabled={!canStart} loading={create.isLoading}>
           {t('bulk.start', 'Start')}
         </Button>
       </Flex>

@@ -4,6 +4,7 @@ import { Cog } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { CoverageSummary } from '../../components/CoverageSummary';
+import { LiveAnnouncement } from '../../components/LiveAnnouncement';
 import { LocaleCoverage } from '../../components/LocaleCoverage';
 import { Panel } from '../../components/Panel';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
@@ -27,6 +28,7 @@ export const DashboardPage = () => {
   const status = useStatus();
   const [startedRunId, setStartedRunId] = React.useState<number | null>(null);
   const [selectedIds, setSelectedIds] = React.useState<number[]>([]);
+  const [announcement, setAnnouncement] = React.useState('');
 
   if (status.isLoading || permissions.isLoading) return <Page.Loading />;
   if (status.isError || !status.data) return <Page.Error />;
@@ -36,6 +38,7 @@ export const DashboardPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('plugin.name', 'Auto Alt Text')}</Page.Title>
+      <LiveAnnouncement text={announcement} testId="run-announcer" />
       <Layouts.Header
         title={t('plugin.name', 'Auto Alt Text')}
         subtitle={t('dashboard.subtitle', 'Alt text coverage of the Media Library, and the work in progress')}
@@ -66,7 +69,7 @@ export const DashboardPage = () => {
           </Grid.Root>
           <SpendingCard busy={!queue.paused && coverage.jobs.pending + coverage.jobs.running > 0} />
           {permissions.canBulk ? <BulkPanel selectedIds={selectedIds} onStarted={setStartedRunId} /> : null}
-          {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} queue={queue} startedHere={runId === startedRunId} /> : null}
+          {runId !== null ? <RunProgress key={runId} runId={runId} initial={latestRun ?? undefined} canBulk={permissions.canBulk} queue={queue} startedHere={runId === startedRunId} onAnnounce={setAnnouncement} /> : null}
           <RunHistory />
           <FailuresList canRetry={permissions.canGenerate} />
           <MediaList

@@ -69,7 +69,7 @@ export const FailuresList = ({ canRetry }: { canRetry: boolean }) => {
                   <Typography fontWeight="bold">{failure.code ?? '—'}</Typography>{' '}
                   <Typography textColor="neutral600">{withoutCode(failure.message, failure.code)}</Typography>
                   {failure.strategy && failure.strategy in STRATEGY_LABELS ? (
-                    <Typography variant="pi" textColor="neutral500" tag="p">
+                    <Typography variant="pi" textColor="neutral600" tag="p">
                       {t('failures.strategy', 'Image sent as: {strategy}', { strategy: t(STRATEGY_LABELS[failure.strategy].id, STRATEGY_LABELS[failure.strategy].defaultMessage) })}
                     </Typography>
                   ) : null}

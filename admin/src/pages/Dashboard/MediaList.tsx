@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Flex, Grid, Loader, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, Grid, Table, Tbody, TextInput, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
 import { FormField } from '../../components/FormField';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { OptionSelect, type Option } from '../../components/OptionSelect';
 import { Pager } from '../../components/Pager';
+import { RefreshIndicator } from '../../components/RefreshIndicator';
 import { Panel } from '../../components/Panel';
 import { useLocaleParam, useLocales } from '../../hooks/useLocales';
 import { useMedia, type MediaFilter } from '../../hooks/useMedia';
@@ -51,7 +52,7 @@ export const MediaList = ({ selectable, selectedIds, onSelectedChange, canGenera
   ];
 
   return (
-    <Panel title={t('media.title', 'Images')} action={media.isFetching ? <Loader small /> : null} testId="media-list">
+    <Panel title={t('media.title', 'Images')} action={<RefreshIndicator active={media.isFetching} />} testId="media-list">
       <Grid.Root gap={4}>
         {locale ? (
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">

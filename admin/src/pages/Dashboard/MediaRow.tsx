@@ -5,10 +5,13 @@ import { useNotification } from '@strapi/strapi/admin';
 import type { AltTextLimits, MediaItemView } from '../../../../shared/contracts/media';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
+import { ActionsCell } from '../../components/ActionsCell';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { QualityFlags } from '../../components/QualityFlags';
 import { Thumbnail } from '../../components/Thumbnail';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
+import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useRegenerateMedia } from '../../hooks/useMedia';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useT } from '../../hooks/useT';
@@ -25,9 +28,14 @@ interface MediaRowProps {
   locale: string | null;
   /** How long an edited text may be (the list's answer carries them). */
   limits?: AltTextLimits;
+  /**
+   * Set by the design system's Tbody on each of its children: the row's place in the table's ARIA grid.
+   * Passed on to the Tr, or the arrow keys cannot reach this row's cells (a keyboard could not reach its buttons).
+   */
+  'aria-rowindex'?: number;
 }
 
-export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, locale, limits }: MediaRowProps) => {
+export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, locale, limits, 'aria-rowindex': rowIndex }: MediaRowProps) => {
   const t = useT();
   const onError = useNotifyError();
   const { toggleNotification } = useNotification();
@@ -35,8 +43,14 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
   const [showHistory, setShowHistory] = React.useState(false);
   const regenerate = useRegenerateMedia();
   const replace = useReplaceWithUndo(item, locale);
+  const editButton = useReturnFocus(editing);
+  // Disabled while the new text is on its way: the focus comes back to it once the row shows the text.
+  const regenerateFocus = useKeepFocus(item.queued || regenerate.isLoading);
+  useReturnFocus(replace.confirming, regenerateFocus.ref);
+  const historyButton = useReturnFocus(showHistory);
 
   const onRegenerate = () => {
+    regenerateFocus.remember();
     // A person's text is replaced only when asked twice; a generated one is the plugin's to refresh.
     if (item.source === 'human' || item.source === 'imported') replace.setConfirming(true);
     else startRegenerate();
@@ -60,7 +74,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
   };
 
   return (
-    <Tr data-testid={`media-row-${item.id}`}>
+    <Tr aria-rowindex={rowIndex} data-testid={`media-row-${item.id}`}>
       {selectable ? (
         <Td>
           <Checkbox
@@ -70,13 +84,13 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
           />
         </Td>
       ) : null}
-      <Td><Thumbnail url={item.thumbnailUrl} /></Td>
+      <Td><Thumbnail url={item.thumbnailUrl} alt="" /></Td>
       <Td><Typography ellipsis>{item.name}</Typography></Td>
       <Td style={{ whiteSpace: 'normal', width: '45%' }}>
         {editing ? (
           <AltTextEditor fileId={item.id} initial={item.alternativeText} locale={locale ?? undefined} limits={limits} onDone={() => setEditing(false)} />
         ) : (
-          <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
+          <Typography textColor={item.alternativeText ? 'neutral800' : 'neutral600'} data-testid="alt-text">
             {item.source === 'decorative' ? t('media.decorative.text', 'Decorative: alt="" (screen readers skip it)') : item.alternativeText || t('media.noAltText', 'No alt text')}
           </Typography>
         )}
@@ -85,15 +99,16 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
       <Td>
         <AltTextSource item={item} />
       </Td>
-      <Td>
+      <ActionsCell>
         {showHistory ? <HistoryDialog fileId={item.id} name={item.name} locale={locale} canRevert={canGenerate} onClose={() => setShowHistory(false)} /> : null}
         <Flex gap={1} justifyContent="flex-end">
-          <IconButton label={t('history.open', 'History')} variant="ghost" onClick={() => setShowHistory(true)}>
+          <IconButton ref={historyButton} label={t('history.open', 'History')} variant="ghost" onClick={() => setShowHistory(true)}>
             <ClockCounterClockwise />
           </IconButton>
         {canGenerate ? (
           <Flex gap={1} justifyContent="flex-end">
             <IconButton
+              ref={editButton}
               label={t('media.edit', 'Edit alt text')}
               variant="ghost"
               onClick={() => {
@@ -106,6 +121,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
             <DecorativeActions item={item} locale={locale} />
             {item.source === 'decorative' || item.decorative ? null : (
               <Button
+                ref={regenerateFocus.ref}
                 size="S"
                 variant="secondary"
                 startIcon={<ArrowClockwise />}
@@ -131,7 +147,7 @@ export const MediaRow = ({ item, selectable, selected, onSelect, canGenerate, lo
         ) : null}
         </Flex>
         {replace.toast}
-      </Td>
+      </ActionsCell>
     </Tr>
   );
 };

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { RunHistoryItem } from '../../../../shared/contracts/runs';
 import { Pager } from '../../components/Pager';
 import { Panel } from '../../components/Panel';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useRunHistory } from '../../hooks/useRuns';
 import { useT } from '../../hooks/useT';
 import { durationText, modeText, scopeText, starterText } from './runHistoryText';
@@ -59,7 +60,7 @@ export const RunHistory = () => {
                   <Td>
                     <Flex direction="column" alignItems="flex-start" gap={1}>
                       <Typography fontWeight="bold">{t('run.title', 'Run #{id}', { id: run.id })}</Typography>
-                      <Badge variant={RUN_STATUS_VARIANT[run.status]}>{t(status.id, status.defaultMessage)}</Badge>
+                      <StatusBadge tone={RUN_STATUS_VARIANT[run.status]}>{t(status.id, status.defaultMessage)}</StatusBadge>
                     </Flex>
                   </Td>
                   <Td><Lines first={when(run.createdAt)} second={starterText(run, t)} /></Td>

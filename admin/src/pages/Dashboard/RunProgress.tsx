@@ -1,11 +1,13 @@
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Cross, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { QueueStateView } from '../../../../shared/contracts/queue';
 import type { RunView } from '../../../../shared/contracts/runs';
 import { Meter } from '../../components/Meter';
 import { Panel } from '../../components/Panel';
-import { useAnnounceEnd, useFollowRun } from '../../hooks/useFollowRun';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useAnnounceEnd, useFollowRun, useRunAnnouncement } from '../../hooks/useFollowRun';
 import { usePauseReasonText } from '../../hooks/usePauseReasonText';
 import { useNotifyError } from '../../hooks/useNotifyError';
 import { useRun, useRunAction, type RunActionName } from '../../hooks/useRuns';
@@ -18,14 +20,16 @@ interface RunProgressProps {
   canBulk: boolean;
   /** The whole queue's state: a running run waits while it is paused, and says why. */
   queue: QueueStateView;
-  /** Started in this tab: its end is announced with a toast. */
+  /** Started in this tab: its end is announced with a toast, and the focus comes to the run (Start is disabled once it runs). */
   startedHere: boolean;
+  /** Gives the dashboard's live region what a screen reader should hear of the run (see useRunAnnouncement). */
+  onAnnounce: (sentence: string) => void;
 }
 
 /** Skips by the worker (the image changed meanwhile, …): the run's skips less those decided at enqueue. */
 const jobSkips = (run: RunView) => run.counts.skipped - Object.values(run.skippedReasons).reduce((sum, n) => sum + n, 0);
 
-export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: RunProgressProps) => {
+export const RunProgress = ({ runId, initial, canBulk, queue, startedHere, onAnnounce }: RunProgressProps) => {
   const { formatNumber } = useIntl();
   const t = useT();
   const onError = useNotifyError();
@@ -34,6 +38,9 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
   const action = useRunAction();
   useFollowRun(run);
   useAnnounceEnd(run, startedHere);
+  const sent = run ? run.counts.queued - jobSkips(run) : 0;
+  const sentence = useRunAnnouncement(run, sent);
+  React.useEffect(() => onAnnounce(sentence), [sentence]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!run) return null;
 
   const act = (name: RunActionName) => action.mutate({ id: run.id, action: name }, { onError });
@@ -44,8 +51,9 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
   return (
     <Panel
       title={t('run.title', 'Run #{id}', { id: run.id })}
-      action={<Badge variant={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</Badge>}
+      action={<StatusBadge tone={RUN_STATUS_VARIANT[run.status]} data-testid="run-status">{t(statusLabel.id, statusLabel.defaultMessage)}</StatusBadge>}
       testId="run-progress"
+      focusTitle={startedHere}
     >
       <Flex gap={4} alignItems="center">
         <Box flex="1">
@@ -58,7 +66,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
       <Typography textColor="neutral600" data-testid="run-counts">
         {t('run.counts', '{done} of {sent} done · {failed} failed · {pending} waiting', {
           done: formatNumber(run.counts.done),
-          sent: formatNumber(run.counts.queued - jobSkips(run)),
+          sent: formatNumber(sent),
           failed: formatNumber(run.counts.failed),
           pending: formatNumber(run.counts.pending + run.counts.running),
         })}
@@ -66,7 +74,7 @@ export const RunProgress = ({ runId, initial, canBulk, queue, startedHere }: Run
         {run.counts.cancelled > 0 ? ` · ${t('run.cancelledCount', '{count, plural, one {# image cancelled} other {# images cancelled}}', { count: run.counts.cancelled })}` : ''}
       </Typography>
       {run.status === 'running' && queue.paused ? (
-        <Typography textColor="warning600" data-testid="run-waiting">
+        <Typography textColor="neutral800" data-testid="run-waiting">
           {t('run.waitingOnQueue', 'Waiting: the queue is paused ({reason}). The run goes on once the queue resumes.', { reason: pauseReason(queue.reason) })}
         </Typography>
       ) : null}

@@ -5,6 +5,7 @@ import type { EntryImageView } from '../../../../shared/contracts/entries';
 import { AltTextEditor } from '../../components/AltTextEditor';
 import { AltTextSource } from '../../components/AltTextSource';
 import { Thumbnail } from '../../components/Thumbnail';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useT } from '../../hooks/useT';
 
 interface EntryImageRowProps {
@@ -21,10 +22,11 @@ interface EntryImageRowProps {
 export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perLocale }: EntryImageRowProps) => {
   const t = useT();
   const [editing, setEditing] = React.useState(false);
+  const editButton = useReturnFocus(editing);
   return (
     <Flex direction="column" alignItems="stretch" gap={2} paddingTop={3} borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0" data-testid={`entry-image-${image.id}`}>
       <Flex gap={2} alignItems="center">
-        <Thumbnail url={image.thumbnailUrl} width={48} height={48} />
+        <Thumbnail url={image.thumbnailUrl} alt="" width={48} height={48} />
         <Flex direction="column" alignItems="flex-start" minWidth={0}>
           <Typography variant="pi" fontWeight="bold" ellipsis>
             {image.name}
@@ -39,12 +41,12 @@ export const EntryImageRow = ({ image, canGenerate, generating, onGenerate, perL
       ) : (
         <Flex gap={1} alignItems="flex-start">
           <Box flex="1">
-            <Typography variant="omega" textColor={image.alternativeText ? 'neutral800' : 'neutral500'} data-testid="alt-text">
+            <Typography variant="omega" textColor={image.alternativeText ? 'neutral800' : 'neutral600'} data-testid="alt-text">
               {image.alternativeText || t('media.noAltText', 'No alt text')}
             </Typography>
           </Box>
           {canGenerate ? (
-            <IconButton label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
+            <IconButton ref={editButton} label={t('media.edit', 'Edit alt text')} variant="ghost" onClick={() => setEditing(true)}>
               <Pencil />
             </IconButton>
           ) : null}

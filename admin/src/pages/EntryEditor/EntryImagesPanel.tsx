@@ -23,7 +23,7 @@ interface EntryImagesPanelProps {
 
 const Notice = ({ children }: { children: React.ReactNode }) => (
   <Box background="warning100" borderColor="warning200" hasRadius padding={3} data-testid="entry-panel-notice">
-    <Typography variant="pi" textColor="warning700">
+    <Typography variant="pi" textColor="neutral800">
       {children}
     </Typography>
   </Box>

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Box, Button, Flex, Grid, Link as DesignLink, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Link as DesignLink, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { Pager } from '../../components/Pager';
+import { RefreshIndicator } from '../../components/RefreshIndicator';
 import { Panel } from '../../components/Panel';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useLocaleParam, useLocales } from '../../hooks/useLocales';
@@ -26,6 +27,9 @@ export const ReviewPage = () => {
   const [page, setPage] = React.useState(1);
   const [index, setIndex] = React.useState(0);
   const [editing, setEditing] = React.useState(false);
+  // Set by the first decision: from then on the suggestion that takes the place of the decided one takes the focus (its buttons were disabled while deciding).
+  const [moveFocus, setMoveFocus] = React.useState(false);
+  const emptyRef = React.useRef<HTMLParagraphElement>(null);
   const review = useReview({ page, pageSize: PAGE_SIZE, ...(locale ? { locale } : {}) });
   const approve = useApproveSuggestion();
   const reject = useRejectSuggestion();
@@ -37,13 +41,20 @@ export const ReviewPage = () => {
   const canDecide = permissions.canGenerate;
 
   // A decided suggestion leaves the list: the one after it takes its place at the same index.
-  const decided = () => setEditing(false);
+  const decided = () => {
+    setEditing(false);
+    setMoveFocus(true);
+  };
   const onApprove = (text?: string) => current && approve.mutate({ id: current.id, ...(text !== undefined ? { text } : {}) }, { onSuccess: decided, onError: notifyError });
   const onReject = (regenerate: boolean) => current && reject.mutate({ id: current.id, regenerate }, { onSuccess: decided, onError: notifyError });
   const move = (step: number) => {
     setEditing(false);
+    setMoveFocus(true);
     setIndex((at) => Math.max(0, Math.min(rows.length - 1, at + step)));
   };
+  React.useEffect(() => {
+    if (moveFocus && !current) emptyRef.current?.focus();
+  }, [moveFocus, current]);
   useReviewKeys(!!current && !editing && !busy, {
     approve: () => canDecide && onApprove(),
     edit: () => canDecide && setEditing(true),
@@ -85,7 +96,7 @@ export const ReviewPage = () => {
               </Grid.Item>
             </Grid.Root>
           ) : null}
-          <Panel title={t('review.current.title', 'Suggestion')} action={review.isFetching ? <Loader small /> : null} testId="review-panel">
+          <Panel title={t('review.current.title', 'Suggestion')} action={<RefreshIndicator active={review.isFetching} />} testId="review-panel">
             {current ? (
               <SuggestionCard
                 key={current.id}
@@ -98,18 +109,20 @@ export const ReviewPage = () => {
                 onEdit={() => setEditing(true)}
                 onCancelEdit={() => setEditing(false)}
                 onReject={onReject}
+                takeFocus={moveFocus}
               />
             ) : (
-              <Typography textColor="neutral600" data-testid="review-empty">{t('review.empty', 'Nothing awaits review in this locale.')}</Typography>
+              <Typography ref={emptyRef} tabIndex={-1} tag="p" textColor="neutral600" data-testid="review-empty">{t('review.empty', 'Nothing awaits review in this locale.')}</Typography>
             )}
           </Panel>
           {rows.length > 0 ? (
             <Panel title={t('review.page.title', 'On this page')}>
               <Flex direction="column" alignItems="stretch" gap={2} tag="ol" data-testid="review-list">
                 {rows.map((row, at) => (
-                  <Box key={row.id} tag="li" padding={2} hasRadius background={row === current ? 'primary100' : undefined} onClick={() => { setEditing(false); setIndex(at); }} style={{ cursor: 'pointer', listStyle: 'none' }}>
+                  <Box key={row.id} tag="li" aria-current={row === current ? 'true' : undefined} padding={2} hasRadius background={row === current ? 'primary100' : undefined} onClick={() => { setEditing(false); setIndex(at); }} style={{ cursor: 'pointer', listStyle: 'none' }}>
                     <Flex gap={3}>
-                      <Thumbnail url={row.image?.thumbnailUrl ?? null} />
+                      {/* The row shows the suggestion; the picture carries the text the image has now. */}
+                      <Thumbnail url={row.image?.thumbnailUrl ?? null} alt={row.image?.alternativeText ?? ''} />
                       <Typography ellipsis>{row.text}</Typography>
                     </Flex>
                   </Box>

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
 import type { SuggestionView } from '../../../../shared/contracts/review';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useT } from '../../hooks/useT';
 
 interface SuggestionCardProps {
@@ -13,11 +14,19 @@ interface SuggestionCardProps {
   onEdit: () => void;
   onCancelEdit: () => void;
   onReject: (regenerate: boolean) => void;
+  /** Take the focus (on Approve) when shown: it replaced a suggestion just decided with the keyboard. */
+  takeFocus: boolean;
 }
 
 /** One suggestion, large: the image, what the locale holds now, and the suggested text (editable). */
-export const SuggestionCard = ({ suggestion, position, editing, busy, canDecide, onApprove, onEdit, onCancelEdit, onReject }: SuggestionCardProps) => {
+export const SuggestionCard = ({ suggestion, position, editing, busy, canDecide, onApprove, onEdit, onCancelEdit, onReject, takeFocus }: SuggestionCardProps) => {
   const t = useT();
+  const approveRef = React.useRef<HTMLButtonElement>(null);
+  // Esc or Cancel closes the edit box: the focus goes back to Edit, not to the page's top.
+  const editRef = useReturnFocus(editing);
+  React.useEffect(() => {
+    if (takeFocus) approveRef.current?.focus();
+  }, [takeFocus, suggestion.id]);
   const [draft, setDraft] = React.useState(suggestion.text);
   React.useEffect(() => setDraft(suggestion.text), [suggestion.id, suggestion.text, editing]);
   const current = suggestion.image?.alternativeText;
@@ -44,7 +53,7 @@ export const SuggestionCard = ({ suggestion, position, editing, busy, canDecide,
         </Typography>
         <Flex direction="column" alignItems="stretch" gap={1}>
           <Typography variant="sigma" textColor="neutral600">{t('review.current', 'Current alt text')}</Typography>
-          <Typography data-testid="review-current-text" textColor={current ? 'neutral800' : 'neutral500'}>
+          <Typography data-testid="review-current-text" textColor={current ? 'neutral800' : 'neutral600'}>
             {current || t('review.current.none', 'None')}
           </Typography>
         </Flex>
@@ -74,8 +83,8 @@ export const SuggestionCard = ({ suggestion, position, editing, busy, canDecide,
               </>
             ) : (
               <>
-                <Button onClick={() => onApprove()} disabled={busy}>{t('review.approve', 'Approve (A)')}</Button>
-                <Button variant="secondary" onClick={onEdit} disabled={busy}>{t('review.edit', 'Edit (E)')}</Button>
+                <Button ref={approveRef} onClick={() => onApprove()} disabled={busy}>{t('review.approve', 'Approve (A)')}</Button>
+                <Button ref={editRef} variant="secondary" onClick={onEdit} disabled={busy}>{t('review.edit', 'Edit (E)')}</Button>
                 <Button variant="danger-light" onClick={() => onReject(false)} disabled={busy}>{t('review.reject', 'Reject (R)')}</Button>
                 <Button variant="tertiary" onClick={() => onReject(true)} disabled={busy}>{t('review.regenerate', 'Reject and regenerate (G, 1 credit)')}</Button>
               </>

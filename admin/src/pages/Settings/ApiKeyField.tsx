@@ -1,6 +1,7 @@
 import { Button, Checkbox, Flex, TextInput, Typography } from '@strapi/design-system';
 import type { ApiKeyStatus, LockReason } from '../../../../shared/contracts/settings';
 import type { FieldIssue } from '../../utils/errors';
+import { useKeepFocus } from '../../hooks/useKeepFocus';
 import { useKeyStatusText } from '../../hooks/useKeyStatusText';
 import { useT } from '../../hooks/useT';
 import type { KeyDraft } from './draft';
@@ -54,8 +55,17 @@ export const ApiKeyField = ({ status, locked, error, draft, onChange, endpointCh
 
 export const VerifyButton = ({ onClick, loading }: { onClick: () => void; loading: boolean }) => {
   const t = useT();
+  const focus = useKeepFocus(loading);
   return (
-    <Button variant="secondary" onClick={onClick} loading={loading}>
+    <Button
+      ref={focus.ref}
+      variant="secondary"
+      onClick={() => {
+        focus.remember();
+        onClick();
+      }}
+      loading={loading}
+    >
       {t('settings.verify.button', 'Verify')}
     </Button>
   );

@@ -40,7 +40,7 @@ export const KeyNotices = ({ status, endpointChanged, typed }: KeyNoticesProps) 
         </Typography>
       ) : null}
       {endpointChanged && !typed && status.source === 'saved' ? (
-        <Typography variant="pi" textColor="warning600" data-testid="api-key-binding">
+        <Typography variant="pi" textColor="neutral800" data-testid="api-key-binding">
           {t(
             'settings.apiKey.binding',
             'A saved key is only sent to the provider and base URL it was saved for: type it again to verify or save the new ones.'

@@ -1,6 +1,7 @@
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import type { VerifyOutcome, VerifyView } from '../../../../shared/contracts/settings';
 import { CreditsSummary } from '../../components/CreditsSummary';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useT, type Message } from '../../hooks/useT';
 
 type Tone = 'success' | 'warning' | 'danger';
@@ -68,8 +69,8 @@ export const VerifyResult = ({ result }: { result: VerifyView }) => {
   return (
     <Box padding={4} background={BACKGROUNDS[outcome.tone]} hasRadius data-testid="verify-result" data-outcome={result.outcome}>
       <Flex direction="column" alignItems="flex-start" gap={2}>
-        <Badge variant={outcome.tone}>{t(outcome.badge.id, outcome.badge.defaultMessage)}</Badge>
-        {text ? <Typography textColor={outcome.tone === 'warning' ? 'warning700' : 'danger700'}>{t(text.id, text.defaultMessage, values)}</Typography> : null}
+        <StatusBadge tone={outcome.tone}>{t(outcome.badge.id, outcome.badge.defaultMessage)}</StatusBadge>
+        {text ? <Typography textColor={outcome.tone === 'warning' ? 'neutral800' : 'danger700'}>{t(text.id, text.defaultMessage, values)}</Typography> : null}
         {result.params?.status ? (
           <Typography variant="pi" textColor="neutral600">
             {t('settings.verify.status', 'HTTP status: {status}', { status: result.params.status })}
