@@ -23,7 +23,13 @@ export const budgetReplicasSuite = (database: DatabaseKind) =>
       const emulator: Emulator = await startEmulator({ accounts: [{ key: apiKey, credits: 1000 }] });
       const data = await createPlaygroundData(database, 'budget');
       // Slow answers: each replica holds 3 calls in flight while the other claims its own, so both reserve at once.
-      const env = { ...budgetEnv(emulator, apiKey, { perDay: 5 }), ALT_TEXT_CONCURRENCY: '3' };
+      // Per-process limits: with the cluster's shared slots (the default on PostgreSQL and MariaDB) the first
+      // replica could hold all three and take every credit before the second asks — no race to test.
+      const env = {
+        ...budgetEnv(emulator, apiKey, { perDay: 5 }),
+        ALT_TEXT_CONCURRENCY: '3',
+        ALT_TEXT_EXTRA_CONFIG: JSON.stringify({ budget: { perDay: 5 }, limitScope: 'process' }),
+      };
       const started: Replica[] = [];
       try {
         emulator.setFaults({ latencyMs: 1000 });
